@@ -1,0 +1,42 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Kioku",
+    platforms: [.macOS(.v14)],
+    products: [
+        .library(name: "KiokuText", targets: ["KiokuText"]),
+        .library(name: "KiokuFormats", targets: ["KiokuFormats"]),
+        .library(name: "KiokuMemory", targets: ["KiokuMemory"]),
+        .executable(name: "kioku", targets: ["kioku"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+    ],
+    targets: [
+        // System libraries, each wrapped once (see DESIGN.md, "Known pitfalls on Linux").
+        .systemLibrary(name: "CICU", path: "Sources/CICU"),
+        .systemLibrary(name: "CStemmer", path: "Sources/CStemmer"),
+
+        .target(name: "KiokuText", dependencies: ["CICU", "CStemmer"]),
+        .target(name: "KiokuFormats", dependencies: ["KiokuText"]),
+        .target(name: "KiokuMemory", dependencies: [
+            "KiokuText", "KiokuFormats",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        .executableTarget(name: "kioku", dependencies: [
+            "KiokuText", "KiokuFormats", "KiokuMemory",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(
+            name: "kioku-bench",
+            dependencies: ["KiokuText", "KiokuFormats", "KiokuMemory"],
+            path: "Benchmarks/kioku-bench"
+        ),
+
+        .testTarget(name: "KiokuTextTests", dependencies: ["KiokuText"]),
+        .testTarget(name: "KiokuFormatsTests", dependencies: ["KiokuFormats"]),
+        .testTarget(name: "KiokuMemoryTests", dependencies: ["KiokuMemory", "KiokuFormats"]),
+    ]
+)

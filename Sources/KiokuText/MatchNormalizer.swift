@@ -1,0 +1,99 @@
+internal import CICU
+
+/// Produces the *matching form* of a text: the form fuzzy matching, deduplication
+/// and glossary lookups compare. The display text is never changed.
+///
+/// The matching form is NFKC with Unicode case folding (so full-width digits and
+/// Latin become ASCII, half-width katakana becomes full-width), then:
+/// ё→е, every quote to `"` or `'`, every dash to `-`, every space (NBSP, U+3000,
+/// tabs, line breaks) to one ASCII space, trimmed at both ends.
+public struct MatchNormalizer: Sendable {
+    public init() {}
+
+    /// The matching form of `text`.
+    public func normalize(_ text: String) -> String {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return normalizeASCII(text) }
+        let folded = Self.nfkcCasefold(text)
+        var out = String.UnicodeScalarView()
+        var pendingSpace = false
+        for scalar in folded.unicodeScalars {
+            let mapped = Self.unify(scalar)
+            if mapped == " " {
+                pendingSpace = !out.isEmpty
+                continue
+            }
+            if pendingSpace { out.append(" "); pendingSpace = false }
+            out.append(mapped)
+        }
+        return String(out)
+    }
+
+    /// Fast path: ASCII needs only lowercasing and space folding.
+    private func normalizeASCII(_ text: String) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        for byte in text.utf8 {
+            switch byte {
+            case 0x20, 0x09, 0x0A, 0x0D, 0x0B, 0x0C:
+                pendingSpace = !bytes.isEmpty
+            default:
+                if pendingSpace { bytes.append(0x20); pendingSpace = false }
+                bytes.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : (byte == 0x60 ? 0x27 : byte))
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    static func unify(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+        switch scalar.value {
+        case 0x0451: return "е"  // ё (case folding already turned Ё into ё)
+        case 0x0009...0x000D, 0x0020, 0x0085, 0x00A0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029,
+             0x202F, 0x205F, 0x3000:
+            return " "
+        case 0x201C, 0x201D, 0x201E, 0x201F, 0x00AB, 0x00BB, 0x2033, 0x301D, 0x301E, 0x301F, 0xFF02:
+            return "\""
+        case 0x2018, 0x2019, 0x201A, 0x201B, 0x2039, 0x203A, 0x2032, 0x0060, 0x00B4, 0xFF07:
+            return "'"
+        case 0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2212, 0xFE58, 0xFE63, 0xFF0D:
+            return "-"
+        default:
+            return scalar
+        }
+    }
+
+    /// NFKC + case folding through ICU's `nfkc_cf` normalizer.
+    static func nfkcCasefold(_ text: String) -> String {
+        var status = U_ZERO_ERROR
+        guard let normalizer = kicu_nfkcCasefold(&status), !status.isFailure else { return text.lowercased() }
+        return apply(normalizer, to: text)
+    }
+
+    /// NFKC alone (no case folding), for case-sensitive comparisons.
+    static func nfkc(_ text: String) -> String {
+        var status = U_ZERO_ERROR
+        guard let normalizer = kicu_nfkc(&status), !status.isFailure else { return text }
+        return apply(normalizer, to: text)
+    }
+
+    private static func apply(_ normalizer: OpaquePointer, to text: String) -> String {
+        let source = Array(text.utf16)
+        var capacity = source.count + source.count / 2 + 16
+        while true {
+            var status = U_ZERO_ERROR
+            var dest = [UInt16](repeating: 0, count: capacity)
+            let length = source.withUnsafeBufferPointer { src in
+                dest.withUnsafeMutableBufferPointer { dst in
+                    kicu_normalize(normalizer, src.baseAddress, Int32(src.count), dst.baseAddress,
+                                   Int32(dst.count), &status)
+                }
+            }
+            if status == U_BUFFER_OVERFLOW_ERROR {
+                capacity = Int(length) + 1
+                continue
+            }
+            if status.isFailure { return text }
+            return String(decoding: dest[0..<Int(length)], as: UTF16.self)
+        }
+    }
+}

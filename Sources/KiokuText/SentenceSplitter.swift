@@ -1,0 +1,46 @@
+internal import CICU
+
+/// Splits running text into sentences with ICU's sentence break rules
+/// (handles `。`, `！`, `?`, closing quotes after the full stop, and so on).
+public final class SentenceSplitter {
+    private let iterator: OpaquePointer
+
+    public init(language: LanguageTag) throws {
+        var status = U_ZERO_ERROR
+        let handle = kicu_breakOpen(Int32(UBRK_SENTENCE.rawValue), language.identifier, &status)
+        guard !status.isFailure, let handle else { throw ICUError("opening a sentence break iterator", status) }
+        iterator = handle
+    }
+
+    deinit { kicu_breakClose(iterator) }
+
+    /// The sentences of `text`, trimmed; blank pieces are dropped.
+    public func sentences(_ text: String) -> [String] {
+        let units = Array(text.utf16)
+        var result: [String] = []
+        units.withUnsafeBufferPointer { buffer in
+            var status = U_ZERO_ERROR
+            kicu_breakSetText(iterator, buffer.baseAddress, Int32(buffer.count), &status)
+            guard !status.isFailure else { return }
+            var start = Int(kicu_breakFirst(iterator))
+            while true {
+                let end = Int(kicu_breakNext(iterator))
+                if end == Int(UBRK_DONE) || end < 0 { break }
+                let sentence = String(decoding: buffer[start..<end], as: UTF16.self).trimmingWhitespace()
+                if !sentence.isEmpty { result.append(sentence) }
+                start = end
+            }
+        }
+        return result
+    }
+}
+
+extension String {
+    /// The string without leading and trailing white space of any script (incl. U+3000, NBSP).
+    public func trimmingWhitespace() -> String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
+        return String(scalars[first...last])
+    }
+}
