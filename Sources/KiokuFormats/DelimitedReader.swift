@@ -1,0 +1,149 @@
+import KiokuText
+
+/// Reads TSV or CSV exports: one unit a row, one language a column.
+///
+/// A first row made only of language codes is a header and names the columns.
+/// Without one, the caller names the columns (`--src`, `--tgt`: first and second).
+/// With both, the header finds the columns the caller asked for. CSV follows
+/// RFC 4180 (quoted fields, doubled quotes, line breaks inside quotes).
+public final class DelimitedReader: UnitReader {
+    /// The field separator.
+    public enum Dialect: Sendable {
+        case tsv, csv
+
+        /// TSV unless the file name ends in `.csv`.
+        public init(path: String) {
+            self = path.lowercased().hasSuffix(".csv") ? .csv : .tsv
+        }
+    }
+
+    public let path: String
+    public let dialect: Dialect
+    public private(set) var notices: [String] = []
+    /// The language of each column that is read, and the column's index.
+    public private(set) var columns: [(index: Int, language: LanguageTag)] = []
+    private let lines: LineReader
+    private var sourceLanguage: LanguageTag?
+    private var firstRow: (fields: [String], line: Int)?
+    private var width = 0
+
+    /// - Parameters:
+    ///   - languages: the languages to read, in column order when there is no header.
+    ///   - sourceLanguage: the source language of every unit (default: the first column read).
+    public init(path: String, dialect: Dialect? = nil, languages: [LanguageTag] = [],
+                sourceLanguage: LanguageTag? = nil) throws(FormatError) {
+        self.path = path
+        self.dialect = dialect ?? Dialect(path: path)
+        lines = try LineReader(path: path)
+        guard let (first, line) = try readRow() else {
+            throw .invalidTable(SourceLocation(file: path, line: 1), "the file is empty")
+        }
+        let header = first.map { LanguageTag($0) }
+        let isHeader = first.count >= 2 && header.allSatisfy { tag in tag.map { (2...3).contains($0.language.count) } ?? false }
+        if isHeader {
+            let tags = header.map { $0! }
+            width = tags.count
+            if languages.isEmpty {
+                columns = Array(tags.enumerated().map { ($0.offset, $0.element) })
+            } else {
+                for wanted in languages {
+                    guard let index = tags.firstIndex(where: { wanted.covers($0) }) else {
+                        throw .invalidTable(SourceLocation(file: path, line: line),
+                                            "the header has no \(wanted) column (it has \(tags.map(\.identifier).joined(separator: ", ")))")
+                    }
+                    columns.append((index, tags[index]))
+                }
+            }
+        } else {
+            guard languages.count >= 2 else {
+                throw .missingLanguage(file: path, "the first row is not a header of language codes (like \"en\tru\"), so Kioku cannot tell the columns' languages: pass --src and --tgt (first and second column)")
+            }
+            width = first.count
+            columns = Array(languages.enumerated().map { ($0.offset, $0.element) })
+            firstRow = (first, line)
+        }
+        self.sourceLanguage = sourceLanguage ?? columns.first?.language
+    }
+
+    public func next() throws(FormatError) -> ReadItem? {
+        while true {
+            let row: (fields: [String], line: Int)
+            if let pending = firstRow {
+                row = pending
+                firstRow = nil
+            } else {
+                guard let read = try readRow() else { return nil }
+                row = read
+            }
+            let at = SourceLocation(file: path, line: row.line)
+            if row.fields.count == 1 && row.fields[0].isEmpty { continue }  // blank line
+            guard row.fields.count == width else {
+                return .skip(Skip(location: at, reason: "\(row.fields.count) column\(row.fields.count == 1 ? "" : "s") where the file has \(width)\(dialect == .tsv ? " (a tab inside a segment?)" : "")"))
+            }
+            guard columns.allSatisfy({ $0.index < row.fields.count }) else {
+                return .skip(Skip(location: at, reason: "too few columns"))
+            }
+            let variants = columns.compactMap { column -> Variant? in
+                let text = row.fields[column.index]
+                return text.isEmpty ? nil : Variant(language: column.language, text: text)
+            }
+            guard variants.count >= 2 else {
+                return .skip(Skip(location: at, reason: "empty segment (a unit needs at least two non-empty languages)"))
+            }
+            let source = variants.contains { $0.language == sourceLanguage } ? sourceLanguage : variants[0].language
+            return .unit(TranslationUnit(variants: variants, sourceLanguage: source), at)
+        }
+    }
+
+    private func readRow() throws(FormatError) -> (fields: [String], line: Int)? {
+        guard let line = try lines.next() else { return nil }
+        let start = lines.lineNumber
+        switch dialect {
+        case .tsv:
+            return (line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init), start)
+        case .csv:
+            return (try parseCSV(line, startLine: start), start)
+        }
+    }
+
+    /// RFC 4180 fields, pulling more lines while a quoted field is open.
+    private func parseCSV(_ first: String, startLine: Int) throws(FormatError) -> [String] {
+        var fields: [String] = []
+        var field = ""
+        var quoted = false
+        var fieldStarted = false
+        var line = first
+        while true {
+            var iterator = line.makeIterator()
+            while let character = iterator.next() {
+                if quoted {
+                    if character == "\"" {
+                        var lookahead = iterator
+                        if lookahead.next() == "\"" {
+                            field.append("\"")
+                            iterator = lookahead
+                        } else {
+                            quoted = false
+                        }
+                    } else {
+                        field.append(character)
+                    }
+                } else if character == "," {
+                    fields.append(field); field = ""; fieldStarted = false
+                } else if character == "\"" && !fieldStarted {
+                    quoted = true; fieldStarted = true
+                } else {
+                    field.append(character); fieldStarted = true
+                }
+            }
+            if !quoted { break }
+            guard let more = try lines.next() else {
+                throw .invalidTable(SourceLocation(file: path, line: startLine), "a quoted CSV field opened here is never closed")
+            }
+            field.append("\n")
+            line = more
+        }
+        fields.append(field)
+        return fields
+    }
+}

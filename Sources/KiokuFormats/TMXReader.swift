@@ -1,0 +1,246 @@
+import KiokuText
+
+/// Reads TMX 1.1, 1.2 and 1.4b files unit by unit, without loading the file.
+///
+/// Accepts `xml:lang` and the older `lang`, per-unit `srclang`, multilingual units,
+/// and inline codes (kept as markup, never counted as words). Units that cannot be
+/// used (fewer than two non-empty variants, unbalanced codes, a variant without a
+/// language) are skipped with a reason; malformed XML is an error.
+public final class TMXReader: UnitReader {
+    public let path: String
+    /// The `version` attribute of `<tmx>`.
+    public private(set) var version = ""
+    /// The header's `srclang`, when it names one language.
+    public private(set) var headerSourceLanguage: LanguageTag?
+    public private(set) var notices: [String] = []
+
+    private let parser: XMLPullParser
+    private let fallbackSource: LanguageTag?
+    private var inBody = false
+    private var warnedAboutSource = false
+
+    /// - Parameter sourceLanguage: used when neither the header nor the unit names `srclang`.
+    public init(path: String, sourceLanguage: LanguageTag? = nil) throws(FormatError) {
+        self.path = path
+        fallbackSource = sourceLanguage
+        parser = try XMLPullParser(path: path)
+        try readPrologue()
+    }
+
+    private func location() -> SourceLocation { SourceLocation(file: path, line: parser.line) }
+
+    private func readPrologue() throws(FormatError) {
+        guard case .start(let root, let attributes)? = try parser.next() else {
+            throw .invalidStructure(location(), "not a TMX file (no root element)")
+        }
+        guard root == "tmx" else {
+            throw .invalidStructure(location(), "not a TMX file: the root element is <\(root)>, not <tmx>")
+        }
+        version = attributes.value("version") ?? ""
+        while let event = try parser.next() {
+            switch event {
+            case .start("header", let attributes):
+                if let src = attributes.value("srclang"), src.lowercased() != "*all*" {
+                    headerSourceLanguage = LanguageTag(src)
+                    if headerSourceLanguage == nil {
+                        notices.append("\(path): the header's srclang \"\(src)\" is not a language tag; ignoring it")
+                    }
+                }
+                try skipElement("header")
+            case .start("body", _):
+                inBody = true
+                return
+            case .start(let name, _):
+                try skipElement(name)
+            case .end, .text:
+                continue
+            }
+        }
+        throw .invalidStructure(location(), "the TMX file has no <body>")
+    }
+
+    public func next() throws(FormatError) -> ReadItem? {
+        guard inBody else { return nil }
+        while let event = try parser.next() {
+            switch event {
+            case .start("tu", let attributes):
+                return try readUnit(attributes)
+            case .start(let name, _):
+                let at = location()
+                try skipElement(name)
+                return .skip(Skip(location: at, reason: "unexpected <\(name)> in <body>"))
+            case .end("body"):
+                inBody = false
+                while try parser.next() != nil {}
+                return nil
+            case .end, .text:
+                continue
+            }
+        }
+        return nil
+    }
+
+    private func readUnit(_ attributes: [XMLAttribute]) throws(FormatError) -> ReadItem {
+        let at = location()
+        var metadata = Metadata(attributes: attributes)
+        var sourceLanguage: LanguageTag?
+        if let src = metadata.take("srclang"), src.lowercased() != "*all*" { sourceLanguage = LanguageTag(src) }
+        var variants: [Variant] = []
+        var problem: String?
+        while let event = try parser.next() {
+            switch event {
+            case .start("note", let attributes):
+                metadata.notes.append(try readNote(attributes))
+            case .start("prop", let attributes):
+                metadata.properties.append(try readProperty(attributes))
+            case .start("tuv", let attributes):
+                switch try readVariant(attributes) {
+                case .success(let variant): variants.append(variant)
+                case .failure(let why): problem = problem ?? why.reason
+                }
+            case .start(let name, _):
+                try skipElement(name)
+            case .end("tu"):
+                if let problem { return .skip(Skip(location: at, reason: problem)) }
+                let nonEmpty = variants.filter { !$0.segment.text.isEmpty || $0.segment.markup != nil }
+                guard nonEmpty.count >= 2 else {
+                    return .skip(Skip(location: at, reason: variants.count < 2
+                        ? "a unit needs at least two languages; this one has \(variants.count)"
+                        : "empty segment (a unit needs at least two non-empty variants)"))
+                }
+                return .unit(TranslationUnit(variants: nonEmpty, sourceLanguage: resolveSource(sourceLanguage, nonEmpty),
+                                             metadata: metadata), at)
+            case .end, .text:
+                continue
+            }
+        }
+        throw .malformedXML(at, "the file ends inside <tu>")
+    }
+
+    private func resolveSource(_ unitSource: LanguageTag?, _ variants: [Variant]) -> LanguageTag? {
+        if let unitSource { return unitSource }
+        if let headerSourceLanguage { return headerSourceLanguage }
+        let chosen = fallbackSource ?? variants.first?.language
+        if !warnedAboutSource, let chosen {
+            warnedAboutSource = true
+            notices.append(fallbackSource != nil
+                ? "\(path): the header names no srclang; using --src \(chosen) for units without one"
+                : "\(path): the header names no srclang; taking each unit's first variant as its source (first: \(chosen)); pass --src to choose")
+        }
+        return chosen
+    }
+
+    private struct VariantProblem: Error { let reason: String }
+
+    private func readVariant(_ attributes: [XMLAttribute]) throws(FormatError) -> Result<Variant, VariantProblem> {
+        var metadata = Metadata(attributes: attributes)
+        let languageText = metadata.take("xml:lang") ?? metadata.take("lang")
+        var segment: Segment?
+        var problem: String?
+        while let event = try parser.next() {
+            switch event {
+            case .start("note", let attributes):
+                metadata.notes.append(try readNote(attributes))
+            case .start("prop", let attributes):
+                metadata.properties.append(try readProperty(attributes))
+            case .start("seg", _):
+                let reader = InlineContentReader(parser: parser, role: Self.inlineRole)
+                switch try reader.read(closing: "seg") {
+                case .success(let content): segment = content
+                case .failure(let why): problem = why.reason
+                }
+            case .start(let name, _):
+                try skipElement(name)
+            case .end("tuv"):
+                if let problem { return .failure(VariantProblem(reason: problem)) }
+                guard let languageText else { return .failure(VariantProblem(reason: "a <tuv> without xml:lang")) }
+                guard let language = LanguageTag(languageText) else {
+                    return .failure(VariantProblem(reason: "\"\(languageText)\" is not a language tag"))
+                }
+                guard let segment else { return .failure(VariantProblem(reason: "a <tuv> without <seg>")) }
+                return .success(Variant(language: language, segment: segment, metadata: metadata))
+            case .end, .text:
+                continue
+            }
+        }
+        throw .malformedXML(location(), "the file ends inside <tuv>")
+    }
+
+    static func inlineRole(_ name: String) -> InlineContentReader.Role {
+        name == "hi" ? .tmxHighlight : .tmxCode
+    }
+
+    private func readNote(_ attributes: [XMLAttribute]) throws(FormatError) -> Note {
+        var rest = attributes
+        let language = rest.take("xml:lang") ?? rest.take("lang")
+        return Note(text: try readText("note"), language: language, attributes: rest)
+    }
+
+    private func readProperty(_ attributes: [XMLAttribute]) throws(FormatError) -> Property {
+        var rest = attributes
+        let type = rest.take("type") ?? ""
+        let language = rest.take("xml:lang") ?? rest.take("lang")
+        return Property(type: type, value: try readText("prop"), language: language, attributes: rest)
+    }
+
+    /// The text content of a simple element, up to its end tag.
+    private func readText(_ element: String) throws(FormatError) -> String {
+        var text = ""
+        var depth = 0
+        while let event = try parser.next() {
+            switch event {
+            case .text(let piece): text += piece
+            case .start: depth += 1
+            case .end:
+                if depth == 0 { return text }
+                depth -= 1
+            }
+        }
+        throw .malformedXML(location(), "the file ends inside <\(element)>")
+    }
+
+    private func skipElement(_ name: String) throws(FormatError) {
+        var depth = 0
+        while let event = try parser.next() {
+            switch event {
+            case .start: depth += 1
+            case .end:
+                if depth == 0 { return }
+                depth -= 1
+            case .text: continue
+            }
+        }
+        throw .malformedXML(location(), "the file ends inside <\(name)>")
+    }
+}
+
+extension Array where Element == XMLAttribute {
+    func value(_ name: String) -> String? { first { $0.name == name }?.value }
+
+    /// Removes and returns the value of an attribute.
+    mutating func take(_ name: String) -> String? {
+        guard let index = firstIndex(where: { $0.name == name }) else { return nil }
+        return remove(at: index).value
+    }
+}
+
+extension Metadata {
+    /// Builds metadata from TMX attributes: dates and users get their fields, the rest is kept.
+    init(attributes: [XMLAttribute]) {
+        var rest = attributes
+        self.init(creationDate: rest.take("creationdate"), creationUser: rest.take("creationid"),
+                  changeDate: rest.take("changedate"), changeUser: rest.take("changeid"), attributes: rest)
+    }
+
+    mutating func take(_ name: String) -> String? { attributes.take(name) }
+
+    /// The TMX attributes for this metadata, dates and users included.
+    var tmxAttributes: [XMLAttribute] {
+        var out: [XMLAttribute] = []
+        if let creationDate { out.append(XMLAttribute(name: "creationdate", value: creationDate)) }
+        if let creationUser { out.append(XMLAttribute(name: "creationid", value: creationUser)) }
+        if let changeDate { out.append(XMLAttribute(name: "changedate", value: changeDate)) }
+        if let changeUser { out.append(XMLAttribute(name: "changeid", value: changeUser)) }
+        return out + attributes
+    }
+}
