@@ -24,6 +24,7 @@ let package = Package(
         .target(name: "KiokuMemory", dependencies: [
             "KiokuText", "KiokuFormats",
             .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "GRDBSQLite", package: "GRDB.swift"),
         ]),
         .executableTarget(name: "kioku", dependencies: [
             "KiokuText", "KiokuFormats", "KiokuMemory",

@@ -82,7 +82,7 @@ public final class TMXReader: UnitReader {
 
     private func readUnit(_ attributes: [XMLAttribute]) throws(FormatError) -> ReadItem {
         let at = location()
-        var metadata = Metadata(attributes: attributes)
+        var metadata = Metadata(tmxAttributes: attributes)
         var sourceLanguage: LanguageTag?
         if let src = metadata.take("srclang"), src.lowercased() != "*all*" { sourceLanguage = LanguageTag(src) }
         var variants: [Variant] = []
@@ -133,7 +133,7 @@ public final class TMXReader: UnitReader {
     private struct VariantProblem: Error { let reason: String }
 
     private func readVariant(_ attributes: [XMLAttribute]) throws(FormatError) -> Result<Variant, VariantProblem> {
-        var metadata = Metadata(attributes: attributes)
+        var metadata = Metadata(tmxAttributes: attributes)
         let languageText = metadata.take("xml:lang") ?? metadata.take("lang")
         var segment: Segment?
         var problem: String?
@@ -226,7 +226,7 @@ extension Array where Element == XMLAttribute {
 
 extension Metadata {
     /// Builds metadata from TMX attributes: dates and users get their fields, the rest is kept.
-    init(attributes: [XMLAttribute]) {
+    public init(tmxAttributes attributes: [XMLAttribute]) {
         var rest = attributes
         self.init(creationDate: rest.take("creationdate"), creationUser: rest.take("creationid"),
                   changeDate: rest.take("changedate"), changeUser: rest.take("changeid"), attributes: rest)
@@ -235,7 +235,7 @@ extension Metadata {
     mutating func take(_ name: String) -> String? { attributes.take(name) }
 
     /// The TMX attributes for this metadata, dates and users included.
-    var tmxAttributes: [XMLAttribute] {
+    public var tmxAttributes: [XMLAttribute] {
         var out: [XMLAttribute] = []
         if let creationDate { out.append(XMLAttribute(name: "creationdate", value: creationDate)) }
         if let creationUser { out.append(XMLAttribute(name: "creationid", value: creationUser)) }

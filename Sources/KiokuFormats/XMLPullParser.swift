@@ -156,7 +156,9 @@ public final class XMLPullParser {
 
     private func endTag() throws(FormatError) -> XMLEvent {
         guard let gt = try find(UInt8(ascii: ">"), from: pos + 2) else { throw error("an end tag is not closed with >") }
-        let name = try decodeName(pos + 2..<gt)
+        var nameEnd = gt
+        while nameEnd > pos + 2, Self.isSpace(buffer[nameEnd - 1]) { nameEnd -= 1 }
+        let name = try decodeName(pos + 2..<nameEnd)
         guard let open = stack.last else { throw error("</\(name)> closes nothing") }
         guard open.name == name else {
             throw error("</\(name)> does not close <\(open.name)> opened at line \(open.line)")

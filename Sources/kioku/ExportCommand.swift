@@ -1,0 +1,52 @@
+import ArgumentParser
+import KiokuFormats
+import KiokuMemory
+import KiokuText
+
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Write a translation memory out as TMX 1.4b or TSV.",
+        discussion: "TMX keeps everything (inline codes, notes, properties, dates); TSV keeps plain text only."
+    )
+
+    @OptionGroup var memory: MemoryOption
+
+    @Option(help: ArgumentHelp("The file to write (- for standard output).", valueName: "file"))
+    var to: String
+
+    @Option(help: ArgumentHelp("Only these languages, e.g. en,ru; units with fewer than two are left out.", valueName: "list"))
+    var langs: String?
+
+    @Option(help: ArgumentHelp("tmx or tsv (default: from the file name, else tmx).", valueName: "format"))
+    var format: String?
+
+    func run() throws {
+        let languages = try parseLanguageList(langs)
+        let chosen = format ?? (to.lowercased().hasSuffix(".tsv") ? "tsv" : "tmx")
+        do {
+            let tm = try TranslationMemory(path: memory.tm, create: false)
+            let writer: any UnitWriter
+            switch chosen {
+            case "tmx":
+                writer = try TMXWriter(path: to, sourceLanguage: languages?.first ?? tm.dominantSourceLanguage())
+            case "tsv":
+                let columns: [LanguageTag]
+                if let languages { columns = languages } else {
+                    columns = try tm.statistics().languages.compactMap { LanguageTag($0.language) }
+                }
+                writer = try TSVWriter(path: to, languages: columns)
+            default:
+                throw ValidationError("unknown export format \"\(chosen)\"; use tmx or tsv")
+            }
+            let count = try tm.export(to: writer, languages: languages)
+            if to != "-" { print("Exported \(count.formatted()) units to \(to)") }
+        } catch let error as MemoryError {
+            Terminal.error(error.description)
+            throw ExitCode(2)
+        } catch let error as FormatError {
+            Terminal.error(error.description)
+            throw ExitCode(2)
+        }
+    }
+}

@@ -1,0 +1,90 @@
+import ArgumentParser
+import Foundation
+import KiokuFormats
+import KiokuMemory
+import KiokuText
+
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Put aligned segments into a translation memory (created if missing).",
+        discussion: """
+            Formats: TMX 1.1–1.4b (.tmx), TSV (.tsv, .tab) and CSV (.csv) with a header row of
+            language codes or --src/--tgt naming the columns, XLIFF 1.2/2.0 (.xlf, .xliff; translated
+            units only), and Moses parallel files (two files, e.g. corpus.en corpus.ru, or --format moses).
+            All files of one command are imported in one transaction: on any error nothing is imported.
+            """
+    )
+
+    @Argument(help: ArgumentHelp("Files to import.", valueName: "file"))
+    var files: [String]
+
+    @OptionGroup var memory: MemoryOption
+
+    @Option(help: ArgumentHelp("Source language: TSV/Moses first column, TMX srclang fallback, XLIFF fallback.", valueName: "lang"))
+    var src: LanguageTag?
+
+    @Option(help: ArgumentHelp("Target language: TSV/Moses second column, XLIFF fallback.", valueName: "lang"))
+    var tgt: LanguageTag?
+
+    @Option(help: ArgumentHelp("Keep only these languages, e.g. en,ru,ja.", valueName: "list"))
+    var langs: String?
+
+    @Option(help: ArgumentHelp("Input format when the file name does not tell: tmx, tsv, csv, xliff, moses.", valueName: "format"))
+    var format: String?
+
+    @Flag(help: "Print the report as JSON.")
+    var json = false
+
+    func validate() throws {
+        if let format, UnitFormat(rawValue: format) == nil {
+            throw ValidationError("unknown format \"\(format)\"; use tmx, tsv, csv, xliff or moses")
+        }
+    }
+
+    func run() throws {
+        let languages = try parseLanguageList(langs)
+        do {
+            let sources = try openSources()
+            let tm = try TranslationMemory(path: memory.tm)
+            let progress = Terminal.Progress("importing")
+            let report = try tm.importUnits(from: sources, options: ImportOptions(languages: languages)) { progress.update($0) }
+            progress.finish()
+            try tm.checkpoint()
+            if json { try Terminal.printJSON(report) } else { printReport(report) }
+        } catch let error as MemoryError {
+            Terminal.error(error.description)
+            throw ExitCode(2)
+        } catch let error as FormatError {
+            Terminal.error(error.description)
+            throw ExitCode(2)
+        }
+    }
+
+    private func openSources() throws -> [TranslationMemory.ImportSource] {
+        let chosen = format.flatMap(UnitFormat.init(rawValue:))
+        let looksLikeMoses = chosen == nil && files.count == 2 && files.allSatisfy { UnitFormat(path: $0) == nil }
+            && files.allSatisfy { MosesReader.languageFromExtension($0) != nil || src != nil }
+        if chosen == .moses || looksLikeMoses {
+            guard files.count % 2 == 0 else {
+                throw ValidationError("Moses files come in pairs (source file, target file); got \(files.count) files")
+            }
+            return try stride(from: 0, to: files.count, by: 2).map { index in
+                let reader = try MosesReader(sourcePath: files[index], targetPath: files[index + 1], sourceLanguage: src, targetLanguage: tgt)
+                return .init(origin: files[index] + " + " + files[index + 1], reader: reader)
+            }
+        }
+        return try files.map { file in
+            .init(origin: file, reader: try UnitReaders.open(path: file, format: chosen, sourceLanguage: src, targetLanguage: tgt))
+        }
+    }
+
+    private func printReport(_ report: ImportReport) {
+        for notice in report.notices { print("note: \(notice)") }
+        print("Imported \(report.files.joined(separator: ", ")) into \(memory.tm):")
+        print("  \(report.added.formatted()) units added, \(report.duplicates.formatted()) duplicates merged, \(report.skipped.formatted()) skipped")
+        for skip in report.skips { print("  skipped \(skip)") }
+        if report.skipped > report.skips.count { print("  … and \((report.skipped - report.skips.count).formatted()) more skipped (use --json for the listed ones)") }
+        print("  the TM now holds \(report.unitsInMemory.formatted()) units")
+    }
+}

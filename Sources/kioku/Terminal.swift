@@ -1,0 +1,50 @@
+import Foundation
+
+/// Output helpers: JSON for tools, messages and a progress line for people.
+enum Terminal {
+    static var standardErrorIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
+
+    static func printJSON<T: Encodable>(_ value: T) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        print(String(decoding: try encoder.encode(value), as: UTF8.self))
+    }
+
+    static func error(_ message: String) {
+        FileHandle.standardError.write(Data(("kioku: " + message + "\n").utf8))
+    }
+
+    /// A progress line on standard error, redrawn in place; silent when stderr is not a terminal.
+    final class Progress {
+        private let label: String
+        private let enabled = Terminal.standardErrorIsTerminal
+        private let start = Date()
+
+        init(_ label: String) { self.label = label }
+
+        func update(_ count: Int) {
+            guard enabled else { return }
+            let seconds = max(Date().timeIntervalSince(start), 0.001)
+            let line = "\r\(label) \(count.formatted()) units (\(Int(Double(count) / seconds).formatted())/s)\u{1B}[K"
+            FileHandle.standardError.write(Data(line.utf8))
+        }
+
+        func finish() {
+            guard enabled else { return }
+            FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+        }
+    }
+}
+
+extension Int {
+    /// 1234567 → "1,234,567".
+    func formatted() -> String {
+        let digits = String(abs(self))
+        var out = ""
+        for (index, character) in digits.enumerated() {
+            if index > 0, (digits.count - index) % 3 == 0 { out.append(",") }
+            out.append(character)
+        }
+        return (self < 0 ? "-" : "") + out
+    }
+}
