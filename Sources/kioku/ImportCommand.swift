@@ -82,9 +82,9 @@ struct ImportCommand: ParsableCommand {
     private func printReport(_ report: ImportReport) {
         for notice in report.notices { print("note: \(notice)") }
         print("Imported \(report.files.joined(separator: ", ")) into \(memory.tm):")
-        print("  \(report.added.formatted()) units added, \(report.duplicates.formatted()) duplicates merged, \(report.skipped.formatted()) skipped")
+        print("  \(report.added.counted("unit")) added, \(report.duplicates.counted("duplicate")) merged, \(report.skipped.formatted()) skipped")
         for skip in report.skips { print("  skipped \(skip)") }
         if report.skipped > report.skips.count { print("  … and \((report.skipped - report.skips.count).formatted()) more skipped (use --json for the listed ones)") }
-        print("  the TM now holds \(report.unitsInMemory.formatted()) units")
+        print("  the TM now holds \(report.unitsInMemory.counted("unit"))")
     }
 }

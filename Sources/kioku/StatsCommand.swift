@@ -16,14 +16,14 @@ struct StatsCommand: ParsableCommand {
         do {
             let stats = try TranslationMemory(path: memory.tm, create: false).statistics()
             if json { return try Terminal.printJSON(stats) }
-            print("\(stats.path): \(stats.units.formatted()) units, \(stats.segments.formatted()) segments, \(byteCount(stats.fileBytes))")
+            print("\(stats.path): \(stats.units.counted("unit")), \(stats.segments.counted("segment")), \(byteCount(stats.fileBytes))")
             print("Languages:")
-            for language in stats.languages { print("  \(language.language.padding(8)) \(language.segments.formatted()) segments") }
+            for language in stats.languages { print("  \(language.language.padding(8)) \(language.segments.counted("segment"))") }
             print("Pairs (each works in both directions):")
-            for pair in stats.pairs { print("  \(pair.languages.joined(separator: " ↔ ").padding(16)) \(pair.units.formatted()) units") }
+            for pair in stats.pairs { print("  \(pair.languages.joined(separator: " ↔ ").padding(16)) \(pair.units.counted("unit"))") }
             if stats.unitsWithMarkup > 0 { print("Units with inline codes: \(stats.unitsWithMarkup.formatted())") }
             print("Origins:")
-            for origin in stats.origins { print("  \(origin.path)  \(origin.units.formatted()) units (imported \(origin.importedAt))") }
+            for origin in stats.origins { print("  \(origin.path)  \(origin.units.counted("unit")) (imported \(origin.importedAt))") }
         } catch let error as MemoryError {
             Terminal.error(error.description)
             throw ExitCode(2)

@@ -48,3 +48,8 @@ extension Int {
         return (self < 0 ? "-" : "") + out
     }
 }
+
+extension Int {
+    /// "1 unit", "2 units", "1,000 units".
+    func counted(_ noun: String) -> String { "\(formatted()) \(noun)\(self == 1 ? "" : "s")" }
+}
