@@ -37,7 +37,7 @@ let package = Package(
         ),
 
         .testTarget(name: "KiokuTextTests", dependencies: ["KiokuText"]),
-        .testTarget(name: "KiokuFormatsTests", dependencies: ["KiokuFormats"]),
+        .testTarget(name: "KiokuFormatsTests", dependencies: ["KiokuFormats"], exclude: ["Fixtures"]),
         .testTarget(name: "KiokuMemoryTests", dependencies: ["KiokuMemory", "KiokuFormats"]),
     ]
 )

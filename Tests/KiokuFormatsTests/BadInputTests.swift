@@ -1,0 +1,89 @@
+import Foundation
+import Testing
+@testable import KiokuFormats
+
+/// Hostile and broken files: each is an error naming the file and line, never a crash or a fetch.
+@Suite struct BadInputTests {
+    func failure(_ path: String) -> FormatError? {
+        do {
+            _ = try readTMX(path)
+            return nil
+        } catch let error as FormatError {
+            return error
+        } catch {
+            return nil
+        }
+    }
+
+    @Test func billionLaughsIsRefusedNotExpanded() throws {
+        let error = try #require(failure(Fixtures.path("bomb.tmx")))
+        guard case .malformedXML(let at, let message) = error else { Issue.record("\(error)"); return }
+        #expect(at.line == 11)
+        #expect(message.contains("never expands DOCTYPE entities"))
+        #expect(error.description.contains("bomb.tmx:11"))
+    }
+
+    @Test func externalEntitiesAreNeverFetched() throws {
+        let error = try #require(failure(Fixtures.path("external-entity.tmx")))
+        #expect(error.description.contains("&secret;"))
+        #expect(!error.description.contains("root:"))  // /etc/passwd was not read
+    }
+
+    @Test func truncatedFileNamesWhereItEnds() throws {
+        let error = try #require(failure(Fixtures.path("truncated.tmx")))
+        guard case .malformedXML(let at, let message) = error else { Issue.record("\(error)"); return }
+        #expect(at.file.hasSuffix("truncated.tmx"))
+        #expect(message.contains("ends inside <seg>"))
+        #expect(message.contains("truncated"))
+    }
+
+    @Test func mismatchedTagsNameBothLines() throws {
+        let error = try #require(failure(Fixtures.path("mismatched.tmx")))
+        guard case .malformedXML(let at, let message) = error else { Issue.record("\(error)"); return }
+        #expect(at.line == 5)
+        #expect(message == "</tuv> does not close <seg> opened at line 5")
+    }
+
+    @Test func nulByteIsAnError() throws {
+        let path = Fixtures.write("<tmx version=\"1.4\"><header/><body><tu><tuv xml:lang=\"en\"><seg>a\u{0}b</seg></tuv></tu></body></tmx>", named: "nul.tmx")
+        let error = try #require(failure(path))
+        #expect(error.description.contains("NUL byte"))
+    }
+
+    @Test func invalidUTF8IsAnEncodingError() throws {
+        var bytes = Array("<tmx version=\"1.4\"><header/><body>\n<tu><tuv xml:lang=\"en\"><seg>".utf8)
+        bytes += [0xC3, 0x28]  // broken two-byte sequence
+        bytes += Array("</seg></tuv></tu></body></tmx>".utf8)
+        let error = try #require(failure(Fixtures.write(bytes, named: "latin.tmx")))
+        guard case .badEncoding(let at, _) = error else { Issue.record("\(error)"); return }
+        #expect(at.line == 2)
+    }
+
+    @Test func notTMXAtAll() throws {
+        let error = try #require(failure(Fixtures.path("translated.xlf")))
+        #expect(error.description.contains("not a TMX file"))
+        let empty = try #require(failure(Fixtures.write("", named: "empty.tmx")))
+        #expect(empty.description.contains("empty"))
+        let missing = try #require(failure("/nonexistent/file.tmx"))
+        #expect(missing.description.contains("/nonexistent/file.tmx"))
+    }
+
+    @Test func deepNestingIsBounded() throws {
+        let deep = String(repeating: "<hi>", count: 5000)
+        let path = Fixtures.write("<tmx version=\"1.4\"><header/><body><tu><tuv xml:lang=\"en\"><seg>\(deep)", named: "deep.tmx")
+        let error = try #require(failure(path))
+        #expect(error.description.contains("nested deeper"))
+    }
+
+    @Test func undefinedEntityAndBareAmpersand() throws {
+        let entity = Fixtures.write("<tmx version=\"1.4\"><header/><body><tu><tuv xml:lang=\"en\"><seg>&nbsp;</seg></tuv></tu></body></tmx>", named: "nbsp.tmx")
+        #expect(failure(entity)?.description.contains("undefined entity &nbsp;") == true)
+        let ampersand = Fixtures.write("<tmx version=\"1.4\"><header/><body><tu><tuv xml:lang=\"en\"><seg>AT&T</seg></tuv></tu></body></tmx>", named: "amp.tmx")
+        #expect(failure(ampersand)?.description.contains("&amp;") == true)
+    }
+
+    @Test func illegalCharacterReference() throws {
+        let path = Fixtures.write("<tmx version=\"1.4\"><header/><body><tu><tuv xml:lang=\"en\"><seg>&#0;</seg></tuv></tu></body></tmx>", named: "ref.tmx")
+        #expect(failure(path)?.description.contains("not a legal XML character") == true)
+    }
+}
