@@ -35,6 +35,11 @@ let package = Package(
             dependencies: ["KiokuText", "KiokuFormats", "KiokuMemory"],
             path: "Benchmarks/kioku-bench"
         ),
+        .executableTarget(
+            name: "kioku-conformance",
+            dependencies: ["KiokuText", "KiokuFormats", "KiokuMemory"],
+            path: "Conformance/kioku-conformance"
+        ),
 
         .testTarget(name: "KiokuTextTests", dependencies: ["KiokuText"]),
         .testTarget(name: "KiokuFormatsTests", dependencies: ["KiokuFormats"], exclude: ["Fixtures"]),

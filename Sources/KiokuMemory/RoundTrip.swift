@@ -1,0 +1,67 @@
+import Foundation
+import KiokuFormats
+
+/// Checks that a TMX file survives import → export → import unchanged: texts,
+/// inline codes and metadata. Used by the conformance runner and the tests.
+public enum RoundTrip {
+    /// What a round trip found.
+    public struct Report: Sendable {
+        public var unitsRead = 0
+        public var unitsStored = 0
+        public var skips: [Skip] = []
+        /// Human-readable differences; empty when the round trip is lossless.
+        public var differences: [String] = []
+        public var isLossless: Bool { differences.isEmpty }
+    }
+
+    /// Runs the round trip for `path` in a scratch directory that is removed afterwards.
+    public static func check(tmx path: String) throws -> Report {
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("kioku-roundtrip-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+
+        var report = Report()
+        // 1. What the file says, read directly; identical units collapse to the first, as in the TM.
+        var expected: [TranslationUnit] = []
+        var seen = Set<[String]>()
+        let reader = try TMXReader(path: path)
+        while let item = try reader.next() {
+            switch item {
+            case .unit(let unit, _):
+                report.unitsRead += 1
+                if seen.insert(contentKey(unit)).inserted { expected.append(unit) }
+            case .skip(let skip):
+                report.skips.append(skip)
+            }
+        }
+        // 2. Into a TM and back out.
+        let tm = try TranslationMemory(path: scratch.appendingPathComponent("tm.kioku").path)
+        _ = try tm.importUnits(from: [.init(origin: path, reader: try TMXReader(path: path))])
+        let stored = try tm.allUnits().map(\.unit)
+        report.unitsStored = stored.count
+        compare(expected, stored, stage: "after import", into: &report)
+        let exported = scratch.appendingPathComponent("export.tmx").path
+        try tm.export(to: try TMXWriter(path: exported, sourceLanguage: try tm.dominantSourceLanguage()))
+        // 3. The export read again.
+        var reread: [TranslationUnit] = []
+        let again = try TMXReader(path: exported)
+        while let item = try again.next() {
+            if case .unit(let unit, _) = item { reread.append(unit) }
+        }
+        compare(expected, reread, stage: "after export and re-import", into: &report)
+        return report
+    }
+
+    static func contentKey(_ unit: TranslationUnit) -> [String] {
+        unit.variants.map { $0.language.identifier + "\u{1}" + $0.segment.tmxContent }.sorted()
+    }
+
+    static func compare(_ expected: [TranslationUnit], _ actual: [TranslationUnit], stage: String, into report: inout Report) {
+        if expected.count != actual.count {
+            report.differences.append("\(stage): \(actual.count) units where the file has \(expected.count)")
+        }
+        for (index, (want, got)) in zip(expected, actual).enumerated() where want != got {
+            report.differences.append("\(stage): unit \(index + 1) differs:\n    file: \(want)\n    got:  \(got)")
+        }
+    }
+}

@@ -1,0 +1,118 @@
+import Foundation
+import Testing
+import KiokuFormats
+import KiokuText
+@testable import KiokuMemory
+
+@Suite struct ImportTests {
+    @Test func importedUnitsComeBackAsRead() throws {
+        let tm = try TranslationMemory(path: Scratch.tmPath())
+        let report = try tm.importFiles([Scratch.fixture("multilingual.tmx")])
+        #expect(report.added == 4)
+        #expect(report.skipped == 0)
+        let stored = try tm.allUnits()
+        var expected: [TranslationUnit] = []
+        let reader = try TMXReader(path: Scratch.fixture("multilingual.tmx"))
+        while let item = try reader.next() { if case .unit(let unit, _) = item { expected.append(unit) } }
+        #expect(stored.map(\.unit) == expected)
+        #expect(stored.allSatisfy { $0.origin == Scratch.fixture("multilingual.tmx") })
+    }
+
+    @Test func identicalPairsAreStoredOnceAlternativesAreKept() throws {
+        let tm = try TranslationMemory(path: Scratch.tmPath())
+        var report = try tm.add([
+            unit((.english, "Abe met Putin."), (.russian, "Абэ встретился с Путиным.")),
+            unit((.english, "Abe met Putin."), (.russian, "Абэ встретился с Путиным.")),
+            unit((.english, "Abe met Putin."), (.russian, "Абэ и Путин встретились.")),
+        ])
+        #expect(report.added == 2)
+        #expect(report.duplicates == 1)
+        // the same pair again, variants in the other order, in a later import
+        report = try tm.add([unit((.russian, "Абэ встретился с Путиным."), (.english, "Abe met Putin."))])
+        #expect(report.added == 0 && report.duplicates == 1)
+        #expect(try tm.unitCount() == 2)
+        #expect(try tm.allUnits().map { $0.unit.variant(.russian)!.segment.text } == ["Абэ встретился с Путиным.", "Абэ и Путин встретились."])
+    }
+
+    @Test func aDuplicateWithANewerChangeDateUpdatesIt() throws {
+        let tm = try TranslationMemory(path: Scratch.tmPath())
+        var older = unit((.english, "Tokyo"), (.russian, "Токио"))
+        older.metadata.changeDate = "20160101T000000Z"
+        var newer = older
+        newer.metadata.changeDate = "20170101T000000Z"
+        newer.metadata.changeUser = "reviewer"
+        try tm.add([older])
+        try tm.add([newer])
+        let stored = try #require(try tm.allUnits().first)
+        #expect(stored.unit.metadata.changeDate == "20170101T000000Z")
+        #expect(stored.unit.metadata.changeUser == "reviewer")
+    }
+
+    @Test func aFailedImportLeavesTheTMExactlyAsItWas() throws {
+        let tm = try TranslationMemory(path: Scratch.tmPath())
+        try tm.importFiles([Scratch.sample("seed-summit.tmx")])
+        let before = try tm.snapshot()
+        let countBefore = try tm.unitCount()
+        // a good file followed by a truncated one, in one import
+        #expect {
+            try tm.importFiles([Scratch.fixture("multilingual.tmx"), Scratch.fixture("truncated.tmx")])
+        } throws: { error in
+            "\(error)".contains("truncated.tmx:")
+        }
+        #expect(try tm.unitCount() == countBefore)
+        #expect(try tm.snapshot() == before)
+        #expect(try tm.statistics().origins.count == 1)
+    }
+
+    @Test func hostileFilesChangeNothing() throws {
+        let tm = try TranslationMemory(path: Scratch.tmPath())
+        try tm.add([unit((.english, "Sochi"), (.russian, "Сочи"))])
+        for name in ["bomb.tmx", "external-entity.tmx", "mismatched.tmx"] {
+            #expect(throws: MemoryError.self) { try tm.importFiles([Scratch.fixture(name)]) }
+        }
+        #expect(try tm.unitCount() == 1)
+    }
+
+    @Test func skipsAreCountedAndListedWithFileAndLine() throws {
+        let tm = try TranslationMemory(path: Scratch.tmPath())
+        let report = try tm.importFiles([Scratch.fixture("skips.tmx")])
+        #expect(report.added == 2)
+        #expect(report.skipped == 4)
+        #expect(report.skips.map(\.location.line) == [5, 6, 7, 8])
+        #expect(report.skips.allSatisfy { $0.location.file.hasSuffix("skips.tmx") })
+    }
+
+    @Test func languageFilterKeepsOnlyTheAskedLanguages() throws {
+        let tm = try TranslationMemory(path: Scratch.tmPath())
+        let report = try tm.importFiles([Scratch.fixture("multilingual.tmx")], options: ImportOptions(languages: [.english, .japanese]))
+        // unit 1 (en, ru, ja) keeps en+ja; unit 2 (en-US, ru-RU) and unit 3 (ru, en) lose ru → skipped; unit 4 is en+ja
+        #expect(report.added == 2)
+        #expect(report.skipped == 2)
+        #expect(try tm.allUnits().allSatisfy { $0.unit.languages.allSatisfy { [LanguageTag.english, .japanese].contains($0) } })
+    }
+
+    @Test func everyReaderFeedsTheTM() throws {
+        let tm = try TranslationMemory(path: Scratch.tmPath())
+        let moses = try MosesReader(sourcePath: Scratch.fixture("corpus.en"), targetPath: Scratch.fixture("corpus.ru"), sourceLanguage: nil, targetLanguage: nil)
+        let report = try tm.importUnits(from: [
+            .init(origin: "header3.tsv", reader: try UnitReaders.open(path: Scratch.fixture("header3.tsv"))),
+            .init(origin: "quoted.csv", reader: try UnitReaders.open(path: Scratch.fixture("quoted.csv"))),
+            .init(origin: "translated.xlf", reader: try UnitReaders.open(path: Scratch.fixture("translated.xlf"))),
+            .init(origin: "translated20.xlf", reader: try UnitReaders.open(path: Scratch.fixture("translated20.xlf"))),
+            .init(origin: "corpus", reader: moses),
+        ])
+        #expect(report.added == 2 + 4 + 2 + 2 + 3)
+        let stats = try tm.statistics()
+        #expect(stats.origins.map(\.units) == [2, 4, 2, 2, 3])
+    }
+
+    @Test func notATranslationMemory() throws {
+        let text = Scratch.file("notes.kioku", "just some text, not SQLite")
+        #expect {
+            _ = try TranslationMemory(path: text)
+        } throws: { error in
+            "\(error)".contains("not an SQLite database") || "\(error)".contains("not a database")
+        }
+        #expect(throws: MemoryError.self) { _ = try TranslationMemory(path: "/nonexistent/dir/tm.kioku", create: false) }
+    }
+}
