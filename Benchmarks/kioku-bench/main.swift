@@ -1,1 +1,94 @@
-print("bench")
+// The benchmark driver (build with -c release). Each run measures one thing and
+// prints one line of figures; Benchmarks/run.sh drives the whole set.
+//
+//   kioku-bench import FILE [--tm PATH] [--src L --tgt L]   import speed, peak RSS, TM size per segment
+//   kioku-bench to-tmx IN.tsv OUT.tmx [--src L --tgt L]     convert a gen_corpus.py TSV into TMX 1.4b
+//   kioku-bench read FILE [--src L --tgt L]                 parse only (no SQLite): the reader's own speed
+import Foundation
+import KiokuFormats
+import KiokuMemory
+import KiokuText
+
+func peakRSSMegabytes() -> Double {
+    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+          let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") })
+    else { return 0 }
+    let kilobytes = Double(line.split(separator: " ").dropFirst().first ?? "0") ?? 0
+    return kilobytes / 1024
+}
+
+func fileSize(_ path: String) -> Int64 {
+    ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.int64Value ?? 0
+}
+
+func fail(_ message: String) -> Never {
+    FileHandle.standardError.write(Data("kioku-bench: \(message)\n".utf8))
+    exit(2)
+}
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+
+/// `--src LANG` / `--tgt LANG` name the columns of a headerless TSV (gen_corpus.py writes none).
+func languageOption(_ name: String) -> LanguageTag? {
+    arguments.firstIndex(of: name).flatMap { arguments.indices.contains($0 + 1) ? LanguageTag(arguments[$0 + 1]) : nil }
+}
+let source = languageOption("--src")
+let target = languageOption("--tgt")
+guard let command = arguments.first else {
+    fail("usage: kioku-bench import FILE [--tm PATH] | to-tmx IN.tsv OUT.tmx | read FILE")
+}
+
+do {
+    switch command {
+    case "import":
+        guard arguments.count >= 2 else { fail("usage: kioku-bench import FILE [--tm PATH]") }
+        let file = arguments[1]
+        let tmPath = arguments.firstIndex(of: "--tm").map { arguments[$0 + 1] }
+            ?? NSTemporaryDirectory() + "kioku-bench-\(getpid()).kioku"
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: tmPath + suffix) }
+        let tm = try TranslationMemory(path: tmPath)
+        let start = Date()
+        let report = try tm.importUnits(from: [.init(origin: file, reader: try UnitReaders.open(path: file, sourceLanguage: source, targetLanguage: target))])
+        let committed = Date().timeIntervalSince(start)
+        try tm.checkpoint()
+        let seconds = Date().timeIntervalSince(start)
+        let bytes = fileSize(tmPath)
+        let segments = try tm.statistics().segments
+        let units = report.added + report.duplicates
+        print(String(format: "import %@: %d units (%d added, %d duplicates, %d skipped) in %.2f s (%.2f s to commit, %.2f s to checkpoint) = %.0f units/s; input %.0f MB; peak RSS %.0f MB; TM %.0f MB = %.0f bytes/segment",
+                     (file as NSString).lastPathComponent, units, report.added, report.duplicates, report.skipped, seconds, committed, seconds - committed,
+                     Double(units) / seconds, Double(fileSize(file)) / 1_048_576, peakRSSMegabytes(),
+                     Double(bytes) / 1_048_576, Double(bytes) / Double(max(segments, 1))))
+        if arguments.firstIndex(of: "--tm") == nil {
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: tmPath + suffix) }
+        }
+    case "read":
+        guard arguments.count >= 2 else { fail("usage: kioku-bench read FILE [--src en --tgt ru]") }
+        let start = Date()
+        let reader = try UnitReaders.open(path: arguments[1], sourceLanguage: source, targetLanguage: target)
+        var units = 0
+        while let item = try reader.next() { if case .unit = item { units += 1 } }
+        let seconds = Date().timeIntervalSince(start)
+        print(String(format: "read %@: %d units in %.2f s = %.0f units/s; peak RSS %.0f MB",
+                     (arguments[1] as NSString).lastPathComponent, units, seconds, Double(units) / seconds, peakRSSMegabytes()))
+    case "to-tmx":
+        guard arguments.count >= 3 else { fail("usage: kioku-bench to-tmx IN.tsv OUT.tmx [--src en --tgt ru]") }
+        let reader = try DelimitedReader(path: arguments[1], languages: [source ?? .english, target ?? .russian])
+        let writer = try TMXWriter(path: arguments[2], sourceLanguage: reader.columns.first?.language)
+        var count = 0
+        while let item = try reader.next() {
+            if case .unit(var unit, _) = item {
+                count += 1
+                unit.metadata.creationDate = "20260101T000000Z"
+                unit.metadata.attributes.append(XMLAttribute(name: "tuid", value: String(count)))
+                try writer.write(unit)
+            }
+        }
+        try writer.finish()
+        print("wrote \(count) units to \(arguments[2])")
+    default:
+        fail("unknown command \(command)")
+    }
+} catch {
+    fail("\(error)")
+}

@@ -96,13 +96,21 @@ public final class DelimitedReader: UnitReader {
     }
 
     private func readRow() throws(FormatError) -> (fields: [String], line: Int)? {
-        guard let line = try lines.next() else { return nil }
+        guard let bytes = try lines.nextBytes() else { return nil }
         let start = lines.lineNumber
         switch dialect {
         case .tsv:
-            return (line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init), start)
+            var fields: [String] = []
+            fields.reserveCapacity(width)
+            var fieldStart = bytes.startIndex
+            for index in bytes.indices where bytes[index] == 0x09 {
+                fields.append(try lines.string(bytes[fieldStart..<index]))
+                fieldStart = index + 1
+            }
+            fields.append(try lines.string(bytes[fieldStart..<bytes.endIndex]))
+            return (fields, start)
         case .csv:
-            return (try parseCSV(line, startLine: start), start)
+            return (try parseCSV(try lines.string(bytes), startLine: start), start)
         }
     }
 

@@ -56,9 +56,10 @@ struct InlineContentReader {
             }
             switch event {
             case .text(let text):
-                markup += XMLEscaping.escape(text)
+                if hasTags { markup += XMLEscaping.escape(text) }
                 if codeDepth == 0 { plain += text }
             case .start(let name, let attributes):
+                if !hasTags { markup = XMLEscaping.escape(plain) }
                 hasTags = true
                 switch role(name) {
                 case .tmxCode:

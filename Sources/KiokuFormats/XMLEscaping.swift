@@ -2,8 +2,11 @@
 public enum XMLEscaping {
     /// Escapes `&`, `<` and `>` (and quotes when `attribute` is true).
     public static func escape(_ text: String, attribute: Bool = false) -> String {
-        guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x0D || (attribute && ($0 == 0x22 || $0 < 0x20)) })
-        else { return text }
+        var copy = text
+        let clean = copy.withUTF8 { bytes in
+            !bytes.contains { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x0D || (attribute && ($0 == 0x22 || $0 < 0x20)) }
+        }
+        if clean { return text }
         var out = ""
         out.reserveCapacity(text.utf8.count + 16)
         for scalar in text.unicodeScalars {

@@ -173,22 +173,30 @@ public final class XMLPullParser {
         // Find the closing '>' outside quoted attribute values.
         var index = pos + 1
         var quote: UInt8 = 0
-        while true {
+        var closed = false
+        while !closed {
             if index >= buffer.count {
                 guard try fill() else { throw error("a start tag is not closed with >") }
                 continue
             }
-            let byte = buffer[index]
-            if quote != 0 {
-                if byte == quote { quote = 0 }
-            } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
-                quote = byte
-            } else if byte == UInt8(ascii: ">") {
-                break
-            } else if byte == UInt8(ascii: "<") {
-                throw error("\"<\" inside a tag (a tag is not closed)")
+            let stray: Bool = buffer.withUnsafeBufferPointer { all in
+                while index < all.count {
+                    let byte = all[index]
+                    if quote != 0 {
+                        if byte == quote { quote = 0 }
+                    } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
+                        quote = byte
+                    } else if byte == UInt8(ascii: ">") {
+                        closed = true
+                        return false
+                    } else if byte == UInt8(ascii: "<") {
+                        return true
+                    }
+                    index += 1
+                }
+                return false
             }
-            index += 1
+            if stray { throw error("\"<\" inside a tag (a tag is not closed)") }
             if index - pos > Self.maximumTokenBytes { throw error("a start tag is larger than Kioku accepts") }
         }
         let gt = index
@@ -251,7 +259,10 @@ public final class XMLPullParser {
               !(first >= UInt8(ascii: "0") && first <= UInt8(ascii: "9")),
               first != UInt8(ascii: "-"), first != UInt8(ascii: "."), !Self.isSpace(first)
         else { throw error("expected an element or attribute name") }
-        guard let name = String(validating: buffer[range], as: UTF8.self) else {
+        let decoded = buffer.withUnsafeBufferPointer { all in
+            String(validating: UnsafeBufferPointer(rebasing: all[range]), as: UTF8.self)
+        }
+        guard let name = decoded else {
             throw .badEncoding(SourceLocation(file: path, line: line), "an element name is not valid UTF-8")
         }
         return name
@@ -260,21 +271,31 @@ public final class XMLPullParser {
     /// Decodes text or an attribute value: validates UTF-8 and XML characters,
     /// resolves the five predefined entities and character references, normalizes line ends.
     private func decodeCharacters(_ range: Range<Int>, inAttribute: Bool, raw: Bool = false) throws(FormatError) -> String {
-        var needsWork = false
-        for index in range {
-            let byte = buffer[index]
-            if byte < 0x20 {
-                if !inAttribute, byte == 0x0A || byte == 0x09 { continue }
-                if byte == 0x0D || byte == 0x09 || byte == 0x0A { needsWork = true; continue }
-                let lineHere = line + buffer[range.lowerBound..<index].lazy.filter { $0 == 0x0A }.count
-                throw .malformedXML(SourceLocation(file: path, line: lineHere),
-                                    byte == 0 ? "a NUL byte (is this a binary or a UTF-16 file without a BOM?)"
-                                              : "control character U+\(String(byte, radix: 16, uppercase: true)) is not allowed in XML")
+        let scan: (needsWork: Bool, badByte: Int?) = buffer.withUnsafeBufferPointer { all in
+            var needsWork = false
+            for index in range {
+                let byte = all[index]
+                if byte < 0x20 {
+                    if !inAttribute, byte == 0x0A || byte == 0x09 { continue }
+                    if byte == 0x0D || byte == 0x09 || byte == 0x0A { needsWork = true; continue }
+                    return (needsWork, index)
+                }
+                if byte == UInt8(ascii: "&"), !raw { needsWork = true }
             }
-            if byte == UInt8(ascii: "&"), !raw { needsWork = true }
+            return (needsWork, nil)
         }
-        if !needsWork {
-            guard let text = String(validating: buffer[range], as: UTF8.self) else { throw invalidUTF8(range) }
+        if let bad = scan.badByte {
+            let byte = buffer[bad]
+            let lineHere = line + newlineCount(range.lowerBound..<bad)
+            throw .malformedXML(SourceLocation(file: path, line: lineHere),
+                                byte == 0 ? "a NUL byte (is this a binary or a UTF-16 file without a BOM?)"
+                                          : "control character U+\(String(byte, radix: 16, uppercase: true)) is not allowed in XML")
+        }
+        if !scan.needsWork {
+            let text = buffer.withUnsafeBufferPointer { all in
+                String(validating: UnsafeBufferPointer(rebasing: all[range]), as: UTF8.self)
+            }
+            guard let text else { throw invalidUTF8(range) }
             return text
         }
         var out: [UInt8] = []
@@ -374,7 +395,7 @@ public final class XMLPullParser {
     private func find(_ byte: UInt8, from start: Int) throws(FormatError) -> Int? {
         var index = start
         while true {
-            if let found = buffer[index..<buffer.count].firstIndex(of: byte) { return found }
+            if let found = LineReader.index(of: byte, in: buffer, from: index) { return found }
             index = buffer.count
             if index - pos > Self.maximumTokenBytes { throw error("a text run or tag is larger than Kioku accepts") }
             guard try fill() else { return nil }
@@ -395,8 +416,18 @@ public final class XMLPullParser {
     }
 
     private func advance(to newPos: Int) {
-        linesBeforePos += buffer[pos..<newPos].lazy.filter { $0 == 0x0A }.count
+        linesBeforePos += newlineCount(pos..<newPos)
         pos = newPos
+    }
+
+    private func newlineCount(_ range: Range<Int>) -> Int {
+        var count = 0
+        var from = range.lowerBound
+        while let newline = LineReader.index(of: 0x0A, in: buffer, from: from, to: range.upperBound) {
+            count += 1
+            from = newline + 1
+        }
+        return count
     }
 
     private func compactIfNeeded() {

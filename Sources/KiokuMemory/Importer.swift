@@ -51,24 +51,31 @@ extension TranslationMemory {
     /// Imports every unit of every source in one transaction. On any error the TM is
     /// left exactly as it was and the error names the file and line.
     ///
+    /// The readers run on a second thread, ahead of the writer (see `ReadAhead`).
+    ///
     /// - Parameter progress: called now and then with the number of units read so far.
     public func importUnits(from sources: [ImportSource], options: ImportOptions = ImportOptions(),
                             progress: ((Int) -> Void)? = nil) throws(MemoryError) -> ImportReport {
         var report = ImportReport()
+        let readAhead = ReadAhead(readers: sources.map(\.reader))
         do {
             try database.write { db in
                 let writer = try UnitInserter(db: db)
                 var seen = 0
-                for source in sources {
-                    report.files.append(source.origin)
-                    let originID = try writer.origin(source.origin)
-                    while let item = try source.reader.next() {
-                        seen += 1
-                        if seen % 20_000 == 0 { progress?(seen) }
+                var sourceIndex = 0
+                var originID = try writer.origin(sources.first?.origin ?? "")
+                report.files = sources.map(\.origin)
+                while let batch = try readAhead.next() {
+                    for item in batch {
                         switch item {
+                        case .endOfSource:
+                            sourceIndex += 1
+                            if sourceIndex < sources.count { originID = try writer.origin(sources[sourceIndex].origin) }
                         case .skip(let skip):
+                            seen += 1
                             report.count(skip, options)
-                        case .unit(var unit, let location):
+                        case .unit(var unit, let location, var hash):
+                            seen += 1
                             if let languages = options.languages {
                                 unit.variants.removeAll { variant in !languages.contains { $0.covers(variant.language) } }
                                 if unit.variants.count < 2 {
@@ -78,16 +85,18 @@ extension TranslationMemory {
                                 if let source = unit.sourceLanguage, !unit.variants.contains(where: { $0.language == source }) {
                                     unit.sourceLanguage = unit.variants[0].language
                                 }
+                                hash = ContentHash.of(unit)
                             }
-                            if try writer.insert(unit, origin: originID) { report.added += 1 } else { report.duplicates += 1 }
+                            if try writer.insert(unit, hash: hash, origin: originID) { report.added += 1 } else { report.duplicates += 1 }
                         }
                     }
-                    report.notices += source.reader.notices
+                    progress?(seen)
                 }
-                progress?(seen)
+                report.notices = sources.flatMap(\.reader.notices)
                 report.unitsInMemory = try Int.fetchOne(db, sql: "SELECT count(*) FROM unit") ?? 0
             }
         } catch {
+            readAhead.cancel()
             throw databaseError(error)
         }
         return report
@@ -145,8 +154,7 @@ final class UnitInserter {
     }
 
     /// Inserts `unit` unless an identical one is stored; returns true when inserted.
-    func insert(_ unit: TranslationUnit, origin: Int64) throws -> Bool {
-        let hash = ContentHash.of(unit)
+    func insert(_ unit: TranslationUnit, hash: Int64, origin: Int64) throws -> Bool {
         if let existing = try duplicate(of: unit, hash: hash) {
             if let changed = unit.metadata.changeDate {
                 try run(updateChange) { s in

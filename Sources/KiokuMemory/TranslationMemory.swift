@@ -21,6 +21,7 @@ public final class TranslationMemory: @unchecked Sendable {
         }
         var configuration = Configuration()
         configuration.label = "kioku"
+        configuration.foreignKeysEnabled = false
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY")
         }
