@@ -52,12 +52,13 @@ do {
         let committed = Date().timeIntervalSince(start)
         try tm.checkpoint()
         let seconds = Date().timeIntervalSince(start)
+        let importRSS = peakRSSMegabytes()
         let bytes = fileSize(tmPath)
         let segments = try tm.statistics().segments
         let units = report.added + report.duplicates
         print(String(format: "import %@: %d units (%d added, %d duplicates, %d skipped) in %.2f s (%.2f s to commit, %.2f s to checkpoint) = %.0f units/s; input %.0f MB; peak RSS %.0f MB; TM %.0f MB = %.0f bytes/segment",
                      (file as NSString).lastPathComponent, units, report.added, report.duplicates, report.skipped, seconds, committed, seconds - committed,
-                     Double(units) / seconds, Double(fileSize(file)) / 1_048_576, peakRSSMegabytes(),
+                     Double(units) / seconds, Double(fileSize(file)) / 1_048_576, importRSS,
                      Double(bytes) / 1_048_576, Double(bytes) / Double(max(segments, 1))))
         if arguments.firstIndex(of: "--tm") == nil {
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: tmPath + suffix) }

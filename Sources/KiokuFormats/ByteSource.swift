@@ -10,6 +10,10 @@ final class ByteSource {
     let path: String
     private let descriptor: Int32
     private let chunkSize: Int
+    /// The file's size in bytes (0 when unknown, e.g. a pipe).
+    let size: Int64
+    /// How many bytes have been read so far.
+    private(set) var bytesRead: Int64 = 0
 
     init(path: String, chunkSize: Int = 1 << 20) throws(FormatError) {
         self.path = path
@@ -24,6 +28,7 @@ final class ByteSource {
             throw .unreadable(file: path, reason: "it is a directory")
         }
         descriptor = fd
+        size = (info.st_mode & S_IFMT) == S_IFREG ? Int64(info.st_size) : 0
     }
 
     deinit { close(descriptor) }
@@ -44,6 +49,7 @@ final class ByteSource {
             }
         }
         buffer.removeLast(chunkSize - got)
+        bytesRead += Int64(got)
         if failure != 0 { throw .unreadable(file: path, reason: String(cString: strerror(failure))) }
         return got > 0
     }

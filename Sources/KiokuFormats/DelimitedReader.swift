@@ -20,6 +20,7 @@ public final class DelimitedReader: UnitReader {
     public let path: String
     public let dialect: Dialect
     public private(set) var notices: [String] = []
+    public var progress: ReadProgress { lines.progress }
     /// The language of each column that is read, and the column's index.
     public private(set) var columns: [(index: Int, language: LanguageTag)] = []
     private let lines: LineReader

@@ -13,6 +13,8 @@ final class LineReader {
     private var pos = 0
     private var atEnd = false
 
+    var progress: ReadProgress { stream.progress }
+
     init(path: String) throws(FormatError) {
         self.path = path
         stream = try UTF8Stream(path: path, xml: false)

@@ -9,6 +9,10 @@ public final class MosesReader: UnitReader {
     public let sourceLanguage: LanguageTag
     public let targetLanguage: LanguageTag
     public private(set) var notices: [String] = []
+    public var progress: ReadProgress {
+        ReadProgress(bytesRead: source.progress.bytesRead + target.progress.bytesRead,
+                     totalBytes: source.progress.totalBytes + target.progress.totalBytes)
+    }
     private let source: LineReader
     private let target: LineReader
 

@@ -13,6 +13,7 @@ public final class TMXReader: UnitReader {
     /// The header's `srclang`, when it names one language.
     public private(set) var headerSourceLanguage: LanguageTag?
     public private(set) var notices: [String] = []
+    public var progress: ReadProgress { parser.progress }
 
     private let parser: XMLPullParser
     private let fallbackSource: LanguageTag?

@@ -8,6 +8,8 @@ final class UTF8Stream {
     /// The encoding the file was read in, for messages.
     private(set) var encoding = "UTF-8"
     private let source: ByteSource
+    /// Bytes of the file read so far, and its size.
+    var progress: ReadProgress { ReadProgress(bytesRead: source.bytesRead, totalBytes: source.size) }
     private var decoder: CharsetDecoder?
     private var pending: [UInt8] = []
     private var raw: [UInt8] = []

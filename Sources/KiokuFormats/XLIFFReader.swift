@@ -10,6 +10,7 @@ public final class XLIFFReader: UnitReader {
     public let path: String
     public private(set) var version = ""
     public private(set) var notices: [String] = []
+    public var progress: ReadProgress { parser.progress }
     private let parser: XMLPullParser
     private var fileSource: LanguageTag?
     private var fileTarget: LanguageTag?

@@ -49,6 +49,9 @@ public final class XMLPullParser {
         stream = try UTF8Stream(path: path, xml: true)
     }
 
+    /// Bytes of the file read so far, and its size.
+    public var progress: ReadProgress { stream.progress }
+
     /// The names of the open elements, outermost first.
     public var openElements: [String] { stack.map(\.name) }
 

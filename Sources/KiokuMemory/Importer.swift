@@ -17,6 +17,16 @@ public struct ImportOptions: Sendable {
     }
 }
 
+/// How far an import has got: units read, and bytes of all its files.
+public struct ImportProgress: Sendable {
+    public var units: Int
+    public var bytesRead: Int64
+    public var totalBytes: Int64
+
+    /// 0…1, or nil when the size is unknown.
+    public var fraction: Double? { totalBytes > 0 ? min(1, Double(bytesRead) / Double(totalBytes)) : nil }
+}
+
 /// What an import did.
 public struct ImportReport: Sendable, Codable {
     public var files: [String] = []
@@ -53,9 +63,9 @@ extension TranslationMemory {
     ///
     /// The readers run on a second thread, ahead of the writer (see `ReadAhead`).
     ///
-    /// - Parameter progress: called now and then with the number of units read so far.
+    /// - Parameter progress: called now and then with how far the import has got.
     public func importUnits(from sources: [ImportSource], options: ImportOptions = ImportOptions(),
-                            progress: ((Int) -> Void)? = nil) throws(MemoryError) -> ImportReport {
+                            progress: ((ImportProgress) -> Void)? = nil) throws(MemoryError) -> ImportReport {
         var report = ImportReport()
         let readAhead = ReadAhead(readers: sources.map(\.reader))
         do {
@@ -65,7 +75,7 @@ extension TranslationMemory {
                 var sourceIndex = 0
                 var originID = try writer.origin(sources.first?.origin ?? "")
                 report.files = sources.map(\.origin)
-                while let batch = try readAhead.next() {
+                while let (batch, position) = try readAhead.next() {
                     for item in batch {
                         switch item {
                         case .endOfSource:
@@ -90,7 +100,7 @@ extension TranslationMemory {
                             if try writer.insert(unit, hash: hash, origin: originID) { report.added += 1 } else { report.duplicates += 1 }
                         }
                     }
-                    progress?(seen)
+                    progress?(ImportProgress(units: seen, bytesRead: position.bytesRead, totalBytes: position.totalBytes))
                 }
                 report.notices = sources.flatMap(\.reader.notices)
                 report.unitsInMemory = try Int.fetchOne(db, sql: "SELECT count(*) FROM unit") ?? 0
@@ -108,6 +118,7 @@ extension TranslationMemory {
         final class ArrayReader: UnitReader {
             var items: IndexingIterator<[TranslationUnit]>
             var notices: [String] { [] }
+            var progress: ReadProgress { ReadProgress(bytesRead: 0, totalBytes: 0) }
             init(_ units: [TranslationUnit]) { items = units.makeIterator() }
             func next() throws(FormatError) -> ReadItem? {
                 items.next().map { .unit($0, SourceLocation(file: "api", line: 0)) }

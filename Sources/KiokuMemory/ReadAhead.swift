@@ -14,7 +14,7 @@ final class ReadAhead: @unchecked Sendable {
     }
 
     private let condition = NSCondition()
-    private var batches: [[Item]] = []
+    private var batches: [([Item], ReadProgress)] = []
     private var failure: (any Error)?
     private var done = false
     private var cancelled = false
@@ -30,36 +30,45 @@ final class ReadAhead: @unchecked Sendable {
     }
 
     private func produce(_ readers: [any UnitReader]) {
+        let total = readers.reduce(Int64(0)) { $0 + $1.progress.totalBytes }
+        var finishedBytes: Int64 = 0
         var batch: [Item] = []
+        var current: (any UnitReader)?
+        func position() -> ReadProgress {
+            ReadProgress(bytesRead: finishedBytes + (current?.progress.bytesRead ?? 0), totalBytes: total)
+        }
         batch.reserveCapacity(batchSize)
         do {
             for (index, reader) in readers.enumerated() {
+                current = reader
                 while let item = try reader.next() {
                     switch item {
                     case .unit(let unit, let at): batch.append(.unit(unit, at, hash: ContentHash.of(unit)))
                     case .skip(let skip): batch.append(.skip(skip))
                     }
                     if batch.count == batchSize {
-                        guard put(batch) else { return }
+                        guard put(batch, position()) else { return }
                         batch.removeAll(keepingCapacity: true)
                     }
                 }
                 batch.append(.endOfSource(index: index))
+                finishedBytes += reader.progress.totalBytes
+                current = nil
             }
-            _ = put(batch)
+            _ = put(batch, position())
             finish(nil)
         } catch {
-            _ = put(batch)
+            _ = put(batch, position())
             finish(error)
         }
     }
 
-    private func put(_ batch: [Item]) -> Bool {
+    private func put(_ batch: [Item], _ position: ReadProgress) -> Bool {
         condition.lock()
         defer { condition.unlock() }
         while batches.count >= capacity && !cancelled { condition.wait() }
         if cancelled { return false }
-        batches.append(batch)
+        batches.append((batch, position))
         condition.broadcast()
         return true
     }
@@ -72,8 +81,9 @@ final class ReadAhead: @unchecked Sendable {
         condition.unlock()
     }
 
-    /// The next batch in order; nil when every reader is done; throws a reader's error.
-    func next() throws -> [Item]? {
+    /// The next batch in order, with how far the readers had got; nil when every reader
+    /// is done; throws a reader's error.
+    func next() throws -> ([Item], ReadProgress)? {
         condition.lock()
         defer { condition.unlock() }
         while batches.isEmpty && !done { condition.wait() }

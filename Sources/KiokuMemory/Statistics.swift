@@ -30,7 +30,7 @@ extension TranslationMemory {
                 let languages = try Row.fetchAll(db, sql: "SELECT lang, count(*) FROM variant GROUP BY lang ORDER BY count(*) DESC, lang")
                     .map { MemoryStatistics.LanguageCount(language: $0[0], segments: $0[1]) }
                 let pairs = try Row.fetchAll(db, sql: """
-                    SELECT a.lang, b.lang, count(DISTINCT a.unit_id) FROM variant a JOIN variant b
+                    SELECT a.lang, b.lang, count(*) FROM variant a JOIN variant b
                     ON a.unit_id = b.unit_id AND a.lang < b.lang GROUP BY a.lang, b.lang ORDER BY 3 DESC, 1, 2
                     """).map { MemoryStatistics.PairCount(languages: [$0[0], $0[1]], units: $0[2]) }
                 let origins = try Row.fetchAll(db, sql: """

@@ -17,6 +17,8 @@ public struct LanguageTag: Hashable, Sendable, Comparable, CustomStringConvertib
         for (index, part) in parts.dropFirst().enumerated() {
             guard (1...8).contains(part.count), part.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) })
             else { return nil }
+            // A one-character subtag is a singleton (x-…, u-…): a letter, and never the last subtag.
+            if part.count == 1, !(part.first!.isLetter && index + 2 < parts.count) { return nil }
             if index == 0 || !canonical.contains(where: { $0.count == 1 }) {
                 if part.count == 2, part.allSatisfy(\.isLetter) {
                     canonical.append(part.uppercased())  // region

@@ -48,7 +48,9 @@ struct ImportCommand: ParsableCommand {
             let sources = try openSources()
             let tm = try TranslationMemory(path: memory.tm)
             let progress = Terminal.Progress("importing")
-            let report = try tm.importUnits(from: sources, options: ImportOptions(languages: languages)) { progress.update($0) }
+            let report = try tm.importUnits(from: sources, options: ImportOptions(languages: languages)) {
+                progress.update(units: $0.units, fraction: $0.fraction)
+            }
             progress.finish()
             try tm.checkpoint()
             if json { try Terminal.printJSON(report) } else { printReport(report) }
@@ -83,8 +85,11 @@ struct ImportCommand: ParsableCommand {
         for notice in report.notices { print("note: \(notice)") }
         print("Imported \(report.files.joined(separator: ", ")) into \(memory.tm):")
         print("  \(report.added.counted("unit")) added, \(report.duplicates.counted("duplicate")) merged, \(report.skipped.formatted()) skipped")
-        for skip in report.skips { print("  skipped \(skip)") }
-        if report.skipped > report.skips.count { print("  … and \((report.skipped - report.skips.count).formatted()) more skipped (use --json for the listed ones)") }
+        let listed = report.skips.prefix(10)
+        for skip in listed { print("  skipped \(skip)") }
+        if report.skipped > listed.count {
+            print("  … and \((report.skipped - listed.count).formatted()) more skipped (--json lists the first \(report.skips.count))")
+        }
         print("  the TM now holds \(report.unitsInMemory.counted("unit"))")
     }
 }

@@ -19,13 +19,20 @@ enum Terminal {
         private let label: String
         private let enabled = Terminal.standardErrorIsTerminal
         private let start = Date()
+        private var lastDrawn = Date.distantPast
 
         init(_ label: String) { self.label = label }
 
-        func update(_ count: Int) {
-            guard enabled else { return }
+        func update(units count: Int, fraction: Double?) {
+            guard enabled, Date().timeIntervalSince(lastDrawn) >= 0.1 else { return }
+            lastDrawn = Date()
             let seconds = max(Date().timeIntervalSince(start), 0.001)
-            let line = "\r\(label) \(count.formatted()) units (\(Int(Double(count) / seconds).formatted())/s)\u{1B}[K"
+            var bar = ""
+            if let fraction {
+                let filled = Int(fraction * 30)
+                bar = "[" + String(repeating: "█", count: filled) + String(repeating: "·", count: 30 - filled) + "] \(Int(fraction * 100))% "
+            }
+            let line = "\r\(label) \(bar)\(count.formatted()) units (\(Int(Double(count) / seconds).formatted())/s)\u{1B}[K"
             FileHandle.standardError.write(Data(line.utf8))
         }
 

@@ -8,6 +8,7 @@ import Testing
         #expect(LanguageTag("pt_br")?.identifier == "pt-BR")
         #expect(LanguageTag("zh-hant-tw")?.identifier == "zh-Hant-TW")
         #expect(LanguageTag(" ja ")?.identifier == "ja")
+        #expect(LanguageTag("en-x-kioku")?.identifier == "en-x-kioku")
     }
 
     @Test func comparisonIgnoresCase() {
@@ -15,7 +16,7 @@ import Testing
     }
 
     @Test func rejectsWhatIsNotATag() {
-        for bad in ["", "e", "english language", "en--US", "ру", "12", "en-", "*all*"] {
+        for bad in ["", "e", "english language", "en--US", "ру", "12", "en-", "*all*", "xx_1", "en-x"] {
             #expect(LanguageTag(bad) == nil, "\(bad)")
         }
     }

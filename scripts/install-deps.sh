@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Installs the system libraries Kioku builds against, when they are missing:
+# ICU (libicu-dev), SQLite (libsqlite3-dev) and Snowball stemmers (libstemmer-dev).
+set -euo pipefail
+packages=(libicu-dev libsqlite3-dev libstemmer-dev)
+missing=()
+for package in "${packages[@]}"; do
+  dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "installing ${missing[*]}" >&2
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+if ! command -v swift >/dev/null 2>&1 && [ -x /opt/swift/usr/bin/swift ]; then
+  echo "note: swift is at /opt/swift/usr/bin; add it to PATH" >&2
+fi
