@@ -23,7 +23,7 @@ public final class TranslationMemory: @unchecked Sendable {
         configuration.label = "kioku"
         configuration.foreignKeysEnabled = false
         configuration.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536")
+            try db.execute(sql: "PRAGMA page_size = 16384; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536")
         }
         do {
             database = try DatabasePool(path: path, configuration: configuration)
