@@ -21,6 +21,16 @@ struct ExportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("tmx or tsv (default: from the file name, else tmx).", valueName: "format"))
     var format: String?
 
+    @Flag(help: "Print what was written as JSON.")
+    var json = false
+
+    private struct Summary: Encodable {
+        var file: String
+        var format: String
+        var units: Int
+        var languages: [String]?
+    }
+
     func run() throws {
         let languages = try parseLanguageList(langs)
         let chosen = format ?? (to.lowercased().hasSuffix(".tsv") ? "tsv" : "tmx")
@@ -40,7 +50,11 @@ struct ExportCommand: ParsableCommand {
                 throw ValidationError("unknown export format \"\(chosen)\"; use tmx or tsv")
             }
             let count = try tm.export(to: writer, languages: languages)
-            if to != "-" { print("Exported \(count.formatted()) units to \(to)") }
+            if json, to != "-" {
+                try Terminal.printJSON(Summary(file: to, format: chosen, units: count, languages: languages?.map(\.identifier)))
+            } else if to != "-" {
+                print("Exported \(count.counted("unit")) to \(to)")
+            }
         } catch let error as MemoryError {
             Terminal.error(error.description)
             throw ExitCode(2)
