@@ -34,4 +34,30 @@ public enum UnitReaders {
             throw .unreadable(file: path, reason: "Moses files come in pairs; open them with MosesReader")
         }
     }
+
+    /// Readers for the files of one import, each with the name its units are recorded under.
+    /// Moses files are paired (source, target, source, target…) when `format` is `.moses`, or
+    /// when exactly two files with no known extension are given (`corpus.en corpus.ru`).
+    public static func open(paths: [String], format: UnitFormat? = nil, sourceLanguage: LanguageTag? = nil,
+                            targetLanguage: LanguageTag? = nil) throws(FormatError) -> [(origin: String, reader: any UnitReader)] {
+        let looksLikeMoses = format == nil && paths.count == 2 && paths.allSatisfy { UnitFormat(path: $0) == nil }
+            && paths.allSatisfy { MosesReader.languageFromExtension($0) != nil || sourceLanguage != nil }
+        guard format == .moses || looksLikeMoses else {
+            var readers: [(origin: String, reader: any UnitReader)] = []
+            for path in paths {
+                readers.append((path, try open(path: path, format: format, sourceLanguage: sourceLanguage, targetLanguage: targetLanguage)))
+            }
+            return readers
+        }
+        guard paths.count % 2 == 0 else {
+            throw .missingLanguage(file: paths.last ?? "", "Moses files come in pairs (source file, target file); this one has no partner")
+        }
+        var readers: [(origin: String, reader: any UnitReader)] = []
+        for index in stride(from: 0, to: paths.count, by: 2) {
+            let reader = try MosesReader(sourcePath: paths[index], targetPath: paths[index + 1],
+                                         sourceLanguage: sourceLanguage, targetLanguage: targetLanguage)
+            readers.append((paths[index] + " + " + paths[index + 1], reader))
+        }
+        return readers
+    }
 }

@@ -47,12 +47,12 @@ public final class TMXReader: UnitReader {
                         notices.append("\(path): the header's srclang \"\(src)\" is not a language tag; ignoring it")
                     }
                 }
-                try skipElement("header")
+                try parser.skip("header")
             case .start("body", _):
                 inBody = true
                 return
             case .start(let name, _):
-                try skipElement(name)
+                try parser.skip(name)
             case .end, .text:
                 continue
             }
@@ -68,7 +68,7 @@ public final class TMXReader: UnitReader {
                 return try readUnit(attributes)
             case .start(let name, _):
                 let at = location()
-                try skipElement(name)
+                try parser.skip(name)
                 return .skip(Skip(location: at, reason: "unexpected <\(name)> in <body>"))
             case .end("body"):
                 inBody = false
@@ -100,7 +100,7 @@ public final class TMXReader: UnitReader {
                 case .failure(let why): problem = problem ?? why.reason
                 }
             case .start(let name, _):
-                try skipElement(name)
+                try parser.skip(name)
             case .end("tu"):
                 if let problem { return .skip(Skip(location: at, reason: problem)) }
                 let nonEmpty = variants.filter { !$0.segment.text.isEmpty || $0.segment.markup != nil }
@@ -151,7 +151,7 @@ public final class TMXReader: UnitReader {
                 case .failure(let why): problem = why.reason
                 }
             case .start(let name, _):
-                try skipElement(name)
+                try parser.skip(name)
             case .end("tuv"):
                 if let problem { return .failure(VariantProblem(reason: problem)) }
                 guard let languageText else { return .failure(VariantProblem(reason: "a <tuv> without xml:lang")) }
@@ -174,44 +174,14 @@ public final class TMXReader: UnitReader {
     private func readNote(_ attributes: [XMLAttribute]) throws(FormatError) -> Note {
         var rest = attributes
         let language = rest.take("xml:lang") ?? rest.take("lang")
-        return Note(text: try readText("note"), language: language, attributes: rest)
+        return Note(text: try parser.readText(of: "note"), language: language, attributes: rest)
     }
 
     private func readProperty(_ attributes: [XMLAttribute]) throws(FormatError) -> Property {
         var rest = attributes
         let type = rest.take("type") ?? ""
         let language = rest.take("xml:lang") ?? rest.take("lang")
-        return Property(type: type, value: try readText("prop"), language: language, attributes: rest)
-    }
-
-    /// The text content of a simple element, up to its end tag.
-    private func readText(_ element: String) throws(FormatError) -> String {
-        var text = ""
-        var depth = 0
-        while let event = try parser.next() {
-            switch event {
-            case .text(let piece): text += piece
-            case .start: depth += 1
-            case .end:
-                if depth == 0 { return text }
-                depth -= 1
-            }
-        }
-        throw .malformedXML(location(), "the file ends inside <\(element)>")
-    }
-
-    private func skipElement(_ name: String) throws(FormatError) {
-        var depth = 0
-        while let event = try parser.next() {
-            switch event {
-            case .start: depth += 1
-            case .end:
-                if depth == 0 { return }
-                depth -= 1
-            case .text: continue
-            }
-        }
-        throw .malformedXML(location(), "the file ends inside <\(name)>")
+        return Property(type: type, value: try parser.readText(of: "prop"), language: language, attributes: rest)
     }
 }
 

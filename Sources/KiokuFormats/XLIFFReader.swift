@@ -78,7 +78,7 @@ public final class XLIFFReader: UnitReader {
                 targetLanguage = attrs.value("xml:lang").flatMap(LanguageTag.init)
                 target = try content("target", &problem)
             case .start("note", let attrs) where depth == 0:
-                notes.append(Note(text: try text("note"), language: attrs.value("xml:lang")))
+                notes.append(Note(text: try parser.readText(of: "note"), language: attrs.value("xml:lang")))
             case .start:
                 depth += 1
             case .end("trans-unit") where depth == 0:
@@ -107,7 +107,7 @@ public final class XLIFFReader: UnitReader {
         while let event = try parser.next() {
             switch event {
             case .start("note", let attrs):
-                notes.append(Note(text: try text("note"), language: attrs.value("xml:lang")))
+                notes.append(Note(text: try parser.readText(of: "note"), language: attrs.value("xml:lang")))
             case .start("segment", let attrs):
                 segmentIndex += 1
                 let at = location()
@@ -180,20 +180,5 @@ public final class XLIFFReader: UnitReader {
         case "g", "mrk", "pc": .pairedForeign
         default: .isolatedForeign
         }
-    }
-
-    private func text(_ element: String) throws(FormatError) -> String {
-        var result = ""
-        var depth = 0
-        while let event = try parser.next() {
-            switch event {
-            case .text(let piece): result += piece
-            case .start: depth += 1
-            case .end:
-                if depth == 0 { return result }
-                depth -= 1
-            }
-        }
-        throw .malformedXML(location(), "the file ends inside <\(element)>")
     }
 }

@@ -68,7 +68,7 @@ public final class TranslationMemory: @unchecked Sendable {
 
     /// Checkpoints the write-ahead log into the main file, so the TM is a single file again.
     public func checkpoint() throws(MemoryError) {
-        do { try database.writeWithoutTransaction { try $0.checkpoint(.truncate) } }
+        do { _ = try database.writeWithoutTransaction { try $0.checkpoint(.truncate) } }
         catch { throw databaseError(error) }
     }
 }

@@ -19,16 +19,9 @@ public final class SentenceSplitter {
         let units = Array(text.utf16)
         var result: [String] = []
         units.withUnsafeBufferPointer { buffer in
-            var status = U_ZERO_ERROR
-            kicu_breakSetText(iterator, buffer.baseAddress, Int32(buffer.count), &status)
-            guard !status.isFailure else { return }
-            var start = Int(kicu_breakFirst(iterator))
-            while true {
-                let end = Int(kicu_breakNext(iterator))
-                if end == Int(UBRK_DONE) || end < 0 { break }
-                let sentence = String(decoding: buffer[start..<end], as: UTF16.self).trimmingWhitespace()
+            forEachBreakSegment(iterator, in: buffer) { range, _ in
+                let sentence = String(decoding: buffer[range], as: UTF16.self).trimmingWhitespace()
                 if !sentence.isEmpty { result.append(sentence) }
-                start = end
             }
         }
         return result

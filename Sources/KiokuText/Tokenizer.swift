@@ -31,16 +31,8 @@ public final class Tokenizer {
         let units = Array(text.utf16)
         var tokens: [Token] = []
         units.withUnsafeBufferPointer { buffer in
-            var status = U_ZERO_ERROR
-            kicu_breakSetText(iterator, buffer.baseAddress, Int32(buffer.count), &status)
-            guard !status.isFailure else { return }
-            var start = Int(kicu_breakFirst(iterator))
-            while true {
-                let end = Int(kicu_breakNext(iterator))
-                if end == Int(UBRK_DONE) || end < 0 { break }
-                let rule = kicu_breakRuleStatus(iterator)
-                let slice = buffer[start..<end]
-                defer { start = end }
+            forEachBreakSegment(iterator, in: buffer) { range, rule in
+                let slice = buffer[range]
                 let kind: Token.Kind
                 switch rule {
                 case 100..<200: kind = .number
@@ -48,10 +40,10 @@ public final class Tokenizer {
                 case 300..<400: kind = .kana
                 case 400..<500: kind = .ideograph
                 default:
-                    if slice.allSatisfy(Self.isSpaceUnit) { continue }
+                    if slice.allSatisfy(Self.isSpaceUnit) { return }
                     kind = .punctuation
                 }
-                tokens.append(Token(text: String(decoding: slice, as: UTF16.self), kind: kind, range: start..<end))
+                tokens.append(Token(text: String(decoding: slice, as: UTF16.self), kind: kind, range: range))
             }
         }
         return tokens

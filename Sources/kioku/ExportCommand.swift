@@ -34,7 +34,7 @@ struct ExportCommand: ParsableCommand {
     func run() throws {
         let languages = try parseLanguageList(langs)
         let chosen = format ?? (to.lowercased().hasSuffix(".tsv") ? "tsv" : "tmx")
-        do {
+        try Terminal.reportingErrors {
             let tm = try TranslationMemory(path: memory.tm, create: false)
             let writer: any UnitWriter
             switch chosen {
@@ -55,12 +55,6 @@ struct ExportCommand: ParsableCommand {
             } else if to != "-" {
                 print("Exported \(count.counted("unit")) to \(to)")
             }
-        } catch let error as MemoryError {
-            Terminal.error(error.description)
-            throw ExitCode(2)
-        } catch let error as FormatError {
-            Terminal.error(error.description)
-            throw ExitCode(2)
         }
     }
 }

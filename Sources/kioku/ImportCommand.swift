@@ -44,40 +44,18 @@ struct ImportCommand: ParsableCommand {
 
     func run() throws {
         let languages = try parseLanguageList(langs)
-        do {
-            let sources = try openSources()
+        try Terminal.reportingErrors {
+            let sources = try UnitReaders.open(paths: files, format: format.flatMap(UnitFormat.init(rawValue:)),
+                                               sourceLanguage: src, targetLanguage: tgt)
             let tm = try TranslationMemory(path: memory.tm)
             let progress = Terminal.Progress("importing")
-            let report = try tm.importUnits(from: sources, options: ImportOptions(languages: languages)) {
+            let report = try tm.importUnits(from: sources.map { .init(origin: $0.origin, reader: $0.reader) },
+                                            options: ImportOptions(languages: languages)) {
                 progress.update(units: $0.units, fraction: $0.fraction)
             }
             progress.finish()
             try tm.checkpoint()
             if json { try Terminal.printJSON(report) } else { printReport(report) }
-        } catch let error as MemoryError {
-            Terminal.error(error.description)
-            throw ExitCode(2)
-        } catch let error as FormatError {
-            Terminal.error(error.description)
-            throw ExitCode(2)
-        }
-    }
-
-    private func openSources() throws -> [TranslationMemory.ImportSource] {
-        let chosen = format.flatMap(UnitFormat.init(rawValue:))
-        let looksLikeMoses = chosen == nil && files.count == 2 && files.allSatisfy { UnitFormat(path: $0) == nil }
-            && files.allSatisfy { MosesReader.languageFromExtension($0) != nil || src != nil }
-        if chosen == .moses || looksLikeMoses {
-            guard files.count % 2 == 0 else {
-                throw ValidationError("Moses files come in pairs (source file, target file); got \(files.count) files")
-            }
-            return try stride(from: 0, to: files.count, by: 2).map { index in
-                let reader = try MosesReader(sourcePath: files[index], targetPath: files[index + 1], sourceLanguage: src, targetLanguage: tgt)
-                return .init(origin: files[index] + " + " + files[index + 1], reader: reader)
-            }
-        }
-        return try files.map { file in
-            .init(origin: file, reader: try UnitReaders.open(path: file, format: chosen, sourceLanguage: src, targetLanguage: tgt))
         }
     }
 

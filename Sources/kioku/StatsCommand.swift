@@ -13,7 +13,7 @@ struct StatsCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        do {
+        try Terminal.reportingErrors {
             let stats = try TranslationMemory(path: memory.tm, create: false).statistics()
             if json { return try Terminal.printJSON(stats) }
             print("\(stats.path): \(stats.units.counted("unit")), \(stats.segments.counted("segment")), \(byteCount(stats.fileBytes))")
@@ -24,9 +24,6 @@ struct StatsCommand: ParsableCommand {
             if stats.unitsWithMarkup > 0 { print("Units with inline codes: \(stats.unitsWithMarkup.formatted())") }
             print("Origins:")
             for origin in stats.origins { print("  \(origin.path)  \(origin.units.counted("unit")) (imported \(origin.importedAt))") }
-        } catch let error as MemoryError {
-            Terminal.error(error.description)
-            throw ExitCode(2)
         }
     }
 

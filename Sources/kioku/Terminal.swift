@@ -1,4 +1,7 @@
+import ArgumentParser
 import Foundation
+import KiokuFormats
+import KiokuMemory
 
 /// Output helpers: JSON for tools, messages and a progress line for people.
 enum Terminal {
@@ -8,6 +11,19 @@ enum Terminal {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         print(String(decoding: try encoder.encode(value), as: UTF8.self))
+    }
+
+    /// Runs a command's work; a Kioku error becomes a message on standard error and exit status 2.
+    static func reportingErrors(_ body: () throws -> Void) throws {
+        do {
+            try body()
+        } catch let error as MemoryError {
+            Terminal.error(error.description)
+            throw ExitCode(2)
+        } catch let error as FormatError {
+            Terminal.error(error.description)
+            throw ExitCode(2)
+        }
     }
 
     static func error(_ message: String) {
