@@ -8,6 +8,7 @@ let package = Package(
         .library(name: "KiokuText", targets: ["KiokuText"]),
         .library(name: "KiokuFormats", targets: ["KiokuFormats"]),
         .library(name: "KiokuMemory", targets: ["KiokuMemory"]),
+        .library(name: "KiokuMatch", targets: ["KiokuMatch"]),
         .executable(name: "kioku", targets: ["kioku"]),
     ],
     dependencies: [
@@ -26,13 +27,17 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "GRDBSQLite", package: "GRDB.swift"),
         ]),
-        .executableTarget(name: "kioku", dependencies: [
+        .target(name: "KiokuMatch", dependencies: [
             "KiokuText", "KiokuFormats", "KiokuMemory",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        .executableTarget(name: "kioku", dependencies: [
+            "KiokuText", "KiokuFormats", "KiokuMemory", "KiokuMatch",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(
             name: "kioku-bench",
-            dependencies: ["KiokuText", "KiokuFormats", "KiokuMemory"],
+            dependencies: ["KiokuText", "KiokuFormats", "KiokuMemory", "KiokuMatch"],
             path: "Benchmarks/kioku-bench"
         ),
         .executableTarget(
@@ -44,5 +49,6 @@ let package = Package(
         .testTarget(name: "KiokuTextTests", dependencies: ["KiokuText"]),
         .testTarget(name: "KiokuFormatsTests", dependencies: ["KiokuFormats"], exclude: ["Fixtures"]),
         .testTarget(name: "KiokuMemoryTests", dependencies: ["KiokuMemory", "KiokuFormats"]),
+        .testTarget(name: "KiokuMatchTests", dependencies: ["KiokuMatch", "KiokuMemory", "KiokuFormats"]),
     ]
 )

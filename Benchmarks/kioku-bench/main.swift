@@ -6,6 +6,7 @@
 //   kioku-bench read FILE [--src L --tgt L]                 parse only (no SQLite): the reader's own speed
 import Foundation
 import KiokuFormats
+import KiokuMatch
 import KiokuMemory
 import KiokuText
 
@@ -87,6 +88,17 @@ do {
         }
         try writer.finish()
         print("wrote \(count) units to \(arguments[2])")
+    case "index":
+        // kioku-bench index TM: bring the fuzzy index up to date, timed
+        let start = Date()
+        let tm = try TranslationMemory(path: arguments[1], create: false)
+        let report = try FuzzyIndex(memory: tm).update()
+        print(String(format: "index %@: %d documents in %.2f s; peak RSS %.0f MB; TM now %.0f MB",
+                     (arguments[1] as NSString).lastPathComponent, report.documentsAdded, Date().timeIntervalSince(start),
+                     peakRSSMegabytes(), Double(fileSize(arguments[1])) / 1_048_576))
+    case "lookup":
+        // kioku-bench lookup TM QUERIES.tsv --src en --tgt ru --min 50 [--max 5] [--exhaustive N] [--first-only]
+        try LookupBenchmark(arguments: arguments).run()
     default:
         fail("unknown command \(command)")
     }

@@ -128,3 +128,13 @@ struct JSONText {
         if needsComma { text += "," }
     }
 }
+
+/// Reads the metadata JSON of the `unit.extra` column, for libraries that query the
+/// TM file directly (the fuzzy matcher reads a unit's context this way).
+public enum StoredMetadata {
+    public static func decode(_ json: String?) -> Metadata {
+        var metadata = Metadata()
+        StoredExtras.decode(json, into: &metadata)
+        return metadata
+    }
+}

@@ -72,3 +72,21 @@ public final class TranslationMemory: @unchecked Sendable {
         catch { throw databaseError(error) }
     }
 }
+
+extension TranslationMemory {
+    /// Runs `body` on a read-only connection (concurrent with writes). For libraries that
+    /// keep their own tables in the TM file, such as the fuzzy index.
+    public func read<T>(_ body: (Database) throws -> T) throws(MemoryError) -> T {
+        do { return try database.read(body) } catch { throw databaseError(error) }
+    }
+
+    /// Runs `body` in a write transaction: all of it lands, or none.
+    public func write<T>(_ body: (Database) throws -> T) throws(MemoryError) -> T {
+        do { return try database.write(body) } catch { throw databaseError(error) }
+    }
+
+    /// Applies another library's migrations (own identifiers) to the TM file.
+    public func migrate(_ migrator: DatabaseMigrator) throws(MemoryError) {
+        do { try migrator.migrate(database) } catch { throw databaseError(error) }
+    }
+}

@@ -15,13 +15,14 @@ extension TranslationMemory {
                              _ body: (StoredUnit) throws -> Void) throws(MemoryError) {
         do {
             try database.read { db in
-                let rows = try Row.fetchCursor(db, sql: """
+                let statement = try db.cachedStatement(sql: """
                     SELECT u.id, u.source_lang, u.created_at, u.created_by, u.changed_at, u.changed_by, u.extra AS unit_extra,
                            o.path, v.lang, v.text, v.markup, v.extra
                     FROM unit u JOIN variant v ON v.unit_id = u.id LEFT JOIN origin o ON o.id = u.origin_id
                     \(condition)
                     ORDER BY u.id, v.position
-                    """, arguments: arguments)
+                    """)
+                let rows = try Row.fetchCursor(statement, arguments: arguments)
                 var current: StoredUnit?
                 func emit() throws {
                     guard var stored = current else { return }

@@ -13,6 +13,7 @@ public struct MatchNormalizer: Sendable {
     /// The matching form of `text`.
     public func normalize(_ text: String) -> String {
         if text.utf8.allSatisfy({ $0 < 0x80 }) { return normalizeASCII(text) }
+        if let fast = normalizeCyrillicAndLatin(text) { return fast }
         let folded = Self.nfkcCasefold(text)
         var out = String.UnicodeScalarView()
         var pendingSpace = false
@@ -43,6 +44,38 @@ public struct MatchNormalizer: Sendable {
             }
         }
         return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Fast path for English and Russian: ASCII, basic Cyrillic and the common quotes,
+    /// dashes and spaces, where NFKC is the identity and case folding is simple lowercasing.
+    /// Returns nil (use ICU) for anything else.
+    private func normalizeCyrillicAndLatin(_ text: String) -> String? {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        for scalar in text.unicodeScalars {
+            var value = scalar.value
+            switch value {
+            case 0x41...0x5A: value += 0x20
+            case 0x00...0x7F, 0x0430...0x044F, 0x0452...0x045F: break
+            case 0x0410...0x042F: value += 0x20
+            case 0x0400...0x040F: value += 0x50
+            case 0x0451: value = 0x0435
+            case 0x00A0, 0x00AB, 0x00BB, 0x2000...0x200A, 0x2010...0x2015, 0x2018...0x201F, 0x202F, 0x2032, 0x2033, 0x2039, 0x203A, 0x205F, 0x2212, 0x3000:
+                break
+            default:
+                return nil
+            }
+            if value == 0x0401 || value == 0x0451 { value = 0x0435 }
+            let mapped = Self.unify(Unicode.Scalar(value)!)
+            if mapped == " " {
+                pendingSpace = !out.isEmpty
+                continue
+            }
+            if pendingSpace { out.append(0x20); pendingSpace = false }
+            UTF8.encode(mapped) { out.append($0) }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     static func unify(_ scalar: Unicode.Scalar) -> Unicode.Scalar {

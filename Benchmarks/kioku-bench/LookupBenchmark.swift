@@ -1,0 +1,99 @@
+import Foundation
+import KiokuMatch
+import KiokuMemory
+import KiokuText
+
+/// Lookup latency over a gen_corpus.py query file: open + first lookup, then every query
+/// timed alone (p50/p90/p99/max), the share of derived queries (≤ 2 edits) whose source
+/// line (or an identical text) comes first, and the exhaustive scan on a sample as baseline.
+struct LookupBenchmark {
+    let tmPath: String
+    let queriesPath: String
+    let source: LanguageTag
+    let target: LanguageTag
+    let minimum: Int
+    let maximum: Int
+    let exhaustiveSample: Int
+    let corpusPath: String?
+
+    init(arguments: [String]) {
+        func value(_ name: String) -> String? {
+            arguments.firstIndex(of: name).flatMap { arguments.indices.contains($0 + 1) ? arguments[$0 + 1] : nil }
+        }
+        tmPath = arguments[1]
+        queriesPath = arguments[2]
+        source = value("--src").flatMap(LanguageTag.init) ?? .english
+        target = value("--tgt").flatMap(LanguageTag.init) ?? .russian
+        minimum = value("--min").flatMap(Int.init) ?? 50
+        maximum = value("--max").flatMap(Int.init) ?? 5
+        exhaustiveSample = value("--exhaustive").flatMap(Int.init) ?? 0
+        corpusPath = value("--corpus")
+    }
+
+    func run() throws {
+        let queries = try String(contentsOfFile: queriesPath, encoding: .utf8).split(separator: "\n").map { line in
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+            return (text: String(fields[0]), line: Int(fields.count > 1 ? fields[1] : "-1") ?? -1, edits: Int(fields.count > 2 ? fields[2] : "-1") ?? -1)
+        }
+        let openStart = Date()
+        let tm = try TranslationMemory(path: tmPath, create: false)
+        let matcher = try Matcher(memory: tm)
+        let options = LookupOptions(minimumScore: minimum, maximumResults: maximum)
+        _ = try matcher.lookup(queries[0].text, from: source, to: target, options: options)
+        let openSeconds = Date().timeIntervalSince(openStart)
+
+        // Source texts of the lines the derived queries came from (to accept identical-text duplicates).
+        var lineText: [Int: String] = [:]
+        if let corpusPath {
+            let wanted = Set(queries.map(\.line).filter { $0 > 0 })
+            var number = 0
+            for line in try String(contentsOfFile: corpusPath, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false) {
+                number += 1
+                if wanted.contains(number) { lineText[number] = String(line.split(separator: "\t").first ?? "") }
+            }
+        }
+
+        var latencies: [Double] = []
+        var derived = 0, found = 0
+        for query in queries {
+            let start = DispatchTime.now().uptimeNanoseconds
+            let matches = try matcher.lookup(query.text, from: source, to: target, options: options)
+            latencies.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+            if query.line > 0, (0...2).contains(query.edits) {
+                derived += 1
+                // unit ids follow the corpus lines when the TM was built from that corpus alone
+                if let top = matches.first, top.unitID == Int64(query.line) || top.source == lineText[query.line] {
+                    found += 1
+                } else if ProcessInfo.processInfo.environment["KIOKU_BENCH_VERBOSE"] != nil {
+                    print("MISS edits=\(query.edits) query: \(query.text)\n  want: \(lineText[query.line] ?? "?")")
+                    for match in matches { print("  got \(match.score) #\(match.unitID): \(match.source)") }
+                }
+            }
+        }
+        latencies.sort()
+        func percentile(_ p: Double) -> Double { latencies[min(latencies.count - 1, Int(Double(latencies.count) * p))] }
+        print(String(format: "lookup %@ %@→%@ --min %d --max %d: %d queries; open + first lookup %.3f s; p50 %.3f ms, p90 %.3f ms, p99 %.3f ms, max %.3f ms; peak RSS %.0f MB",
+                     (tmPath as NSString).lastPathComponent, source.identifier, target.identifier, minimum, maximum, queries.count,
+                     openSeconds, percentile(0.5), percentile(0.9), percentile(0.99), latencies.last ?? 0, peakRSSMegabytes()))
+        if derived > 0 {
+            print(String(format: "  quality: %d of %d derived queries with ≤ 2 edits have their source line (or identical text) first = %.1f%%",
+                         found, derived, 100 * Double(found) / Double(derived)))
+        }
+        if exhaustiveSample > 0 {
+            let exhaustive = LookupOptions(minimumScore: minimum, maximumResults: maximum, exhaustive: true)
+            var times: [Double] = []
+            var same = 0
+            for query in queries.prefix(exhaustiveSample) {
+                let start = DispatchTime.now().uptimeNanoseconds
+                let slow = try matcher.lookup(query.text, from: source, to: target, options: exhaustive)
+                times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+                let fast = try matcher.lookup(query.text, from: source, to: target, options: options)
+                if slow == fast { same += 1 }
+            }
+            times.sort()
+            let median = times[times.count / 2]
+            print(String(format: "  exhaustive scan (first %d queries): p50 %.0f ms = %.0f× the indexed p50; identical results for %d of %d",
+                         times.count, median, median / percentile(0.5), same, times.count))
+        }
+    }
+}

@@ -1,0 +1,179 @@
+import KiokuText
+
+/// Finds every indexed document whose base score against a query reaches the minimum —
+/// exactly, with the filters of set-similarity search:
+///
+/// 1. **length**: a candidate of length m needs |n − m| ≤ d ≤ ⌊M·(100 − t)/100⌋;
+/// 2. **count**: it shares at least ⌈M·t/100⌉ tokens (as multisets) with the query;
+/// 3. **prefix**: so it contains one of the query's rarest tokens — enough of them that
+///    the rest could not reach the count alone. Only those inverted lists are read;
+///    a few more short lists sharpen the counts of the candidates found;
+/// 4. **verification**: the exact count over the candidate's tokens, then the
+///    bit-parallel edit distance, only for what survives.
+nonisolated(unsafe) public var debugCounters = [0, 0, 0, 0, 0]
+struct CandidateSearch {
+    struct Hit {
+        var documentKey: Int64
+        var base: Int
+    }
+
+    let index: LanguageSnapshot
+    let queryTokens: [UInt32]
+    let minimum: Int
+
+    /// Reusable per-thread buffers (dense by token id and by chunk-local document).
+    /// Raw buffers, so the hot loops run without bounds, exclusivity or uniqueness checks.
+    final class Scratch {
+        let counts = UnsafeMutableBufferPointer<UInt16>.allocate(capacity: IndexChunk.capacity)
+        let touched = UnsafeMutableBufferPointer<Int32>.allocate(capacity: IndexChunk.capacity)
+        private(set) var symbolOfToken = UnsafeMutableBufferPointer<UInt16>.allocate(capacity: 0)
+        private(set) var queryCountOfToken = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: 0)
+        private(set) var usedOfToken = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: 0)
+        private(set) var candidateSymbols = UnsafeMutableBufferPointer<UInt16>.allocate(capacity: 1024)
+
+        init() {
+            counts.initialize(repeating: 0)
+        }
+
+        deinit {
+            counts.deallocate(); touched.deallocate(); symbolOfToken.deallocate()
+            queryCountOfToken.deallocate(); usedOfToken.deallocate(); candidateSymbols.deallocate()
+        }
+
+        func prepare(tokenBound: Int, longestDocument: Int) {
+            if symbolOfToken.count < tokenBound {
+                let size = max(tokenBound, symbolOfToken.count * 2)
+                symbolOfToken.deallocate(); queryCountOfToken.deallocate(); usedOfToken.deallocate()
+                symbolOfToken = .allocate(capacity: size); symbolOfToken.initialize(repeating: 0)
+                queryCountOfToken = .allocate(capacity: size); queryCountOfToken.initialize(repeating: 0)
+                usedOfToken = .allocate(capacity: size); usedOfToken.initialize(repeating: 0)
+            }
+            if candidateSymbols.count < longestDocument {
+                candidateSymbols.deallocate()
+                candidateSymbols = .allocate(capacity: longestDocument * 2)
+            }
+        }
+    }
+
+    func run(scratch: Scratch) -> [Hit] {
+        let n = queryTokens.count
+        guard n > 0 else { return [] }
+        scratch.prepare(tokenBound: Int(index.nextTokenID) + 1, longestDocument: index.longestDocument)
+
+        // Distinct query tokens → symbols 1...k; unknown tokens share one symbol no document has.
+        var distinct: [UInt32] = []
+        var symbols: [Int] = []
+        var counts: [UInt32: Int] = [:]
+        for token in queryTokens where token != LanguageIndex.unknownToken {
+            if counts[token] == nil { distinct.append(token) }
+            counts[token, default: 0] += 1
+        }
+        for (number, token) in distinct.enumerated() {
+            scratch.symbolOfToken[Int(token)] = UInt16(number + 1)
+            scratch.queryCountOfToken[Int(token)] = UInt8(min(counts[token]!, 255))
+        }
+        defer {
+            for token in distinct {
+                scratch.symbolOfToken[Int(token)] = 0
+                scratch.queryCountOfToken[Int(token)] = 0
+            }
+        }
+        let unknownSymbol = distinct.count + 1
+        for token in queryTokens {
+            symbols.append(token == LanguageIndex.unknownToken ? unknownSymbol : Int(scratch.symbolOfToken[Int(token)]))
+        }
+        let pattern = BitParallelPattern(symbols: symbols, symbolCount: unknownSymbol)
+
+        let lengths = MatchScoring.lengthRange(queryLength: n, minimum: minimum)
+        let required = MatchScoring.requiredShared(queryLength: n, candidateLength: 0, minimum: minimum)
+        var knownTotal = distinct.reduce(0) { $0 + counts[$1]! }
+        guard knownTotal >= required, required > 0 else { return [] }
+
+        // Prefix: rarest tokens first, until the untaken rest could not reach `required`.
+        let byRarity = distinct.sorted { index.frequency(of: $0) < index.frequency(of: $1) }
+        var probes: [(token: UInt32, count: Int, opens: Bool)] = []
+        var prefixPostings = 0
+        var cursor = 0
+        while cursor < byRarity.count, knownTotal >= required {
+            let token = byRarity[cursor]
+            probes.append((token, counts[token]!, true))
+            prefixPostings += Int(index.frequency(of: token))
+            knownTotal -= counts[token]!
+            cursor += 1
+        }
+        // Extension: short lists that only add to candidates' counts (never new candidates).
+        while cursor < byRarity.count, Int(index.frequency(of: byRarity[cursor])) <= prefixPostings {
+            let token = byRarity[cursor]
+            probes.append((token, counts[token]!, false))
+            knownTotal -= counts[token]!
+            cursor += 1
+        }
+        let unprobed = knownTotal  // query tokens whose lists were not read
+
+        var hits: [Hit] = []
+        for chunk in index.chunks {
+            searchChunk(chunk, probes: probes, unprobed: unprobed, n: n, lengths: lengths, pattern: pattern,
+                        scratch: scratch, hits: &hits)
+        }
+        return hits
+    }
+
+    private func searchChunk(_ chunk: IndexChunk, probes: [(token: UInt32, count: Int, opens: Bool)], unprobed: Int, n: Int,
+                             lengths: ClosedRange<Int>, pattern: BitParallelPattern, scratch: Scratch, hits: inout [Hit]) {
+        let counts = scratch.counts, touched = scratch.touched
+        let symbolOfToken = scratch.symbolOfToken, queryCountOfToken = scratch.queryCountOfToken
+        let usedOfToken = scratch.usedOfToken, candidateSymbols = scratch.candidateSymbols
+        var touchedCount = 0
+        chunk.postings.withUnsafeBufferPointer { postings in
+            for probe in probes {
+                let range = chunk.postingRange(of: probe.token)
+                let queryCount = UInt16(probe.count)
+                let opens = probe.opens
+                for position in range {
+                    let posting = postings[position]
+                    let document = Int(posting >> IndexChunk.countBits)
+                    let stored = UInt16(posting & IndexChunk.countMask)
+                    let shared = stored == UInt16(IndexChunk.countMask) ? queryCount : min(queryCount, stored)
+                    let before = counts[document]
+                    if before == 0 {
+                        guard opens else { continue }
+                        touched[touchedCount] = Int32(document)
+                        touchedCount += 1
+                    }
+                    counts[document] = before &+ shared
+                }
+            }
+        }
+        let minimum = self.minimum
+        chunk.offsets.withUnsafeBufferPointer { offsets in
+            chunk.tokens.withUnsafeBufferPointer { tokens in
+                for slot in 0..<touchedCount {
+                    let doc = Int(touched[slot])
+                    let partial = Int(counts[doc])
+                    counts[doc] = 0
+                    let start = Int(offsets[doc]), end = Int(offsets[doc + 1])
+                    let m = end - start
+                    guard lengths.contains(m) else { continue }
+                    let need = MatchScoring.requiredShared(queryLength: n, candidateLength: m, minimum: minimum)
+                    guard partial + unprobed >= need else { continue }
+                    // Exact multiset count and the symbol sequence, in one pass.
+                    var shared = 0
+                    for position in start..<end {
+                        let token = Int(tokens[position])
+                        let symbol = symbolOfToken[token]
+                        candidateSymbols[position - start] = symbol
+                        if symbol != 0, usedOfToken[token] < queryCountOfToken[token] {
+                            usedOfToken[token] += 1
+                            shared += 1
+                        }
+                    }
+                    for position in start..<end { usedOfToken[Int(tokens[position])] = 0 }
+                    guard shared >= need else { continue }
+                    let distance = pattern.distance(to: UnsafeBufferPointer(rebasing: candidateSymbols[0..<m]))
+                    let base = MatchScoring.base(distance: distance, queryLength: n, candidateLength: m)
+                    if base >= minimum { hits.append(Hit(documentKey: chunk.documents[doc], base: base)) }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,169 @@
+import Foundation
+import GRDB
+import KiokuMemory
+import KiokuText
+
+/// The persistent fuzzy-match index of a TM: per language, the matching-form tokens of
+/// every variant, with inverted lists for candidate search.
+///
+/// It lives in the TM file and follows the TM incrementally: `update()` indexes the
+/// units added since the last update (by any program), appending to the last chunk —
+/// never a rebuild. Lookups call it first, so results always cover the whole TM.
+/// Languages load lazily, on their first lookup. Safe to share between threads.
+public final class FuzzyIndex: @unchecked Sendable {
+    public let memory: TranslationMemory
+    private let lock = NSLock()
+    private var languages: [String: LanguageIndex] = [:]
+    private var indexedThrough: Int64 = 0
+
+    /// What an update did.
+    public struct UpdateReport: Sendable, Codable {
+        public var documentsAdded = 0
+        public var seconds = 0.0
+    }
+
+    public init(memory: TranslationMemory) throws(MemoryError) {
+        self.memory = memory
+        try memory.migrate(IndexSchema.migrator())
+        indexedThrough = try memory.read { db in try Self.storedWatermark(db) }
+    }
+
+    private static func storedWatermark(_ db: Database) throws -> Int64 {
+        try Int64.fetchOne(db, sql: "SELECT value FROM fuzzy_state WHERE key = 'indexed_through'") ?? 0
+    }
+
+    /// Indexes every unit added since the last update. Cheap when there is nothing new.
+    @discardableResult
+    public func update() throws(MemoryError) -> UpdateReport {
+        lock.lock()
+        defer { lock.unlock() }
+        let start = Date()
+        var report = UpdateReport()
+        let (latest, stored) = try memory.read { db in
+            (try Int64.fetchOne(db, sql: "SELECT max(id) FROM unit") ?? 0, try Self.storedWatermark(db))
+        }
+        if stored != indexedThrough {
+            // Another program (or connection) moved the index on: reload what is in memory.
+            languages.removeAll()
+            indexedThrough = stored
+        }
+        guard latest > indexedThrough else { return report }
+
+        var cursor = indexedThrough
+        var touched: Set<String> = []
+        while cursor < latest {
+            let batch = try memory.read { db in
+                try Row.fetchAll(db, sql: """
+                    SELECT unit_id, position, lang, text FROM variant
+                    WHERE unit_id > ? AND unit_id <= ? ORDER BY unit_id, position LIMIT 65536
+                    """, arguments: [cursor, latest])
+            }
+            guard let lastRow = batch.last else { break }
+            var rows = batch[...]
+            var through: Int64 = lastRow[0]
+            if batch.count == 65536, let first = batch.first, (first[0] as Int64) != through {
+                // never split a unit across batches: its remaining variants come next time
+                rows = batch.prefix { ($0[0] as Int64) != through }
+                through -= 1
+            }
+            try index(Array(rows), touched: &touched)
+            report.documentsAdded += rows.count
+            cursor = through
+        }
+        try save(touched, through: latest)
+        indexedThrough = latest
+        report.seconds = Date().timeIntervalSince(start)
+        return report
+    }
+
+    /// Tokenizes a batch of variant rows on both cores and appends them per language.
+    private func index(_ rows: [Row], touched: inout Set<String>) throws(MemoryError) {
+        var tags: [String: LanguageTag?] = [:]
+        var byLanguage: [String: [(key: Int64, text: String)]] = [:]
+        for row in rows {
+            let identifier: String = row[2]
+            let cached = tags[identifier] ?? { let tag = LanguageTag(identifier); tags[identifier] = tag; return tag }()
+            guard let tag = cached else { continue }
+            let unit: Int64 = row[0], position: Int64 = row[1]
+            byLanguage[tag.language, default: []].append((unit << 8 | position, row[3]))
+        }
+        for (language, texts) in byLanguage {
+            let index = try loadedLanguage(language, create: true)!
+            var documents = [TokenizedDocument?](repeating: nil, count: texts.count)
+            let workers = 2
+            documents.withUnsafeMutableBufferPointer { output in
+                let output = UnsafeSendable(output)
+                DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                    var position = worker
+                    while position < texts.count {
+                        output.value[position] = index.tokenize(texts[position].text, key: texts[position].key)
+                        position += workers
+                    }
+                }
+            }
+            index.append(documents.map { $0! })
+            touched.insert(language)
+        }
+    }
+
+    private func save(_ touched: Set<String>, through watermark: Int64) throws(MemoryError) {
+        try memory.write { db in
+            for language in touched {
+                guard let index = languages[language] else { continue }
+                let insertToken = try db.makeStatement(sql: "INSERT INTO fuzzy_token(lang, token, id) VALUES (?, ?, ?)")
+                for (token, id) in index.newTokens {
+                    try insertToken.execute(arguments: [language, token, Int64(id)])
+                }
+                if let first = index.firstDirtyChunk {
+                    for number in first..<index.chunks.count {
+                        let chunk = index.chunks[number]
+                        try db.execute(sql: """
+                            INSERT INTO fuzzy_chunk(lang, chunk, documents, data) VALUES (?, ?, ?, ?)
+                            ON CONFLICT(lang, chunk) DO UPDATE SET documents = excluded.documents, data = excluded.data
+                            """, arguments: [language, number, chunk.count, Data(chunk.encoded())])
+                    }
+                }
+            }
+            try db.execute(sql: "UPDATE fuzzy_state SET value = ? WHERE key = 'indexed_through'", arguments: [watermark])
+        }
+        for language in touched { languages[language]?.markSaved() }
+    }
+
+    /// The index of a language, loading it on first use; nil when the TM has none.
+    func loadedLanguage(_ language: String, create: Bool = false) throws(MemoryError) -> LanguageIndex? {
+        if let index = languages[language] { return index }
+        let (vocabulary, chunks) = try memory.read { db -> ([TokenKey: UInt32], [IndexChunk]) in
+            var vocabulary: [TokenKey: UInt32] = [:]
+            let rows = try Row.fetchCursor(db, sql: "SELECT token, id FROM fuzzy_token WHERE lang = ?", arguments: [language])
+            while let row = try rows.next() { vocabulary[TokenKey(row[0])] = UInt32(row[1] as Int64) }
+            var chunks: [IndexChunk] = []
+            let blobs = try Row.fetchCursor(db, sql: "SELECT data FROM fuzzy_chunk WHERE lang = ? ORDER BY chunk", arguments: [language])
+            while let row = try blobs.next() {
+                let data: Data = row[0]
+                guard let chunk = IndexChunk(encoded: [UInt8](data)) else {
+                    throw MemoryError.invalidRequest("the fuzzy index of \(language) in \(memory.path) is damaged; delete its fuzzy_* tables to rebuild it")
+                }
+                chunks.append(chunk)
+            }
+            return (vocabulary, chunks)
+        }
+        if chunks.isEmpty && !create { return nil }
+        let index = LanguageIndex(language: language, vocabulary: vocabulary, chunks: chunks)
+        languages[language] = index
+        return index
+    }
+
+    /// Brings the index up to date and returns a snapshot of the language's index for a lookup.
+    func prepare(_ language: String) throws(MemoryError) -> LanguageSnapshot? {
+        try update()
+        lock.lock()
+        defer { lock.unlock() }
+        return try loadedLanguage(language)?.snapshot()
+    }
+}
+
+/// Lets the tokenizing workers write disjoint slots of one buffer.
+struct UnsafeSendable<T>: @unchecked Sendable {
+    let value: T
+    init(_ value: T) { self.value = value }
+}

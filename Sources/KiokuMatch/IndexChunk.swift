@@ -1,0 +1,129 @@
+/// Up to ``capacity`` indexed documents (one document = one variant of a unit in the
+/// index's language): their token-id sequences and, for each token, the documents
+/// that contain it (a compressed-sparse-row inverted list, dense by token id).
+///
+/// Chunks are immutable once full; only the last chunk of a language grows, and it
+/// is rewritten whole when an import adds to it. Stored in the TM file as one blob.
+struct IndexChunk: Sendable {
+    static let capacity = 1 << 16
+    /// Bits of a posting that hold the document's count of the token (capped at 15).
+    static let countBits: UInt32 = 4
+    static let countMask: UInt32 = (1 << countBits) - 1
+
+    /// `unitID << 8 | variantPosition` per document.
+    var documents: [Int64] = []
+    /// Start of each document's tokens in `tokens`; one more entry than documents.
+    var offsets: [UInt32] = [0]
+    var tokens: [UInt32] = []
+    /// Start of each token id's postings; `postingStarts.count - 1` bounds the token ids.
+    var postingStarts: [UInt32] = [0]
+    /// `localDocument << 4 | min(count, 15)`, ascending by document within a token.
+    var postings: [UInt32] = []
+
+    var count: Int { documents.count }
+    var isFull: Bool { documents.count >= Self.capacity }
+
+    func length(of document: Int) -> Int { Int(offsets[document + 1] - offsets[document]) }
+
+    /// The postings of `token` in this chunk (empty when absent).
+    func postingRange(of token: UInt32) -> Range<Int> {
+        let id = Int(token)
+        guard id + 1 < postingStarts.count else { return 0..<0 }
+        return Int(postingStarts[id])..<Int(postingStarts[id + 1])
+    }
+
+    /// Appends documents and rebuilds the inverted lists.
+    mutating func append(_ newDocuments: [(key: Int64, tokens: [UInt32])]) {
+        for document in newDocuments {
+            documents.append(document.key)
+            tokens.append(contentsOf: document.tokens)
+            offsets.append(UInt32(tokens.count))
+        }
+        rebuildPostings()
+    }
+
+    mutating func rebuildPostings() {
+        let bound = Int(tokens.max() ?? 0) + 1
+        // Pass 1: in how many documents does each token occur?
+        var starts = [UInt32](repeating: 0, count: bound + 1)
+        var lastDocument = [Int32](repeating: -1, count: bound)
+        for document in 0..<count {
+            for position in Int(offsets[document])..<Int(offsets[document + 1]) {
+                let token = Int(tokens[position])
+                if lastDocument[token] != Int32(document) {
+                    lastDocument[token] = Int32(document)
+                    starts[token + 1] += 1
+                }
+            }
+        }
+        for index in 1..<starts.count { starts[index] += starts[index - 1] }
+        // Pass 2: one posting per (token, document), its count raised on repeats.
+        var cursor = Array(starts.dropLast())
+        var written = [Int32](repeating: -1, count: bound)  // where the current document's posting of a token is
+        var postings = [UInt32](repeating: 0, count: Int(starts[bound]))
+        for index in 0..<bound { lastDocument[index] = -1 }
+        for document in 0..<count {
+            for position in Int(offsets[document])..<Int(offsets[document + 1]) {
+                let token = Int(tokens[position])
+                if lastDocument[token] != Int32(document) {
+                    lastDocument[token] = Int32(document)
+                    let slot = Int(cursor[token])
+                    cursor[token] += 1
+                    written[token] = Int32(slot)
+                    postings[slot] = UInt32(document) << Self.countBits | 1
+                } else {
+                    let slot = Int(written[token])
+                    if postings[slot] & Self.countMask < Self.countMask { postings[slot] += 1 }
+                }
+            }
+        }
+        postingStarts = starts
+        self.postings = postings
+    }
+
+    // MARK: Blob
+
+    /// The chunk as bytes: five little-endian arrays, each preceded by its length.
+    func encoded() -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(documents.count * 8 + (offsets.count + tokens.count + postingStarts.count + postings.count) * 4 + 40)
+        func put<T: FixedWidthInteger>(_ array: [T]) {
+            withUnsafeBytes(of: UInt64(array.count).littleEndian) { out.append(contentsOf: $0) }
+            array.withUnsafeBytes { out.append(contentsOf: $0) }
+        }
+        put(documents); put(offsets); put(tokens); put(postingStarts); put(postings)
+        return out
+    }
+
+    init() {}
+
+    /// Reads a blob written by `encoded()`; nil if it is damaged.
+    init?(encoded bytes: [UInt8]) {
+        var position = 0
+        func take<T: FixedWidthInteger>(_: T.Type) -> [T]? {
+            guard position + 8 <= bytes.count else { return nil }
+            let count = bytes.withUnsafeBytes { Int(UInt64(littleEndian: $0.loadUnaligned(fromByteOffset: position, as: UInt64.self))) }
+            position += 8
+            let size = count * MemoryLayout<T>.stride
+            guard count >= 0, position + size <= bytes.count else { return nil }
+            let array = [T](unsafeUninitializedCapacity: count) { buffer, initialized in
+                bytes.withUnsafeBytes { raw in
+                    UnsafeMutableRawBufferPointer(buffer).copyMemory(from: UnsafeRawBufferPointer(rebasing: raw[position..<position + size]))
+                }
+                initialized = count
+            }
+            position += size
+            return array
+        }
+        guard let documents = take(Int64.self), let offsets = take(UInt32.self), let tokens = take(UInt32.self),
+              let starts = take(UInt32.self), let postings = take(UInt32.self),
+              offsets.count == documents.count + 1, Int(offsets.last ?? 0) == tokens.count,
+              Int(starts.last ?? 0) == postings.count
+        else { return nil }
+        self.documents = documents
+        self.offsets = offsets
+        self.tokens = tokens
+        self.postingStarts = starts
+        self.postings = postings
+    }
+}

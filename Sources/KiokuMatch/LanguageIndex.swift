@@ -1,0 +1,161 @@
+import KiokuText
+
+/// The fuzzy index of one language (primary subtag: `en` holds en-US and en-GB):
+/// its token vocabulary and its chunks, all in memory while the TM is in use.
+final class LanguageIndex: @unchecked Sendable {
+    let language: String
+    let scoringUnit: ScoringUnit
+    private(set) var vocabulary: [TokenKey: UInt32]
+    private(set) var nextTokenID: UInt32
+    private(set) var chunks: [IndexChunk]
+    /// How many documents contain each token id, over all chunks.
+    private(set) var documentFrequency: [UInt32] = []
+    /// Tokens added since the last save, and the first chunk that changed.
+    private(set) var newTokens: [(String, UInt32)] = []
+    private(set) var firstDirtyChunk: Int?
+
+    static let unknownToken: UInt32 = 0
+    static let numberToken: UInt32 = 1
+
+    init(language: String, vocabulary: [TokenKey: UInt32], chunks: [IndexChunk]) {
+        self.language = language
+        self.scoringUnit = LanguageTag(language)?.scoringUnit ?? .word
+        self.vocabulary = vocabulary
+        self.nextTokenID = max(2, (vocabulary.values.max() ?? 1) + 1)
+        self.chunks = chunks
+        recountFrequencies()
+    }
+
+    var documentCount: Int { chunks.reduce(0) { $0 + $1.count } }
+
+    /// Adds documents at the end of the index. Their tokens are ids already looked up in
+    /// ``vocabulary`` (by the tokenizing workers), with 0 where a key is new: those get ids here.
+    func append(_ documents: [TokenizedDocument]) {
+        guard !documents.isEmpty else { return }
+        var converted: [(key: Int64, tokens: [UInt32])] = []
+        converted.reserveCapacity(documents.count)
+        for document in documents {
+            var ids = document.ids
+            if !document.newKeys.isEmpty {
+                var next = 0
+                for position in ids.indices where ids[position] == Self.unknownToken {
+                    ids[position] = assignID(document.newKeys[next])
+                    next += 1
+                }
+            }
+            converted.append((document.key, ids))
+        }
+        var start = 0
+        while start < converted.count {
+            if chunks.isEmpty || chunks[chunks.count - 1].isFull { chunks.append(IndexChunk()) }
+            let last = chunks.count - 1
+            let room = IndexChunk.capacity - chunks[last].count
+            let slice = Array(converted[start..<min(converted.count, start + room)])
+            var chunk = chunks[last]
+            chunks[last] = IndexChunk()  // release the old copy before mutating
+            chunk.append(slice)
+            chunks[last] = chunk
+            firstDirtyChunk = min(firstDirtyChunk ?? last, last)
+            start += slice.count
+        }
+        recountFrequencies()
+    }
+
+    private func assignID(_ key: String) -> UInt32 {
+        if key == "#" { return Self.numberToken }
+        if let id = vocabulary[TokenKey(key)] { return id }
+        let id = nextTokenID
+        nextTokenID += 1
+        vocabulary[TokenKey(key)] = id
+        newTokens.append((key, id))
+        return id
+    }
+
+    /// Tokenizes one text into ids known so far; safe to call from several threads
+    /// while no `append` runs.
+    func tokenize(_ text: String, key: Int64) -> TokenizedDocument {
+        let keys = MatchForm(text, unit: scoringUnit).classKeys
+        var ids: [UInt32] = []
+        ids.reserveCapacity(keys.count)
+        var newKeys: [String] = []
+        for key in keys {
+            let id = key == "#" ? Self.numberToken : vocabulary[TokenKey(key)] ?? Self.unknownToken
+            if id == Self.unknownToken { newKeys.append(key) }
+            ids.append(id)
+        }
+        return TokenizedDocument(key: key, ids: ids, newKeys: newKeys)
+    }
+
+    func markSaved() {
+        newTokens.removeAll()
+        firstDirtyChunk = nil
+    }
+
+    /// The most tokens any document has (sizes the search's buffers).
+    private(set) var longestDocument = 0
+
+    private func recountFrequencies() {
+        longestDocument = chunks.reduce(0) { longest, chunk in
+            var most = longest
+            for document in 0..<chunk.count { most = max(most, chunk.length(of: document)) }
+            return most
+        }
+        var frequency = [UInt32](repeating: 0, count: Int(nextTokenID) + 1)
+        for chunk in chunks {
+            let starts = chunk.postingStarts
+            for token in 0..<min(starts.count - 1, frequency.count) {
+                frequency[token] += starts[token + 1] - starts[token]
+            }
+        }
+        documentFrequency = frequency
+    }
+
+    /// An immutable view for searching while later imports go on (arrays are copy-on-write).
+    func snapshot() -> LanguageSnapshot {
+        LanguageSnapshot(vocabulary: vocabulary, nextTokenID: nextTokenID, chunks: chunks, documentFrequency: documentFrequency,
+                         longestDocument: longestDocument)
+    }
+}
+
+/// A document ready for the index: token ids, with 0 for keys not yet in the vocabulary
+/// (listed, in order, in `newKeys`).
+struct TokenizedDocument: Sendable {
+    let key: Int64
+    let ids: [UInt32]
+    let newKeys: [String]
+}
+
+/// A vocabulary key: a matching-form token, hashed and compared by its UTF-8 bytes
+/// (the text is normalized already, so Unicode-aware hashing would only cost time).
+struct TokenKey: Hashable, Sendable {
+    let text: String
+
+    init(_ text: String) { self.text = text }
+
+    func hash(into hasher: inout Hasher) {
+        var copy = text
+        copy.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+    }
+
+    static func == (lhs: TokenKey, rhs: TokenKey) -> Bool {
+        lhs.text.utf8.elementsEqual(rhs.text.utf8)
+    }
+}
+
+/// What a lookup searches: one language's index as it was when the lookup began.
+struct LanguageSnapshot: Sendable {
+    let vocabulary: [TokenKey: UInt32]
+    let nextTokenID: UInt32
+    let chunks: [IndexChunk]
+    let documentFrequency: [UInt32]
+    let longestDocument: Int
+
+    /// The id of a class key for a query: unknown tokens get 0, which matches nothing.
+    func lookupID(_ key: String) -> UInt32 {
+        key == "#" ? LanguageIndex.numberToken : vocabulary[TokenKey(key)] ?? LanguageIndex.unknownToken
+    }
+
+    func frequency(of token: UInt32) -> UInt32 {
+        Int(token) < documentFrequency.count ? documentFrequency[Int(token)] : 0
+    }
+}

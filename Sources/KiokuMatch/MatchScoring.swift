@@ -1,0 +1,92 @@
+import KiokuText
+
+/// The scoring rules, in one place (see README "Fuzzy matching"):
+///
+/// - base = ⌊100 × (M − d) / M⌋, M = max(|q|, |c|), d = Levenshtein distance over the
+///   matching-form tokens with every number as one class (`#`);
+/// - then 1 point off for each number that differs, 1 if the punctuation differs, 1 if
+///   the texts differ only in case, width, spacing or quote style; a text that differs
+///   in any way never scores 100;
+/// - 101 for an identical text whose unit has the caller's context.
+///
+/// The index filters on the base score, which is never below the final score, so
+/// filtering on it loses nothing.
+enum MatchScoring {
+    static func base(distance: Int, queryLength: Int, candidateLength: Int) -> Int {
+        let longest = max(queryLength, candidateLength)
+        guard longest > 0 else { return 100 }
+        return 100 * (longest - distance) / longest
+    }
+
+    /// The smallest number of shared tokens a candidate of `candidateLength` needs to reach `minimum`.
+    static func requiredShared(queryLength: Int, candidateLength: Int, minimum: Int) -> Int {
+        (max(queryLength, candidateLength) * minimum + 99) / 100
+    }
+
+    /// The candidate lengths that can reach `minimum` against a query of `queryLength`.
+    static func lengthRange(queryLength n: Int, minimum: Int) -> ClosedRange<Int> {
+        guard minimum > 0 else { return 0...Int.max }
+        return (n * minimum + 99) / 100 ... (100 * n) / minimum
+    }
+
+    struct Final {
+        var score: Int
+        var numbersOnly: Bool
+        var numberPairs: [(from: String, to: String)]
+    }
+
+    static func final(query: String, queryForm: MatchForm, candidate: String, candidateForm: MatchForm, base: Int) -> Final {
+        var score = base
+        var pairs: [(String, String)] = []
+        let queryNumbers = queryForm.numbers, candidateNumbers = candidateForm.numbers
+        if queryNumbers.count == candidateNumbers.count {
+            for (q, c) in zip(queryNumbers, candidateNumbers) where q != c {
+                pairs.append((c, q))
+            }
+            score -= pairs.count
+        }
+        if queryForm.punctuation != candidateForm.punctuation { score -= 1 }
+        if query != candidate, queryForm.normalized == candidateForm.normalized { score -= 1 }
+        if query != candidate { score = min(score, 99) }
+        let numbersOnly = !pairs.isEmpty && queryForm.classKeys == candidateForm.classKeys
+        return Final(score: max(0, score), numbersOnly: numbersOnly, numberPairs: pairs)
+    }
+
+    /// The target with each TM number replaced by the query's, or nil when a number
+    /// does not occur exactly once in the target as a whole number.
+    static func adapt(target: String, pairs: [(from: String, to: String)]) -> String? {
+        var result = target
+        for (from, to) in pairs {
+            let ranges = standaloneOccurrences(of: from, in: result)
+            guard ranges.count == 1 else { return nil }
+            result.replaceSubrange(ranges[0], with: to)
+        }
+        return result
+    }
+
+    private static func standaloneOccurrences(of number: String, in text: String) -> [Range<String.Index>] {
+        var found: [Range<String.Index>] = []
+        var start = text.startIndex
+        while let range = text.range(of: number, from: start) {
+            let before = range.lowerBound > text.startIndex ? text[text.index(before: range.lowerBound)] : " "
+            let after = range.upperBound < text.endIndex ? text[range.upperBound] : " "
+            if !before.isNumber, !after.isNumber { found.append(range) }
+            start = range.upperBound
+        }
+        return found
+    }
+}
+
+extension String {
+    func range(of needle: String, from start: Index) -> Range<Index>? {
+        guard !needle.isEmpty else { return nil }
+        var index = start
+        while index < endIndex {
+            if self[index...].hasPrefix(needle) {
+                return index..<self.index(index, offsetBy: needle.count)
+            }
+            index = self.index(after: index)
+        }
+        return nil
+    }
+}

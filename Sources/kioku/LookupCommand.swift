@@ -1,0 +1,117 @@
+import ArgumentParser
+import Foundation
+import KiokuMatch
+import KiokuMemory
+import KiokuText
+
+struct LookupCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lookup",
+        abstract: "Find the best earlier translations of a sentence (fuzzy match).",
+        discussion: """
+            Scores are 0–100 over words (characters for Japanese): 100 is identical, a difference
+            only in case, punctuation, spacing or numbers scores just below, and 101 means the
+            unit's context (previous segment) equals --context as well. With --batch, reads one
+            query a line from FILE (- for standard input) and writes one JSON line per query.
+            """
+    )
+
+    @Argument(help: ArgumentHelp("The sentence to look up (omit with --batch).", valueName: "text"))
+    var text: String?
+
+    @OptionGroup var memory: MemoryOption
+
+    @Option(help: ArgumentHelp("The query's language.", valueName: "lang"))
+    var src: LanguageTag
+
+    @Option(help: ArgumentHelp("The language of the translations wanted.", valueName: "lang"))
+    var tgt: LanguageTag
+
+    @Option(help: ArgumentHelp("Lowest score shown (1–100).", valueName: "score"))
+    var min = 70
+
+    @Option(help: ArgumentHelp("Most matches shown.", valueName: "count"))
+    var max = 5
+
+    @Option(help: ArgumentHelp("The previous source segment; an identical match with the same context scores 101.", valueName: "text"))
+    var context: String?
+
+    @Option(help: ArgumentHelp("Queries from FILE, one a line (- for standard input); JSON lines out.", valueName: "file"))
+    var batch: String?
+
+    @Flag(help: "Scan every unit instead of using the index (slow; for checking).")
+    var exhaustive = false
+
+    @Flag(help: "Print the matches as JSON.")
+    var json = false
+
+    func validate() throws {
+        guard (1...100).contains(min) else { throw ValidationError("--min must be between 1 and 100") }
+        guard max >= 1 else { throw ValidationError("--max must be at least 1") }
+        guard (text == nil) != (batch == nil) else { throw ValidationError("give either a sentence or --batch FILE") }
+    }
+
+    func run() throws {
+        try Terminal.reportingErrors {
+            let tm = try TranslationMemory(path: memory.tm, create: false)
+            let matcher = try Matcher(memory: tm)
+            let options = LookupOptions(minimumScore: min, maximumResults: max, context: context, exhaustive: exhaustive)
+            if let batch {
+                try runBatch(batch, matcher: matcher, options: options)
+                return
+            }
+            let matches = try matcher.lookup(text ?? "", from: src, to: tgt, options: options)
+            if json { return try Terminal.printJSON(matches) }
+            if matches.isEmpty { print("No match at or above \(min)%."); return }
+            for match in matches { print(MatchPrinter.render(match)) }
+        }
+    }
+
+    private struct BatchLine: Encodable {
+        var query: String
+        var matches: [FuzzyMatch]
+        var took_ms: Double
+    }
+
+    private func runBatch(_ path: String, matcher: Matcher, options: LookupOptions) throws {
+        let handle = path == "-" ? FileHandle.standardInput : try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let data = handle.readDataToEndOfFile()
+        let text = String(decoding: data, as: UTF8.self)
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            let query = String(line.hasSuffix("\r") ? line.dropLast() : line)
+            if query.isEmpty { continue }
+            let start = DispatchTime.now().uptimeNanoseconds
+            let matches = try matcher.lookup(query, from: src, to: tgt, options: options)
+            let took = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
+            print(String(decoding: try encoder.encode(BatchLine(query: query, matches: matches, took_ms: took)), as: UTF8.self))
+        }
+    }
+}
+
+/// How a match looks on a terminal.
+enum MatchPrinter {
+    static func render(_ match: FuzzyMatch) -> String {
+        var lines: [String] = []
+        lines.append("\(match.score)%  unit \(match.unitID)\(match.contextMatches ? "  (context matches)" : "")")
+        let marked = match.diff.map { piece -> String in
+            let text = piece.text.trimmingWhitespace()
+            let space = String(piece.text.dropFirst(text.count))
+            switch piece.kind {
+            case .equal: return piece.text
+            case .removed: return "[-\(text)-]" + space
+            case .added: return "{+\(text)+}" + space
+            }
+        }.joined()
+        lines.append("  \(match.sourceLanguage): \(marked)")
+        lines.append("  \(match.targetLanguage): \(match.target)")
+        if let adapted = match.adaptedTarget { lines.append("  adapted: \(adapted)") }
+        var about: [String] = []
+        if let origin = match.origin { about.append("from \(origin)") }
+        if let date = match.metadata.changeDate ?? match.metadata.creationDate { about.append(date) }
+        if let user = match.metadata.changeUser ?? match.metadata.creationUser { about.append("by \(user)") }
+        if !about.isEmpty { lines.append("  " + about.joined(separator: ", ")) }
+        return lines.joined(separator: "\n")
+    }
+}
