@@ -30,6 +30,7 @@ let package = Package(
         .target(name: "KiokuMatch", dependencies: [
             "KiokuText", "KiokuFormats", "KiokuMemory",
             .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "GRDBSQLite", package: "GRDB.swift"),
         ]),
         .executableTarget(name: "kioku", dependencies: [
             "KiokuText", "KiokuFormats", "KiokuMemory", "KiokuMatch",

@@ -15,6 +15,8 @@ struct LookupBenchmark {
     let maximum: Int
     let exhaustiveSample: Int
     let corpusPath: String?
+    /// One core per lookup (no split of a large search between the two).
+    let serial: Bool
 
     init(arguments: [String]) {
         func value(_ name: String) -> String? {
@@ -27,6 +29,7 @@ struct LookupBenchmark {
         minimum = value("--min").flatMap(Int.init) ?? 50
         maximum = value("--max").flatMap(Int.init) ?? 5
         exhaustiveSample = value("--exhaustive").flatMap(Int.init) ?? 0
+        serial = arguments.contains("--serial")
         corpusPath = value("--corpus")
     }
 
@@ -38,7 +41,7 @@ struct LookupBenchmark {
         let openStart = Date()
         let tm = try TranslationMemory(path: tmPath, create: false)
         let matcher = try Matcher(memory: tm)
-        let options = LookupOptions(minimumScore: minimum, maximumResults: maximum)
+        let options = LookupOptions(minimumScore: minimum, maximumResults: maximum, parallel: !serial)
         _ = try matcher.lookup(queries[0].text, from: source, to: target, options: options)
         let openSeconds = Date().timeIntervalSince(openStart)
 
@@ -59,6 +62,9 @@ struct LookupBenchmark {
             let start = DispatchTime.now().uptimeNanoseconds
             let matches = try matcher.lookup(query.text, from: source, to: target, options: options)
             latencies.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+            if ProcessInfo.processInfo.environment["KIOKU_BENCH_SLOW"] != nil, latencies.last! > 2 {
+                print(String(format: "SLOW %.2f ms, %d matches, top %d: %@", latencies.last!, matches.count, matches.first?.score ?? 0, query.text))
+            }
             if query.line > 0, (0...2).contains(query.edits) {
                 derived += 1
                 // unit ids follow the corpus lines when the TM was built from that corpus alone
@@ -72,8 +78,8 @@ struct LookupBenchmark {
         }
         latencies.sort()
         func percentile(_ p: Double) -> Double { latencies[min(latencies.count - 1, Int(Double(latencies.count) * p))] }
-        print(String(format: "lookup %@ %@→%@ --min %d --max %d: %d queries; open + first lookup %.3f s; p50 %.3f ms, p90 %.3f ms, p99 %.3f ms, max %.3f ms; peak RSS %.0f MB",
-                     (tmPath as NSString).lastPathComponent, source.identifier, target.identifier, minimum, maximum, queries.count,
+        print(String(format: "lookup %@ %@→%@ --min %d --max %d%@: %d queries; open + first lookup %.3f s; p50 %.3f ms, p90 %.3f ms, p99 %.3f ms, max %.3f ms; peak RSS %.0f MB",
+                     (tmPath as NSString).lastPathComponent, source.identifier, target.identifier, minimum, maximum, serial ? " (one core)" : "", queries.count,
                      openSeconds, percentile(0.5), percentile(0.9), percentile(0.99), latencies.last ?? 0, peakRSSMegabytes()))
         if derived > 0 {
             print(String(format: "  quality: %d of %d derived queries with ≤ 2 edits have their source line (or identical text) first = %.1f%%",

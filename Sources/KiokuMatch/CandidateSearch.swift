@@ -1,3 +1,4 @@
+import Dispatch
 import KiokuText
 
 /// Finds every indexed document whose base score against a query reaches the minimum —
@@ -10,11 +11,13 @@ import KiokuText
 ///    a few more short lists sharpen the counts of the candidates found;
 /// 4. **verification**: the exact count over the candidate's tokens, then the
 ///    bit-parallel edit distance, only for what survives.
-nonisolated(unsafe) public var debugCounters = [0, 0, 0, 0, 0]
 struct CandidateSearch {
     struct Hit {
         var documentKey: Int64
         var base: Int
+        /// The edit distance and the longer length, for ordering within one percentage.
+        var distance: Int
+        var longest: Int
     }
 
     let index: LanguageSnapshot
@@ -55,7 +58,9 @@ struct CandidateSearch {
         }
     }
 
-    func run(scratch: Scratch) -> [Hit] {
+    /// Searches every chunk. With a `helper` scratch and enough work, the chunks are split
+    /// between two threads (the lists of a low threshold can run to 100k postings).
+    func run(scratch: Scratch, helper: Scratch? = nil) -> [Hit] {
         let n = queryTokens.count
         guard n > 0 else { return [] }
         scratch.prepare(tokenBound: Int(index.nextTokenID) + 1, longestDocument: index.longestDocument)
@@ -110,23 +115,65 @@ struct CandidateSearch {
         }
         let unprobed = knownTotal  // query tokens whose lists were not read
 
+        let chunks = index.chunks
+        if let helper, chunks.count > 1, prefixPostings >= Self.parallelThreshold {
+            helper.prepare(tokenBound: Int(index.nextTokenID) + 1, longestDocument: index.longestDocument)
+            var parts = [[Hit]](repeating: [], count: 2)
+            parts.withUnsafeMutableBufferPointer { output in
+                let output = UnsafeSendable(output)
+                let shared = UnsafeSendable((self, probes, pattern, scratch, helper))
+                DispatchQueue.concurrentPerform(iterations: 2) { part in
+                    let (search, probes, pattern, tables, helper) = shared.value
+                    var local: [Hit] = []
+                    for number in stride(from: part, to: chunks.count, by: 2) {
+                        search.searchChunk(chunks[number], probes: probes, unprobed: unprobed, n: n, lengths: lengths,
+                                           pattern: pattern, tables: tables, buffers: part == 0 ? tables : helper, hits: &local)
+                    }
+                    output.value[part] = local
+                }
+            }
+            return parts[0] + parts[1]
+        }
         var hits: [Hit] = []
-        for chunk in index.chunks {
+        for chunk in chunks {
             searchChunk(chunk, probes: probes, unprobed: unprobed, n: n, lengths: lengths, pattern: pattern,
-                        scratch: scratch, hits: &hits)
+                        tables: scratch, buffers: scratch, hits: &hits)
         }
         return hits
     }
 
+    /// Above this many postings in the opening lists, a search uses both cores.
+    static let parallelThreshold = 16_384
+
+    /// One chunk: `tables` holds the query's per-token tables (read only), `buffers` the
+    /// per-thread counters.
     private func searchChunk(_ chunk: IndexChunk, probes: [(token: UInt32, count: Int, opens: Bool)], unprobed: Int, n: Int,
-                             lengths: ClosedRange<Int>, pattern: BitParallelPattern, scratch: Scratch, hits: inout [Hit]) {
-        let counts = scratch.counts, touched = scratch.touched
-        let symbolOfToken = scratch.symbolOfToken, queryCountOfToken = scratch.queryCountOfToken
-        let usedOfToken = scratch.usedOfToken, candidateSymbols = scratch.candidateSymbols
+                             lengths: ClosedRange<Int>, pattern: BitParallelPattern, tables: Scratch, buffers: Scratch,
+                             hits: inout [Hit]) {
+        let counts = buffers.counts, touched = buffers.touched
+        let symbolOfToken = tables.symbolOfToken, queryCountOfToken = tables.queryCountOfToken
+        let usedOfToken = buffers.usedOfToken, candidateSymbols = buffers.candidateSymbols
         var touchedCount = 0
+        let allowed = chunk.documents(withLengths: lengths)
+        guard !allowed.isEmpty else { return }
+        let firstPosting = UInt32(allowed.lowerBound) << IndexChunk.countBits
+        let endPosting = UInt32(allowed.upperBound) << IndexChunk.countBits
         chunk.postings.withUnsafeBufferPointer { postings in
             for probe in probes {
-                let range = chunk.postingRange(of: probe.token)
+                // Each list is sorted by document, and documents by length: keep the allowed lengths.
+                let whole = chunk.postingRange(of: probe.token)
+                var low = whole.lowerBound, high = whole.upperBound
+                while low < high {
+                    let middle = (low + high) / 2
+                    if postings[middle] < firstPosting { low = middle + 1 } else { high = middle }
+                }
+                var end = low
+                var top = whole.upperBound
+                while end < top {
+                    let middle = (end + top) / 2
+                    if postings[middle] < endPosting { end = middle + 1 } else { top = middle }
+                }
+                let range = low..<end
                 let queryCount = UInt16(probe.count)
                 let opens = probe.opens
                 for position in range {
@@ -153,7 +200,6 @@ struct CandidateSearch {
                     counts[doc] = 0
                     let start = Int(offsets[doc]), end = Int(offsets[doc + 1])
                     let m = end - start
-                    guard lengths.contains(m) else { continue }
                     let need = MatchScoring.requiredShared(queryLength: n, candidateLength: m, minimum: minimum)
                     guard partial + unprobed >= need else { continue }
                     // Exact multiset count and the symbol sequence, in one pass.
@@ -171,7 +217,9 @@ struct CandidateSearch {
                     guard shared >= need else { continue }
                     let distance = pattern.distance(to: UnsafeBufferPointer(rebasing: candidateSymbols[0..<m]))
                     let base = MatchScoring.base(distance: distance, queryLength: n, candidateLength: m)
-                    if base >= minimum { hits.append(Hit(documentKey: chunk.documents[doc], base: base)) }
+                    if base >= minimum {
+                        hits.append(Hit(documentKey: chunk.documents[doc], base: base, distance: distance, longest: max(n, m)))
+                    }
                 }
             }
         }

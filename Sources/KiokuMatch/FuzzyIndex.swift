@@ -15,6 +15,16 @@ public final class FuzzyIndex: @unchecked Sendable {
     private let lock = NSLock()
     private var languages: [String: LanguageIndex] = [:]
     private var indexedThrough: Int64 = 0
+    private var lastWriteCount = -1
+    /// Whether any unit records a creation or change date; when none does, ties between
+    /// equal matches fall to import order, which the index knows without reading the TM.
+    private(set) var unitsHaveDates = true
+    private var latestSeen: Int64 = -1
+    private var lastCheck = Date.distantPast
+
+    /// How long a lookup trusts the index without asking the TM file whether another
+    /// program added units. Writes through the same `TranslationMemory` are seen at once.
+    public static let crossProcessCheckInterval: TimeInterval = 0.25
 
     /// What an update did.
     public struct UpdateReport: Sendable, Codable {
@@ -39,8 +49,20 @@ public final class FuzzyIndex: @unchecked Sendable {
         defer { lock.unlock() }
         let start = Date()
         var report = UpdateReport()
+        var writeCount = memory.writeCount  // taken before reading, so a concurrent import is noticed next time
+        defer {
+            lastWriteCount = writeCount
+            lastCheck = Date()
+        }
         let (latest, stored) = try memory.read { db in
             (try Int64.fetchOne(db, sql: "SELECT max(id) FROM unit") ?? 0, try Self.storedWatermark(db))
+        }
+        if writeCount != lastWriteCount || latest != latestSeen {
+            // Something was written (an import may also raise a stored unit's change date).
+            unitsHaveDates = try memory.read { db in
+                try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM unit WHERE changed_at IS NOT NULL OR created_at IS NOT NULL)") ?? true
+            }
+            latestSeen = latest
         }
         if stored != indexedThrough {
             // Another program (or connection) moved the index on: reload what is in memory.
@@ -71,6 +93,7 @@ public final class FuzzyIndex: @unchecked Sendable {
             cursor = through
         }
         try save(touched, through: latest)
+        writeCount += 1  // our own save
         indexedThrough = latest
         report.seconds = Date().timeIntervalSince(start)
         return report
@@ -153,12 +176,16 @@ public final class FuzzyIndex: @unchecked Sendable {
         return index
     }
 
-    /// Brings the index up to date and returns a snapshot of the language's index for a lookup.
-    func prepare(_ language: String) throws(MemoryError) -> LanguageSnapshot? {
-        try update()
+    /// Brings the index up to date and returns a snapshot of the language's index for a lookup,
+    /// and whether units carry dates (see `unitsHaveDates`).
+    func prepare(_ language: String) throws(MemoryError) -> (LanguageSnapshot, datesMatter: Bool)? {
+        lock.lock()
+        let stale = memory.writeCount != lastWriteCount || Date().timeIntervalSince(lastCheck) > Self.crossProcessCheckInterval
+        lock.unlock()
+        if stale { try update() }
         lock.lock()
         defer { lock.unlock() }
-        return try loadedLanguage(language)?.snapshot()
+        return try loadedLanguage(language).map { ($0.snapshot(), unitsHaveDates) }
     }
 }
 

@@ -32,14 +32,44 @@ struct IndexChunk: Sendable {
         return Int(postingStarts[id])..<Int(postingStarts[id + 1])
     }
 
-    /// Appends documents and rebuilds the inverted lists.
+    /// Appends documents and rebuilds the inverted lists. Documents are kept sorted by
+    /// length, so that a search reads only the part of each list whose lengths can match.
     mutating func append(_ newDocuments: [(key: Int64, tokens: [UInt32])]) {
-        for document in newDocuments {
-            documents.append(document.key)
-            tokens.append(contentsOf: document.tokens)
-            offsets.append(UInt32(tokens.count))
+        var all: [(key: Int64, tokens: ArraySlice<UInt32>)] = []
+        all.reserveCapacity(count + newDocuments.count)
+        for document in 0..<count {
+            all.append((documents[document], tokens[Int(offsets[document])..<Int(offsets[document + 1])]))
         }
+        for document in newDocuments { all.append((document.key, document.tokens[...])) }
+        all.sort { $0.tokens.count != $1.tokens.count ? $0.tokens.count < $1.tokens.count : $0.key < $1.key }
+        var newTokens: [UInt32] = []
+        newTokens.reserveCapacity(tokens.count + newDocuments.reduce(0) { $0 + $1.tokens.count })
+        documents = []
+        documents.reserveCapacity(all.count)
+        offsets = [0]
+        offsets.reserveCapacity(all.count + 1)
+        for document in all {
+            documents.append(document.key)
+            newTokens.append(contentsOf: document.tokens)
+            offsets.append(UInt32(newTokens.count))
+        }
+        tokens = newTokens
         rebuildPostings()
+    }
+
+    /// The local documents whose length lies in `lengths` (documents are sorted by length).
+    func documents(withLengths lengths: ClosedRange<Int>) -> Range<Int> {
+        func firstDocument(longerThan length: Int) -> Int {
+            var low = 0, high = count
+            while low < high {
+                let middle = (low + high) / 2
+                if self.length(of: middle) <= length { low = middle + 1 } else { high = middle }
+            }
+            return low
+        }
+        let start = firstDocument(longerThan: lengths.lowerBound - 1)
+        let end = lengths.upperBound >= Int(UInt32.max) ? count : firstDocument(longerThan: lengths.upperBound)
+        return start..<max(start, end)
     }
 
     mutating func rebuildPostings() {

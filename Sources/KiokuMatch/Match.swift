@@ -57,11 +57,15 @@ public struct LookupOptions: Sendable {
     public var context: String?
     /// Scan every unit instead of using the index (slow; for checking the index).
     public var exhaustive: Bool
+    /// Let one large search use both cores (off for servers that already run lookups side by side).
+    public var parallel: Bool
 
-    public init(minimumScore: Int = 70, maximumResults: Int = 5, context: String? = nil, exhaustive: Bool = false) {
+    public init(minimumScore: Int = 70, maximumResults: Int = 5, context: String? = nil, exhaustive: Bool = false,
+                parallel: Bool = true) {
         self.minimumScore = minimumScore
         self.maximumResults = maximumResults
         self.context = context
         self.exhaustive = exhaustive
+        self.parallel = parallel
     }
 }

@@ -35,10 +35,26 @@ enum MatchScoring {
         var numberPairs: [(from: String, to: String)]
     }
 
-    static func final(query: String, queryForm: MatchForm, candidate: String, candidateForm: MatchForm, base: Int) -> Final {
+    /// The query's side of the final score, computed once per lookup.
+    struct Query {
+        let text: String
+        let form: MatchForm
+        let numbers: [String]
+        let classKeys: [String]
+
+        init(text: String, form: MatchForm) {
+            self.text = text
+            self.form = form
+            numbers = form.numbers
+            classKeys = form.classKeys
+        }
+    }
+
+    static func final(query prepared: Query, candidate: String, candidateForm: MatchForm, base: Int) -> Final {
+        let query = prepared.text, queryForm = prepared.form
         var score = base
         var pairs: [(String, String)] = []
-        let queryNumbers = queryForm.numbers, candidateNumbers = candidateForm.numbers
+        let queryNumbers = prepared.numbers, candidateNumbers = candidateForm.numbers
         if queryNumbers.count == candidateNumbers.count {
             for (q, c) in zip(queryNumbers, candidateNumbers) where q != c {
                 pairs.append((c, q))
@@ -48,7 +64,7 @@ enum MatchScoring {
         if queryForm.punctuation != candidateForm.punctuation { score -= 1 }
         if query != candidate, queryForm.normalized == candidateForm.normalized { score -= 1 }
         if query != candidate { score = min(score, 99) }
-        let numbersOnly = !pairs.isEmpty && queryForm.classKeys == candidateForm.classKeys
+        let numbersOnly = !pairs.isEmpty && prepared.classKeys == candidateForm.classKeys
         return Final(score: max(0, score), numbersOnly: numbersOnly, numberPairs: pairs)
     }
 

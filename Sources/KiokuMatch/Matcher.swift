@@ -30,16 +30,19 @@ public final class Matcher: @unchecked Sendable {
         let text = query.trimmingWhitespace()
         let form = MatchForm(text, unit: source.scoringUnit)
         let hits: [CandidateSearch.Hit]
+        var datesMatter = true
         if options.exhaustive || options.minimumScore <= 0 {
             hits = try exhaustiveHits(form, language: source, minimum: options.minimumScore)
         } else {
-            guard let languageIndex = try index.prepare(source.language) else { return [] }
+            guard let (languageIndex, dates) = try index.prepare(source.language) else { return [] }
+            datesMatter = dates
             let ids = form.classKeys.map(languageIndex.lookupID)
-            let scratch = takeScratch()
-            defer { returnScratch(scratch) }
-            hits = CandidateSearch(index: languageIndex, queryTokens: ids, minimum: options.minimumScore).run(scratch: scratch)
+            let scratch = takeScratch(), helper = takeScratch()
+            defer { returnScratch(scratch); returnScratch(helper) }
+            hits = CandidateSearch(index: languageIndex, queryTokens: ids, minimum: options.minimumScore)
+                .run(scratch: scratch, helper: options.parallel ? helper : nil)
         }
-        return try rank(hits, query: text, form: form, from: source, to: target, options: options)
+        return try rank(hits, query: text, form: form, from: source, to: target, options: options, datesMatter: datesMatter)
     }
 
     // MARK: Exhaustive scan
@@ -54,9 +57,11 @@ public final class Matcher: @unchecked Sendable {
             while let row = try rows.next() {
                 guard let tag = LanguageTag(row[2] as String), tag.language == language.language else { continue }
                 let keys = MatchForm(row[3] as String, unit: language.scoringUnit).classKeys
-                let base = MatchScoring.base(distance: levenshtein(query, keys), queryLength: query.count, candidateLength: keys.count)
+                let distance = levenshtein(query, keys)
+                let base = MatchScoring.base(distance: distance, queryLength: query.count, candidateLength: keys.count)
                 if base >= minimum, !query.isEmpty {
-                    hits.append(.init(documentKey: (row[0] as Int64) << 8 | (row[1] as Int64), base: base))
+                    hits.append(.init(documentKey: (row[0] as Int64) << 8 | (row[1] as Int64), base: base,
+                                      distance: distance, longest: max(query.count, keys.count)))
                 }
             }
             return hits
@@ -89,44 +94,63 @@ public final class Matcher: @unchecked Sendable {
     /// Final scores for the best hits. Reads only the source text and dates of a hit, and
     /// only while it could still enter the top; the full unit is read for the winners alone.
     private func rank(_ hits: [CandidateSearch.Hit], query: String, form: MatchForm, from source: LanguageTag,
-                      to target: LanguageTag, options: LookupOptions) throws(MemoryError) -> [FuzzyMatch] {
-        let ordered = hits.sorted { $0.base != $1.base ? $0.base > $1.base : $0.documentKey > $1.documentKey }
+                      to target: LanguageTag, options: LookupOptions, datesMatter: Bool) throws(MemoryError) -> [FuzzyMatch] {
+        // Base, then similarity, then newest unit: the order the final ranking keeps when no penalty applies.
+        let ordered = hits.sorted { a, b in
+            if a.base != b.base { return a.base > b.base }
+            let left = a.distance * b.longest, right = b.distance * a.longest  // compare d/M without division
+            if left != right { return left < right }
+            return a.documentKey > b.documentKey
+        }
         let limit = max(1, options.maximumResults)
         let normalizer = MatchNormalizer()
         let queryContext = options.context.map(normalizer.normalize)
+        let prepared = MatchScoring.Query(text: query, form: form)
+        var targetLanguages: [String: Bool] = [:]
+        var finals: [String: (base: Int, final: MatchScoring.Final)] = [:]
         let ranked: [Ranked] = try index.memory.read { db in
-            let statement = try db.cachedStatement(sql: """
-                SELECT v.text, coalesce(u.changed_at, u.created_at, ''), u.extra,
-                       EXISTS(SELECT 1 FROM variant t WHERE t.unit_id = v.unit_id AND t.position != v.position
-                              AND (lower(t.lang) = ? OR lower(t.lang) LIKE ? || '-%'))
-                FROM variant v JOIN unit u ON u.id = v.unit_id WHERE v.unit_id = ? AND v.position = ?
-                """)
-            let targetTag = target.identifier.lowercased()
-            let targetPrefix = target.identifier.contains("-") ? "\u{1}" : targetTag
+            let reader = try CandidateReader(db)
             var best: [Ranked] = []
             for hit in ordered {
-                if best.count >= limit, hit.base < best[limit - 1].score { break }
+                if best.count >= limit {
+                    let last = best[limit - 1]
+                    if hit.base < last.score { break }
+                    // Without dates, a later hit ties at best and loses on unit id: nothing after it can enter.
+                    let similarity = hit.longest == 0 ? 1 : 1 - Double(hit.distance) / Double(hit.longest)
+                    if !datesMatter, hit.base == last.score, similarity <= last.similarity { break }
+                }
                 let unitID = hit.documentKey >> 8, position = hit.documentKey & 0xFF
-                guard let row = try Row.fetchOne(statement, arguments: [targetTag, targetPrefix, unitID, position]),
-                      row[3] as Bool
+                guard let (candidate, others) = reader.variants(of: unitID, position: position),
+                      others.contains(where: { language in
+                          if let known = targetLanguages[language] { return known }
+                          let covered = LanguageTag(language).map(target.covers) ?? false
+                          targetLanguages[language] = covered
+                          return covered
+                      })
                 else { continue }
-                let candidate: String = row[0]
-                let candidateForm = MatchForm(candidate, unit: source.scoringUnit)
-                let final = MatchScoring.final(query: query, queryForm: form, candidate: candidate,
-                                               candidateForm: candidateForm, base: hit.base)
+                // Near-duplicate clusters repeat the same source text many times: score each text once.
+                let final: MatchScoring.Final
+                if let known = finals[candidate], known.base == hit.base {
+                    final = known.final
+                } else {
+                    final = MatchScoring.final(query: prepared, candidate: candidate,
+                                               candidateForm: MatchForm(candidate, unit: source.scoringUnit), base: hit.base)
+                    finals[candidate] = (hit.base, final)
+                }
                 guard final.score >= options.minimumScore else { continue }
+                if best.count >= limit, final.score < best[limit - 1].score { continue }
+                let (recency, extra) = reader.dateAndExtra(of: unitID)
                 var score = final.score
                 var contextMatches = false
-                if let queryContext, let extra = row[2] as String?, extra.contains(TranslationUnit.contextProperty) {
+                if let queryContext, let extra, extra.contains(TranslationUnit.contextProperty) {
                     var unit = TranslationUnit(variants: [])
                     unit.metadata = StoredMetadata.decode(extra)
                     contextMatches = unit.context.map(normalizer.normalize) == queryContext
                 }
                 if score == 100, contextMatches { score = 101 }
-                let longest = max(form.tokens.count, candidateForm.tokens.count)
-                let distance = levenshtein(form.classKeys, candidateForm.classKeys)
-                let ranked = Ranked(hit: hit, score: score, similarity: longest == 0 ? 1 : 1 - Double(distance) / Double(longest),
-                                    recency: row[1], contextMatches: contextMatches,
+                let ranked = Ranked(hit: hit, score: score,
+                                    similarity: hit.longest == 0 ? 1 : 1 - Double(hit.distance) / Double(hit.longest),
+                                    recency: recency, contextMatches: contextMatches,
                                     numberPairs: final.numbersOnly ? final.numberPairs : nil)
                 let slot = best.firstIndex { ranked.isBetter(than: $0) } ?? best.count
                 if slot < limit {
@@ -148,10 +172,14 @@ public final class Matcher: @unchecked Sendable {
                 score: ranked.score, unitID: ranked.unitID, sourceLanguage: sourceVariant.language,
                 targetLanguage: targetVariant.language, source: sourceVariant.segment.text, target: targetVariant.segment.text,
                 adaptedTarget: ranked.numberPairs.flatMap { MatchScoring.adapt(target: targetVariant.segment.text, pairs: $0) },
-                diff: WordDiff.diff(query: query, source: sourceVariant.segment.text, language: source),
+                diff: diff(query: query, source: sourceVariant.segment.text, language: source),
                 metadata: stored.unit.metadata, origin: stored.origin, contextMatches: ranked.contextMatches))
         }
         return matches
+    }
+
+    private func diff(query: String, source: String, language: LanguageTag) -> [DiffPiece] {
+        WordDiff.diff(query: query, source: source, unit: language.scoringUnit)
     }
 
     private func takeScratch() -> CandidateSearch.Scratch {

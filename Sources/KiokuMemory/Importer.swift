@@ -67,6 +67,7 @@ extension TranslationMemory {
     public func importUnits(from sources: [ImportSource], options: ImportOptions = ImportOptions(),
                             progress: ((ImportProgress) -> Void)? = nil) throws(MemoryError) -> ImportReport {
         var report = ImportReport()
+        defer { noteWrite() }
         let readAhead = ReadAhead(readers: sources.map(\.reader))
         do {
             try database.write { db in

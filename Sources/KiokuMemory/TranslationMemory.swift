@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Synchronization
 import KiokuFormats
 import KiokuText
 
@@ -11,6 +12,13 @@ import KiokuText
 public final class TranslationMemory: @unchecked Sendable {
     public let path: String
     let database: DatabasePool
+    private let writes = Atomic<Int>(0)
+
+    /// Counts the write transactions this object has committed, so that derived data
+    /// (the fuzzy index) can tell cheaply whether it must look for new units.
+    public var writeCount: Int { writes.load(ordering: .acquiring) }
+
+    func noteWrite() { writes.add(1, ordering: .releasing) }
 
     /// Opens (or, with `create: true`, creates) the TM at `path`.
     public init(path: String, create: Bool = true) throws(MemoryError) {
@@ -23,7 +31,7 @@ public final class TranslationMemory: @unchecked Sendable {
         configuration.label = "kioku"
         configuration.foreignKeysEnabled = false
         configuration.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA page_size = 16384; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536")
+            try db.execute(sql: "PRAGMA page_size = 16384; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536; PRAGMA mmap_size = 268435456")
         }
         do {
             database = try DatabasePool(path: path, configuration: configuration)
@@ -82,6 +90,7 @@ extension TranslationMemory {
 
     /// Runs `body` in a write transaction: all of it lands, or none.
     public func write<T>(_ body: (Database) throws -> T) throws(MemoryError) -> T {
+        defer { noteWrite() }
         do { return try database.write(body) } catch { throw databaseError(error) }
     }
 
