@@ -1,6 +1,5 @@
 import Foundation
 import GRDB
-import Synchronization
 import KiokuFormats
 import KiokuText
 
@@ -12,13 +11,22 @@ import KiokuText
 public final class TranslationMemory: @unchecked Sendable {
     public let path: String
     let database: DatabasePool
-    private let writes = Atomic<Int>(0)
+    private let writeLock = NSLock()
+    private var writes = 0
 
     /// Counts the write transactions this object has committed, so that derived data
     /// (the fuzzy index) can tell cheaply whether it must look for new units.
-    public var writeCount: Int { writes.load(ordering: .acquiring) }
+    public var writeCount: Int {
+        writeLock.lock()
+        defer { writeLock.unlock() }
+        return writes
+    }
 
-    func noteWrite() { writes.add(1, ordering: .releasing) }
+    func noteWrite() {
+        writeLock.lock()
+        writes += 1
+        writeLock.unlock()
+    }
 
     /// Opens (or, with `create: true`, creates) the TM at `path`.
     public init(path: String, create: Bool = true) throws(MemoryError) {
