@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import KiokuFormats
+import KiokuMatch
 import KiokuMemory
 import KiokuText
 
@@ -54,6 +55,11 @@ struct ImportCommand: ParsableCommand {
                 progress.update(units: $0.units, fraction: $0.fraction)
             }
             progress.finish()
+            // Index what was added now, so the first lookup does not pay for it.
+            let indexing = Terminal.Progress("indexing")
+            indexing.update(units: report.added, fraction: nil)
+            try FuzzyIndex(memory: tm).update()
+            indexing.finish()
             try tm.checkpoint()
             if json { try Terminal.printJSON(report) } else { printReport(report) }
         }
