@@ -1,0 +1,96 @@
+import Testing
+import KiokuFormats
+import KiokuMemory
+import KiokuText
+@testable import KiokuMatch
+
+/// The index must find exactly what a scan of every unit finds.
+@Suite struct ExactnessTests {
+    /// A small seeded generator, so every run tests the same TMs and queries.
+    struct Generator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return state >> 33
+        }
+        mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
+        mutating func pick<T>(_ items: [T]) -> T { items[below(items.count)] }
+    }
+
+    static let english = """
+        the a of in to and Japan Russia Moscow Tokyo Abe Putin summit forum islands treaty peace talks economic
+        president minister said will not on for with by at December May 15 70 2016 new era relations trust
+        Vladivostok Sochi TASS NHK Nikkei dispute territorial cooperation agreed meet again leaders Far East
+        """.split(whereSeparator: \.isWhitespace).map(String.init)
+    static let russian = """
+        и в на с по не Япония России Москва Токио Абэ Путин саммит форум острова договор мира переговоры
+        президент министр сказал будет декабря мая 15 70 2016 эра отношения доверие Владивосток Сочи ТАСС
+        """.split(whereSeparator: \.isWhitespace).map(String.init)
+    static let japanese = Array("日本ロシアモスクワ東京安倍プーチン首脳会談平和条約北方四島経済協力ウラジオストクソチの は が を に で と 月 日 年 ・、。12345")
+        .filter { !$0.isWhitespace }.map(String.init)
+
+    static func sentence(_ words: [String], length: Int, joiner: String, random: inout Generator) -> [String] {
+        (0..<length).map { _ in random.pick(words) }
+    }
+
+    static func perturb(_ tokens: [String], edits: Int, vocabulary: [String], random: inout Generator) -> [String] {
+        var tokens = tokens
+        for _ in 0..<edits {
+            let position = random.below(max(tokens.count, 1))
+            switch random.below(3) {
+            case 0 where !tokens.isEmpty: tokens[position] = random.pick(vocabulary)
+            case 1: tokens.insert(random.pick(vocabulary), at: min(position, tokens.count))
+            default: if tokens.count > 2 { tokens.remove(at: position) }
+            }
+        }
+        return tokens
+    }
+
+    /// Builds a TM with near-duplicate clusters and compares indexed and exhaustive lookups.
+    func compare(source: LanguageTag, target: LanguageTag, sourceWords: [String], targetWords: [String], joiner: String,
+                 lengths: ClosedRange<Int>, units: Int, queries: Int, seed: UInt64) throws -> Int {
+        var random = Generator(state: seed)
+        let tm = try TranslationMemory(path: Scratch.tmPath())
+        var sentences: [[String]] = []
+        var batch: [TranslationUnit] = []
+        for _ in 0..<units {
+            let tokens = sentences.isEmpty || random.below(10) < 6
+                ? Self.sentence(sourceWords, length: random.below(lengths.count) + lengths.lowerBound, joiner: joiner, random: &random)
+                : Self.perturb(random.pick(sentences), edits: random.below(4) + 1, vocabulary: sourceWords, random: &random)
+            sentences.append(tokens)
+            let translation = Self.sentence(targetWords, length: 8, joiner: " ", random: &random).joined(separator: " ")
+            batch.append(unit((source, tokens.joined(separator: joiner) + "."), (target, translation)))
+        }
+        try tm.add(batch)
+        let matcher = try Matcher(memory: tm)
+        var compared = 0
+        for number in 0..<queries {
+            let tokens = random.below(2) == 0
+                ? Self.perturb(random.pick(sentences), edits: random.below(5), vocabulary: sourceWords, random: &random)
+                : Self.sentence(sourceWords, length: random.below(lengths.count) + lengths.lowerBound, joiner: joiner, random: &random)
+            let query = tokens.joined(separator: joiner)
+            let minimum = [50, 70, 90][number % 3]
+            let indexed = try matcher.lookup(query, from: source, to: target,
+                                             options: LookupOptions(minimumScore: minimum, maximumResults: 100_000))
+            let scanned = try matcher.lookup(query, from: source, to: target,
+                                             options: LookupOptions(minimumScore: minimum, maximumResults: 100_000, exhaustive: true))
+            #expect(indexed == scanned, "query \(number) at \(minimum): \(query)")
+            if indexed != scanned { return compared }
+            compared += 1
+        }
+        return compared
+    }
+
+    @Test func englishRussianIndexEqualsScan() throws {
+        let compared = try compare(source: .english, target: .russian, sourceWords: Self.english, targetWords: Self.russian,
+                                   joiner: " ", lengths: 3...24, units: 900, queries: 600, seed: 7)
+        #expect(compared == 600)
+    }
+
+    @Test func englishJapaneseIndexEqualsScan() throws {
+        // Japanese sources up to 90 characters: the edit distance runs on more than one 64-bit block.
+        let compared = try compare(source: .japanese, target: .english, sourceWords: Self.japanese, targetWords: Self.english,
+                                   joiner: "", lengths: 4...90, units: 500, queries: 450, seed: 11)
+        #expect(compared == 450)
+    }
+}

@@ -1,0 +1,83 @@
+import Foundation
+import Testing
+import KiokuFormats
+import KiokuMemory
+import KiokuText
+@testable import KiokuMatch
+
+@Suite struct IndexTests {
+    @Test func theIndexLivesInTheTMFileAndIsReadyAtOpen() throws {
+        let path = Scratch.tmPath()
+        do {
+            let tm = try TranslationMemory(path: path)
+            _ = try tm.importUnits(from: [.init(origin: "seed", reader: try TMXReader(path: Scratch.sample("seed-summit.tmx")))])
+            let report = try FuzzyIndex(memory: tm).update()
+            #expect(report.documentsAdded == 75)  // 25 units × 3 languages
+        }
+        let reopened = try TranslationMemory(path: path, create: false)
+        let index = try FuzzyIndex(memory: reopened)
+        #expect(try index.update().documentsAdded == 0)  // nothing to rebuild
+        let matches = try Matcher(index: index).lookup("Moscow and Tokyo have still not signed a peace treaty.", from: .english, to: .russian,
+                                                       options: LookupOptions(minimumScore: 50))
+        #expect(matches.first?.unitID == 7)
+    }
+
+    @Test func importsAreIndexedIncrementally() throws {
+        let tm = try Scratch.seedMemory()
+        let matcher = try Matcher(memory: tm)
+        #expect(try matcher.scores("The Nikkei newspaper reported the talks.").isEmpty)
+        try tm.add([unit((.english, "The Nikkei newspaper reported the talks."), (.russian, "Газета Nikkei сообщила о переговорах."))])
+        // the same Matcher sees the new unit at once, and only it was indexed
+        #expect(try matcher.scores("The Nikkei newspaper reported the talks.") == [100])
+        #expect(try matcher.index.update().documentsAdded == 0)
+    }
+
+    @Test func anotherConnectionsImportIsSeen() throws {
+        let path = Scratch.tmPath()
+        let writer = try TranslationMemory(path: path)
+        try writer.add([unit((.english, "Tokyo"), (.russian, "Токио"))])
+        let reader = try TranslationMemory(path: path, create: false)
+        let matcher = try Matcher(memory: reader)
+        #expect(try matcher.scores("Tokyo") == [100])
+        try writer.add([unit((.english, "Tokyo Bay"), (.russian, "Токийский залив"))])
+        Thread.sleep(forTimeInterval: FuzzyIndex.crossProcessCheckInterval + 0.05)
+        #expect(try matcher.scores("Tokyo Bay") == [100, 50])
+    }
+
+    @Test func chunksSurviveTheirBlobs() throws {
+        var chunk = IndexChunk()
+        chunk.append([(key: 5 << 8, tokens: [2, 3, 2]), (key: 6 << 8, tokens: [4]), (key: 7 << 8 | 1, tokens: [3, 4, 5, 2])])
+        let decoded = try #require(IndexChunk(encoded: chunk.encoded()))
+        #expect(decoded.documents == chunk.documents)
+        #expect(decoded.postings == chunk.postings)
+        // documents sorted by length; token 2 is in the 3-token and the 4-token document, twice in the first
+        #expect(decoded.documents == [6 << 8, 5 << 8, 7 << 8 | 1])
+        let postings = decoded.postingRange(of: 2).map { decoded.postings[$0] }
+        #expect(postings == [1 << 4 | 2, 2 << 4 | 1])
+        #expect(IndexChunk(encoded: Array(chunk.encoded().dropLast(3))) == nil)
+    }
+
+    @Test func concordanceFindsInflectedRussianAndJapaneseSubstrings() throws {
+        let tm = try Scratch.seedMemory()
+        let concordance = try Concordance(memory: tm)
+        let vladivostok = try concordance.search("Владивосток", language: .russian, limit: 50)
+        #expect(vladivostok.count == 6)
+        let first = try #require(vladivostok.first)
+        #expect(first.text.contains("Владивостоке"))
+        let range = try #require(first.highlights.first)
+        #expect(String(Array(first.text)[range.start..<range.start + range.length]) == "Владивостоке")
+        #expect(first.translations["en"]?.contains("Vladivostok") == true)
+
+        let islands = try concordance.search("island", language: .english)
+        #expect(Set(islands.map(\.unitID)) == [8, 10])  // "islands" and "island"
+
+        let japanese = try concordance.search("ウラジオストク", language: .japanese, limit: 50)
+        #expect(japanese.count == 6)
+        #expect(japanese.allSatisfy { hit in
+            hit.highlights.allSatisfy { String(Array(hit.text)[$0.start..<$0.start + $0.length]) == "ウラジオストク" }
+        })
+        let phrase = try concordance.search("peace treaty", language: .english)
+        #expect(phrase.map(\.unitID).sorted() == [7, 9])
+        #expect(try concordance.search("Шинзо", language: .russian).isEmpty)
+    }
+}
