@@ -17,6 +17,8 @@ struct LookupBenchmark {
     let corpusPath: String?
     /// One core per lookup (no split of a large search between the two).
     let serial: Bool
+    /// Which column of the corpus the queries were derived from (0 source, 1 target).
+    let column: Int
 
     init(arguments: [String]) {
         func value(_ name: String) -> String? {
@@ -30,6 +32,7 @@ struct LookupBenchmark {
         maximum = value("--max").flatMap(Int.init) ?? 5
         exhaustiveSample = value("--exhaustive").flatMap(Int.init) ?? 0
         serial = arguments.contains("--serial")
+        column = arguments.contains("--target-side") ? 1 : 0
         corpusPath = value("--corpus")
     }
 
@@ -52,7 +55,10 @@ struct LookupBenchmark {
             var number = 0
             for line in try String(contentsOfFile: corpusPath, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false) {
                 number += 1
-                if wanted.contains(number) { lineText[number] = String(line.split(separator: "\t").first ?? "") }
+                if wanted.contains(number) {
+                    let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+                    lineText[number] = String(fields.count > column ? fields[column] : "")
+                }
             }
         }
 

@@ -96,6 +96,12 @@ do {
         print(String(format: "index %@: %d documents in %.2f s; peak RSS %.0f MB; TM now %.0f MB",
                      (arguments[1] as NSString).lastPathComponent, report.documentsAdded, Date().timeIntervalSince(start),
                      peakRSSMegabytes(), Double(fileSize(arguments[1])) / 1_048_576))
+    case "target-queries":
+        // kioku-bench target-queries CORPUS.tsv FRESH.tsv OUT.tsv [COUNT]: queries on the target side (column 2),
+        // half derived from corpus lines with 0-4 character or word edits, half fresh lines of another corpus;
+        // the same shape as gen_corpus.py's .queries.tsv (query, line or -1, edits or -1).
+        try TargetQueries.write(corpus: arguments[1], fresh: arguments[2], output: arguments[3],
+                                count: arguments.count > 4 ? Int(arguments[4]) ?? 1000 : 1000)
     case "lookup":
         // kioku-bench lookup TM QUERIES.tsv --src en --tgt ru --min 50 [--max 5] [--exhaustive N] [--first-only]
         try LookupBenchmark(arguments: arguments).run()

@@ -142,25 +142,36 @@ struct CandidateSearch {
         return hits
     }
 
+    /// How a chunk counts shared tokens (chosen per chunk by list length; tests force each).
+    enum Counting { case sparse, dense }
+    nonisolated(unsafe) static var forcedCounting: Counting?
+
     /// Above this many postings in the opening lists, a search uses both cores.
     static let parallelThreshold = 16_384
 
     /// One chunk: `tables` holds the query's per-token tables (read only), `buffers` the
     /// per-thread counters.
+    ///
+    /// Counting runs in one of two ways. Sparse (short lists): a document enters the
+    /// candidates on its first opening posting, and only candidates are visited afterwards.
+    /// Dense (long lists, e.g. Japanese characters): every posting adds to its document's
+    /// counter without a branch, and the counters of the allowed lengths are then swept
+    /// once; a document needs at least `required − unprobed` there. Both find the same set.
     private func searchChunk(_ chunk: IndexChunk, probes: [(token: UInt32, count: Int, opens: Bool)], unprobed: Int, n: Int,
                              lengths: ClosedRange<Int>, pattern: BitParallelPattern, tables: Scratch, buffers: Scratch,
                              hits: inout [Hit]) {
         let counts = buffers.counts, touched = buffers.touched
-        let symbolOfToken = tables.symbolOfToken, queryCountOfToken = tables.queryCountOfToken
-        let usedOfToken = buffers.usedOfToken, candidateSymbols = buffers.candidateSymbols
-        var touchedCount = 0
         let allowed = chunk.documents(withLengths: lengths)
         guard !allowed.isEmpty else { return }
         let firstPosting = UInt32(allowed.lowerBound) << IndexChunk.countBits
         let endPosting = UInt32(allowed.upperBound) << IndexChunk.countBits
+        var touchedCount = 0
         chunk.postings.withUnsafeBufferPointer { postings in
+            // Each list is sorted by document, and documents by length: keep the allowed lengths.
+            var ranges: [Range<Int>] = []
+            ranges.reserveCapacity(probes.count)
+            var total = 0
             for probe in probes {
-                // Each list is sorted by document, and documents by length: keep the allowed lengths.
                 let whole = chunk.postingRange(of: probe.token)
                 var low = whole.lowerBound, high = whole.upperBound
                 while low < high {
@@ -173,24 +184,51 @@ struct CandidateSearch {
                     let middle = (end + top) / 2
                     if postings[middle] < endPosting { end = middle + 1 } else { top = middle }
                 }
-                let range = low..<end
-                let queryCount = UInt16(probe.count)
-                let opens = probe.opens
-                for position in range {
-                    let posting = postings[position]
-                    let document = Int(posting >> IndexChunk.countBits)
-                    let stored = UInt16(posting & IndexChunk.countMask)
-                    let shared = stored == UInt16(IndexChunk.countMask) ? queryCount : min(queryCount, stored)
-                    let before = counts[document]
-                    if before == 0 {
-                        guard opens else { continue }
+                ranges.append(low..<end)
+                total += end - low
+            }
+            let sparse = Self.forcedCounting.map { $0 == .sparse } ?? (total * 4 < allowed.count)
+            if sparse {
+                for (probe, range) in zip(probes, ranges) {
+                    let queryCount = UInt16(probe.count)
+                    let opens = probe.opens
+                    for position in range {
+                        let posting = postings[position]
+                        let document = Int(posting >> IndexChunk.countBits)
+                        let stored = UInt16(posting & IndexChunk.countMask)
+                        let shared = stored == UInt16(IndexChunk.countMask) ? queryCount : min(queryCount, stored)
+                        let before = counts[document]
+                        if before == 0 {
+                            guard opens else { continue }
+                            touched[touchedCount] = Int32(document)
+                            touchedCount += 1
+                        }
+                        counts[document] = before &+ shared
+                    }
+                }
+            } else {
+                for (probe, range) in zip(probes, ranges) {
+                    let queryCount = UInt16(probe.count)
+                    for position in range {
+                        let posting = postings[position]
+                        let stored = UInt16(posting & IndexChunk.countMask)
+                        let document = Int(posting >> IndexChunk.countBits)
+                        counts[document] &+= stored == UInt16(IndexChunk.countMask) ? queryCount : min(queryCount, stored)
+                    }
+                }
+                let floor = UInt16(clamping: max(1, MatchScoring.requiredShared(queryLength: n, candidateLength: 0, minimum: self.minimum) - unprobed))
+                for document in allowed {
+                    if counts[document] >= floor {
                         touched[touchedCount] = Int32(document)
                         touchedCount += 1
+                    } else {
+                        counts[document] = 0
                     }
-                    counts[document] = before &+ shared
                 }
             }
         }
+        let symbolOfToken = tables.symbolOfToken, queryCountOfToken = tables.queryCountOfToken
+        let usedOfToken = buffers.usedOfToken, candidateSymbols = buffers.candidateSymbols
         let minimum = self.minimum
         chunk.offsets.withUnsafeBufferPointer { offsets in
             chunk.tokens.withUnsafeBufferPointer { tokens in

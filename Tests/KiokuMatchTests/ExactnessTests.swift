@@ -65,11 +65,14 @@ import KiokuText
         let matcher = try Matcher(memory: tm)
         var compared = 0
         for number in 0..<queries {
+            // both ways of counting shared tokens, and the automatic choice
+            CandidateSearch.forcedCounting = [nil, .sparse, .dense][number % 3]
+            defer { CandidateSearch.forcedCounting = nil }
             let tokens = random.below(2) == 0
                 ? Self.perturb(random.pick(sentences), edits: random.below(5), vocabulary: sourceWords, random: &random)
                 : Self.sentence(sourceWords, length: random.below(lengths.count) + lengths.lowerBound, joiner: joiner, random: &random)
             let query = tokens.joined(separator: joiner)
-            let minimum = [50, 70, 90][number % 3]
+            let minimum = [50, 70, 90][(number / 3) % 3]
             let indexed = try matcher.lookup(query, from: source, to: target,
                                              options: LookupOptions(minimumScore: minimum, maximumResults: 100_000))
             let scanned = try matcher.lookup(query, from: source, to: target,
