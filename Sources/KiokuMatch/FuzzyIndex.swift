@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 import KiokuMemory
 import KiokuText
 
@@ -160,14 +161,17 @@ public final class FuzzyIndex: @unchecked Sendable {
             let rows = try Row.fetchCursor(db, sql: "SELECT token, id FROM fuzzy_token WHERE lang = ?", arguments: [language])
             while let row = try rows.next() { vocabulary[TokenKey(row[0])] = UInt32(row[1] as Int64) }
             var chunks: [IndexChunk] = []
-            let blobs = try Row.fetchCursor(db, sql: "SELECT data FROM fuzzy_chunk WHERE lang = ? ORDER BY chunk", arguments: [language])
-            while let row = try blobs.next() {
-                let data: Data = row[0]
-                guard let chunk = IndexChunk(encoded: [UInt8](data)) else {
+            let statement = try db.makeStatement(sql: "SELECT data FROM fuzzy_chunk WHERE lang = ? ORDER BY chunk")
+            try statement.setArguments([language])
+            let s = statement.sqliteStatement
+            while sqlite3_step(s) == SQLITE_ROW {
+                let bytes = UnsafeRawBufferPointer(start: sqlite3_column_blob(s, 0), count: Int(sqlite3_column_bytes(s, 0)))
+                guard let chunk = IndexChunk(encoded: bytes) else {
                     throw MemoryError.invalidRequest("the fuzzy index of \(language) in \(memory.path) is damaged; delete its fuzzy_* tables to rebuild it")
                 }
                 chunks.append(chunk)
             }
+            sqlite3_reset(s)
             return (vocabulary, chunks)
         }
         if chunks.isEmpty && !create { return nil }

@@ -129,17 +129,21 @@ struct IndexChunk: Sendable {
 
     /// Reads a blob written by `encoded()`; nil if it is damaged.
     init?(encoded bytes: [UInt8]) {
+        guard let chunk = bytes.withUnsafeBytes({ IndexChunk(encoded: $0) }) else { return nil }
+        self = chunk
+    }
+
+    /// Reads a blob in place (straight from SQLite's buffer: one copy into the arrays).
+    init?(encoded bytes: UnsafeRawBufferPointer) {
         var position = 0
         func take<T: FixedWidthInteger>(_: T.Type) -> [T]? {
             guard position + 8 <= bytes.count else { return nil }
-            let count = bytes.withUnsafeBytes { Int(UInt64(littleEndian: $0.loadUnaligned(fromByteOffset: position, as: UInt64.self))) }
+            let count = Int(UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: position, as: UInt64.self)))
             position += 8
             let size = count * MemoryLayout<T>.stride
             guard count >= 0, position + size <= bytes.count else { return nil }
             let array = [T](unsafeUninitializedCapacity: count) { buffer, initialized in
-                bytes.withUnsafeBytes { raw in
-                    UnsafeMutableRawBufferPointer(buffer).copyMemory(from: UnsafeRawBufferPointer(rebasing: raw[position..<position + size]))
-                }
+                UnsafeMutableRawBufferPointer(buffer).copyMemory(from: UnsafeRawBufferPointer(rebasing: bytes[position..<position + size]))
                 initialized = count
             }
             position += size
