@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Reproduces the figures in Benchmarks/README.md (release build, gen_corpus.py corpora).
 # Needs ../shared (gen_corpus.py and the WMT21 data); says so and stops when it is absent.
-#   Benchmarks/run.sh [SEGMENTS]     default 1000000; corpora are cached in $KIOKU_BENCH_DIR
+#   Benchmarks/run.sh [SEGMENTS]     default 1000000; corpora and TMs are kept in $KIOKU_BENCH_DIR
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PATH:/opt/swift/usr/bin"
@@ -14,23 +14,52 @@ if [ ! -f "$generator" ]; then
 fi
 scripts/install-deps.sh
 swift build -c release --product kioku-bench >/dev/null
-bench=.build/release/kioku-bench
+bench=$PWD/.build/release/kioku-bench
 mkdir -p "$work"
+cd "$work"
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(uname -m); $(swift --version 2>&1 | head -1)"
+
+sizes="10000 100000"
+[ "$segments" -gt 100000 ] && sizes="$sizes $segments"
 
 for pair in en-ru en-ja; do
   tgt=${pair#en-}
-  prefix="$work/${pair/-/}-$segments"
-  [ -f "$prefix.tsv" ] || python3 "$generator" --pair "$pair" --segments "$segments" --queries 1000 --seed 7 --out "$prefix" >/dev/null
+  prefix="${pair/-/}-$segments"
+  [ -f "$prefix.tsv" ] || python3 "$OLDPWD/$generator" --pair "$pair" --segments "$segments" --queries 1000 --seed 7 --out "$work/$prefix" >/dev/null 2>&1
   [ -f "$prefix.tmx" ] || $bench to-tmx "$prefix.tsv" "$prefix.tmx" --src en --tgt "$tgt" >/dev/null
-  for size in 10000 100000; do
-    if [ "$size" -lt "$segments" ]; then
-      head -n "$size" "$prefix.tsv" > "$work/$pair-$size.tsv"
-      $bench import "$work/$pair-$size.tsv" --src en --tgt "$tgt"
-    fi
-  done
+  echo "== $pair: storage only (issue 2)"
   $bench read "$prefix.tsv" --src en --tgt "$tgt"
   $bench import "$prefix.tsv" --src en --tgt "$tgt"
   $bench read "$prefix.tmx"
   $bench import "$prefix.tmx"
+  if [ "$pair" = en-ja ]; then
+    [ -f enja-fresh.tsv ] || python3 "$OLDPWD/$generator" --pair en-ja --segments 20000 --queries 10 --seed 8 --out "$work/enja-fresh" >/dev/null 2>&1
+  fi
+  for size in $sizes; do
+    head -n "$size" "$prefix.tsv" > "$pair-$size.tsv"
+    # queries: gen_corpus.py's own for the full corpus; for the smaller TMs, queries derived from their lines
+    if [ "$size" = "$segments" ]; then queries="$prefix.queries.tsv"; else
+      python3 "$OLDPWD/$generator" --pair "$pair" --segments "$size" --queries 1000 --seed 7 --out "$work/q-$pair-$size" >/dev/null 2>&1
+      queries="q-$pair-$size.queries.tsv"
+      cp "q-$pair-$size.tsv" "$pair-$size.tsv"
+    fi
+    tm="$pair-$size.kioku"
+    rm -f "$tm" "$tm-wal" "$tm-shm"
+    echo "== $pair, $size units: import with index, lookups"
+    $bench import "$pair-$size.tsv" --src en --tgt "$tgt" --tm "$tm" --index
+    $bench lookup "$tm" "$queries" --src en --tgt "$tgt" --min 50 --corpus "$pair-$size.tsv"
+    $bench lookup "$tm" "$queries" --src en --tgt "$tgt" --min 75
+    if [ "$pair" = en-ja ]; then
+      $bench target-queries "$pair-$size.tsv" enja-fresh.tsv "$pair-$size.ja-queries.tsv" >/dev/null
+      $bench lookup "$tm" "$pair-$size.ja-queries.tsv" --src ja --tgt en --min 50 --corpus "$pair-$size.tsv" --target-side
+    fi
+    if [ "$size" = "$segments" ]; then
+      echo "-- one core per lookup, and the exhaustive scan as baseline"
+      $bench lookup "$tm" "$queries" --src en --tgt "$tgt" --min 50 --serial --exhaustive 10
+      $bench lookup "$tm" "$queries" --src en --tgt "$tgt" --min 75 --serial
+      if [ "$pair" = en-ja ]; then
+        $bench lookup "$tm" "$pair-$size.ja-queries.tsv" --src ja --tgt en --min 50 --serial --exhaustive 10
+      fi
+    fi
+  done
 done

@@ -1,7 +1,10 @@
 // The benchmark driver (build with -c release). Each run measures one thing and
 // prints one line of figures; Benchmarks/run.sh drives the whole set.
 //
-//   kioku-bench import FILE [--tm PATH] [--src L --tgt L]   import speed, peak RSS, TM size per segment
+//   kioku-bench import FILE [--tm PATH] [--src L --tgt L] [--index]   import (and index) speed, peak RSS, TM size per segment
+//   kioku-bench index TM                                    bring the fuzzy index up to date, timed
+//   kioku-bench target-queries CORPUS FRESH OUT [N]         queries from the target column (for ja→en lookups)
+//   kioku-bench lookup TM QUERIES --src L --tgt L --min N [--max N] [--serial] [--exhaustive N] [--corpus TSV [--target-side]]
 //   kioku-bench to-tmx IN.tsv OUT.tmx [--src L --tgt L]     convert a gen_corpus.py TSV into TMX 1.4b
 //   kioku-bench read FILE [--src L --tgt L]                 parse only (no SQLite): the reader's own speed
 import Foundation
@@ -51,14 +54,21 @@ do {
         let start = Date()
         let report = try tm.importUnits(from: [.init(origin: file, reader: try UnitReaders.open(path: file, sourceLanguage: source, targetLanguage: target))])
         let committed = Date().timeIntervalSince(start)
+        var indexSeconds = 0.0
+        if arguments.contains("--index") {
+            let indexStart = Date()
+            try FuzzyIndex(memory: tm).update()
+            indexSeconds = Date().timeIntervalSince(indexStart)
+        }
         try tm.checkpoint()
         let seconds = Date().timeIntervalSince(start)
         let importRSS = peakRSSMegabytes()
         let bytes = fileSize(tmPath)
         let segments = try tm.statistics().segments
         let units = report.added + report.duplicates
-        print(String(format: "import %@: %d units (%d added, %d duplicates, %d skipped) in %.2f s (%.2f s to commit, %.2f s to checkpoint) = %.0f units/s; input %.0f MB; peak RSS %.0f MB; TM %.0f MB = %.0f bytes/segment",
-                     (file as NSString).lastPathComponent, units, report.added, report.duplicates, report.skipped, seconds, committed, seconds - committed,
+        print(String(format: "import%@ %@: %d units (%d added, %d duplicates, %d skipped) in %.2f s (%.2f s to commit, %.2f s to index, %.2f s to checkpoint) = %.0f units/s; input %.0f MB; peak RSS %.0f MB; TM %.0f MB = %.0f bytes/segment",
+                     indexSeconds > 0 ? " with index" : "", (file as NSString).lastPathComponent, units, report.added, report.duplicates,
+                     report.skipped, seconds, committed, indexSeconds, seconds - committed - indexSeconds,
                      Double(units) / seconds, Double(fileSize(file)) / 1_048_576, importRSS,
                      Double(bytes) / 1_048_576, Double(bytes) / Double(max(segments, 1))))
         if arguments.firstIndex(of: "--tm") == nil {
