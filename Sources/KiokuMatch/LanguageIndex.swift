@@ -1,3 +1,4 @@
+import Foundation
 import KiokuText
 
 /// The fuzzy index of one language (primary subtag: `en` holds en-US and en-GB):
@@ -138,7 +139,10 @@ struct TokenKey: Hashable, Sendable {
     }
 
     static func == (lhs: TokenKey, rhs: TokenKey) -> Bool {
-        lhs.text.utf8.elementsEqual(rhs.text.utf8)
+        var left = lhs.text, right = rhs.text
+        return left.withUTF8 { a in
+            right.withUTF8 { b in a.count == b.count && (a.count == 0 || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0) }
+        }
     }
 }
 
