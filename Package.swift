@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "KiokuFormats", targets: ["KiokuFormats"]),
         .library(name: "KiokuMemory", targets: ["KiokuMemory"]),
         .library(name: "KiokuMatch", targets: ["KiokuMatch"]),
+        .library(name: "KiokuTerms", targets: ["KiokuTerms"]),
         .executable(name: "kioku", targets: ["kioku"]),
     ],
     dependencies: [
@@ -32,13 +33,17 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "GRDBSQLite", package: "GRDB.swift"),
         ]),
+        .target(name: "KiokuTerms", dependencies: [
+            "KiokuText", "KiokuFormats", "KiokuMemory",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
         .executableTarget(name: "kioku", dependencies: [
-            "KiokuText", "KiokuFormats", "KiokuMemory", "KiokuMatch",
+            "KiokuText", "KiokuFormats", "KiokuMemory", "KiokuMatch", "KiokuTerms",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(
             name: "kioku-bench",
-            dependencies: ["KiokuText", "KiokuFormats", "KiokuMemory", "KiokuMatch"],
+            dependencies: ["KiokuText", "KiokuFormats", "KiokuMemory", "KiokuMatch", "KiokuTerms"],
             path: "Benchmarks/kioku-bench"
         ),
         .executableTarget(
@@ -51,5 +56,6 @@ let package = Package(
         .testTarget(name: "KiokuFormatsTests", dependencies: ["KiokuFormats"], exclude: ["Fixtures"]),
         .testTarget(name: "KiokuMemoryTests", dependencies: ["KiokuMemory", "KiokuFormats"]),
         .testTarget(name: "KiokuMatchTests", dependencies: ["KiokuMatch", "KiokuMemory", "KiokuFormats"]),
+        .testTarget(name: "KiokuTermsTests", dependencies: ["KiokuTerms", "KiokuMemory", "KiokuFormats"], exclude: ["Fixtures"]),
     ]
 )

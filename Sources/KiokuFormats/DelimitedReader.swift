@@ -20,10 +20,10 @@ public final class DelimitedReader: UnitReader {
     public let path: String
     public let dialect: Dialect
     public private(set) var notices: [String] = []
-    public var progress: ReadProgress { lines.progress }
+    public var progress: ReadProgress { rows.progress }
     /// The language of each column that is read, and the column's index.
     public private(set) var columns: [(index: Int, language: LanguageTag)] = []
-    private let lines: LineReader
+    private let rows: TableRows
     private var sourceLanguage: LanguageTag?
     private var firstRow: (fields: [String], line: Int)?
     private var width = 0
@@ -35,7 +35,7 @@ public final class DelimitedReader: UnitReader {
                 sourceLanguage: LanguageTag? = nil) throws(FormatError) {
         self.path = path
         self.dialect = dialect ?? Dialect(path: path)
-        lines = try LineReader(path: path)
+        rows = try TableRows(path: path, dialect: dialect ?? Dialect(path: path), width: languages.count)
         guard let (first, line) = try readRow() else {
             throw .invalidTable(SourceLocation(file: path, line: 1), "the file is empty")
         }
@@ -97,62 +97,6 @@ public final class DelimitedReader: UnitReader {
     }
 
     private func readRow() throws(FormatError) -> (fields: [String], line: Int)? {
-        guard let bytes = try lines.nextBytes() else { return nil }
-        let start = lines.lineNumber
-        switch dialect {
-        case .tsv:
-            var fields: [String] = []
-            fields.reserveCapacity(width)
-            var fieldStart = bytes.startIndex
-            for index in bytes.indices where bytes[index] == 0x09 {
-                fields.append(try lines.string(bytes[fieldStart..<index]))
-                fieldStart = index + 1
-            }
-            fields.append(try lines.string(bytes[fieldStart..<bytes.endIndex]))
-            return (fields, start)
-        case .csv:
-            return (try parseCSV(try lines.string(bytes), startLine: start), start)
-        }
-    }
-
-    /// RFC 4180 fields, pulling more lines while a quoted field is open.
-    private func parseCSV(_ first: String, startLine: Int) throws(FormatError) -> [String] {
-        var fields: [String] = []
-        var field = ""
-        var quoted = false
-        var fieldStarted = false
-        var line = first
-        while true {
-            var iterator = line.makeIterator()
-            while let character = iterator.next() {
-                if quoted {
-                    if character == "\"" {
-                        var lookahead = iterator
-                        if lookahead.next() == "\"" {
-                            field.append("\"")
-                            iterator = lookahead
-                        } else {
-                            quoted = false
-                        }
-                    } else {
-                        field.append(character)
-                    }
-                } else if character == "," {
-                    fields.append(field); field = ""; fieldStarted = false
-                } else if character == "\"" && !fieldStarted {
-                    quoted = true; fieldStarted = true
-                } else {
-                    field.append(character); fieldStarted = true
-                }
-            }
-            if !quoted { break }
-            guard let more = try lines.next() else {
-                throw .invalidTable(SourceLocation(file: path, line: startLine), "a quoted CSV field opened here is never closed")
-            }
-            field.append("\n")
-            line = more
-        }
-        fields.append(field)
-        return fields
+        try rows.next()
     }
 }

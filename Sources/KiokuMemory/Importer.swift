@@ -5,16 +5,30 @@ import KiokuFormats
 import KiokuText
 
 /// What to do while importing.
-public struct ImportOptions: Sendable {
+public struct ImportOptions {
     /// Keep only these languages (a unit left with fewer than two is skipped); nil keeps all.
     public var languages: [LanguageTag]?
     /// How many skips to list in the report one by one (all are counted).
     public var maximumListedSkips: Int
+    /// Decides, unit by unit, whether to store it, keep it out, or store it flagged (e.g. a
+    /// glossary check). Runs on the writing thread.
+    public var screen: ((TranslationUnit, SourceLocation) -> Screening)?
 
-    public init(languages: [LanguageTag]? = nil, maximumListedSkips: Int = 50) {
+    public init(languages: [LanguageTag]? = nil, maximumListedSkips: Int = 50,
+                screen: ((TranslationUnit, SourceLocation) -> Screening)? = nil) {
         self.languages = languages
         self.maximumListedSkips = maximumListedSkips
+        self.screen = screen
     }
+}
+
+/// A screen's verdict on a unit being imported.
+public enum Screening {
+    case accept
+    /// Keep the unit out of the TM; the reason is listed in the report.
+    case reject(String)
+    /// Store the unit with the reason as its `x-kioku-flag` property (exported with it).
+    case flag(String)
 }
 
 /// How far an import has got: units read, and bytes of all its files.
@@ -40,6 +54,11 @@ public struct ImportReport: Sendable, Codable {
     public var skips: [Skip] = []
     /// Notices from the readers (e.g. which srclang was assumed).
     public var notices: [String] = []
+    /// Units a screen kept out, counted, and the first of them with why.
+    public var rejected = 0
+    public var rejections: [Skip] = []
+    /// Units stored with a flag.
+    public var flagged = 0
     /// Units in the TM after the import.
     public var unitsInMemory = 0
 
@@ -47,6 +66,9 @@ public struct ImportReport: Sendable, Codable {
 }
 
 extension TranslationMemory {
+    /// The property that carries a screen's flag on a stored unit.
+    public static let flagProperty = "x-kioku-flag"
+
     /// One input of an import: a reader and the name its units are recorded under.
     public struct ImportSource {
         public var origin: String
@@ -97,6 +119,22 @@ extension TranslationMemory {
                                     unit.sourceLanguage = unit.variants[0].language
                                 }
                                 hash = ContentHash.of(unit)
+                            }
+                            if let screen = options.screen {
+                                switch screen(unit, location) {
+                                case .accept:
+                                    break
+                                case .reject(let reason):
+                                    report.rejected += 1
+                                    if report.rejections.count < options.maximumListedSkips {
+                                        report.rejections.append(Skip(location: location, reason: reason))
+                                    }
+                                    continue
+                                case .flag(let reason):
+                                    unit.metadata.properties.removeAll { $0.type == Self.flagProperty }
+                                    unit.metadata.properties.append(Property(type: Self.flagProperty, value: reason))
+                                    report.flagged += 1
+                                }
                             }
                             if try writer.insert(unit, hash: hash, origin: originID) { report.added += 1 } else { report.duplicates += 1 }
                         }

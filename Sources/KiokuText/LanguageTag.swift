@@ -10,7 +10,7 @@ public struct LanguageTag: Hashable, Sendable, Comparable, CustomStringConvertib
     public init?(_ text: String) {
         let trimmed = text.trimmingASCIIWhitespace().replacingUnderscores()
         let parts = trimmed.split(separator: "-", omittingEmptySubsequences: false)
-        guard let first = parts.first, (2...8).contains(first.count),
+        guard let first = parts.first, (2...3).contains(first.count),
               first.allSatisfy({ $0.isASCII && $0.isLetter })
         else { return nil }
         var canonical: [String] = [first.lowercased()]

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import KiokuFormats
 import KiokuMatch
+import KiokuTerms
 import KiokuMemory
 import KiokuText
 
@@ -34,10 +35,20 @@ struct ImportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Input format when the file name does not tell: tmx, tsv, csv, xliff, moses.", valueName: "format"))
     var format: String?
 
+    @Option(name: .customLong("glossary"), help: ArgumentHelp("Check each unit against these glossaries (with --enforce).", valueName: "file"))
+    var glossaries: [String] = []
+
+    @Option(help: ArgumentHelp("With --glossary: reject (keep violating units out, listed) or flag (store them with an x-kioku-flag property).", valueName: "mode"))
+    var enforce: String?
+
     @Flag(help: "Print the report as JSON.")
     var json = false
 
     func validate() throws {
+        if let enforce, !["reject", "flag"].contains(enforce) {
+            throw ValidationError("--enforce takes reject or flag")
+        }
+        if enforce != nil, glossaries.isEmpty { throw ValidationError("--enforce needs --glossary FILE") }
         if let format, UnitFormat(rawValue: format) == nil {
             throw ValidationError("unknown format \"\(format)\"; use tmx, tsv, csv, xliff or moses")
         }
@@ -50,8 +61,20 @@ struct ImportCommand: ParsableCommand {
                                                sourceLanguage: src, targetLanguage: tgt)
             let tm = try TranslationMemory(path: memory.tm)
             let progress = Terminal.Progress("importing")
-            let report = try tm.importUnits(from: sources.map { .init(origin: $0.origin, reader: $0.reader) },
-                                            options: ImportOptions(languages: languages)) {
+            var options = ImportOptions(languages: languages)
+            if !glossaries.isEmpty {
+                let checker = UnitChecker(glossary: try GlossarySource.load(files: glossaries, tm: nil), source: src, target: tgt)
+                let rejecting = enforce != "flag"
+                options.screen = { unit, location in
+                    let errors = checker.findings(of: unit, location: location.description).filter { $0.severity == .error }
+                    guard !errors.isEmpty else { return .accept }
+                    let reason = errors.map { finding in
+                        "\(finding.kind.rawValue) \(finding.concept ?? "") (\(finding.targetLanguage))\(finding.found.isEmpty ? "" : ": " + finding.found.joined(separator: ", "))"
+                    }.joined(separator: "; ")
+                    return rejecting ? .reject(reason) : .flag(reason)
+                }
+            }
+            let report = try tm.importUnits(from: sources.map { .init(origin: $0.origin, reader: $0.reader) }, options: options) {
                 progress.update(units: $0.units, fraction: $0.fraction)
             }
             progress.finish()
@@ -74,6 +97,12 @@ struct ImportCommand: ParsableCommand {
         if report.skipped > listed.count {
             print("  … and \((report.skipped - listed.count).formatted()) more skipped (--json lists the first \(report.skips.count))")
         }
+        if report.rejected > 0 {
+            print("  \(report.rejected.counted("unit")) kept out by the glossary:")
+            for rejection in report.rejections.prefix(20) { print("    \(rejection)") }
+            if report.rejected > 20 { print("    … and \((report.rejected - 20).formatted()) more (--json lists \(report.rejections.count))") }
+        }
+        if report.flagged > 0 { print("  \(report.flagged.counted("unit")) stored with a glossary flag (x-kioku-flag)") }
         print("  the TM now holds \(report.unitsInMemory.counted("unit"))")
     }
 }

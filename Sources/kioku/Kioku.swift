@@ -10,6 +10,6 @@ struct Kioku: ParsableCommand {
             export them as TMX or TSV, and see what a TM holds.
             """,
         version: "0.1.0",
-        subcommands: [ImportCommand.self, LookupCommand.self, ConcordanceCommand.self, ExportCommand.self, StatsCommand.self]
+        subcommands: [ImportCommand.self, LookupCommand.self, ConcordanceCommand.self, CheckCommand.self, GlossaryCommand.self, ExportCommand.self, StatsCommand.self]
     )
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import KiokuMatch
 import KiokuMemory
+import KiokuTerms
 import KiokuText
 
 struct LookupCommand: ParsableCommand {
@@ -39,6 +40,9 @@ struct LookupCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Queries from FILE, one a line (- for standard input); JSON lines out.", valueName: "file"))
     var batch: String?
 
+    @Option(name: .customLong("glossary"), help: ArgumentHelp("Show the glossary terms the query needs and whether each match complies (default: the TM's stored glossary).", valueName: "file"))
+    var glossaries: [String] = []
+
     @Flag(help: "Scan every unit instead of using the index (slow; for checking).")
     var exhaustive = false
 
@@ -61,9 +65,23 @@ struct LookupCommand: ParsableCommand {
                 return
             }
             let matches = try matcher.lookup(text ?? "", from: src, to: tgt, options: options)
-            if json { return try Terminal.printJSON(matches) }
+            let glossary = glossaries.isEmpty ? try GlossaryStore.load(from: tm) : try GlossarySource.load(files: glossaries, tm: nil)
+            let annotation = glossary.concepts.isEmpty ? nil
+                : GlossaryAnnotation(glossary: glossary, query: text ?? "", targets: matches.map { $0.adaptedTarget ?? $0.target },
+                                     source: src, target: tgt)
+            if json {
+                return try Terminal.printJSON(LookupResult(matches: matches, glossary: annotation))
+            }
+            if let annotation, !annotation.requires.isEmpty {
+                print("The query names: " + annotation.requires.map { "\($0.concept) → \($0.terms.joined(separator: " / "))" }.joined(separator: "; "))
+            }
             if matches.isEmpty { print("No match at or above \(min)%."); return }
-            for match in matches { print(MatchPrinter.render(match)) }
+            for (index, match) in matches.enumerated() {
+                print(MatchPrinter.render(match))
+                if let problems = annotation?.matches[index].problems {
+                    print(problems.isEmpty ? "  glossary: the target uses the required terms" : "  glossary: " + problems.joined(separator: "; "))
+                }
+            }
         }
     }
 
@@ -114,4 +132,10 @@ enum MatchPrinter {
         if !about.isEmpty { lines.append("  " + about.joined(separator: ", ")) }
         return lines.joined(separator: "\n")
     }
+}
+
+/// `kioku lookup --json`: the matches, and with a glossary what the query requires.
+private struct LookupResult: Encodable {
+    var matches: [FuzzyMatch]
+    var glossary: GlossaryAnnotation?
 }
