@@ -131,6 +131,28 @@ def write_tsv(path):
                     f.write(f"{cid}\t{ctype}\t{row['en']}\t{row['ru']}\t{row['ja']}\t{STATUS[status][0]}\n")
 
 
+# Common names besides CLDR's, admitted (the team's own list): what news desks write.
+ADMITTED = {
+    "US": {"en": ["US", "U.S.", "USA"], "ru": ["США", "Соединённые Штаты"], "ja": ["米国", "アメリカ"]},
+    "GB": {"en": ["Britain", "UK", "U.K.", "Great Britain"], "ru": ["Британия", "Соединённое Королевство"], "ja": ["英国"]},
+    "KP": {"en": ["DPRK"], "ru": ["Северная Корея"], "ja": []},
+    "KR": {"en": ["Korea"], "ru": ["Южная Корея"], "ja": ["大韓民国"]},
+    "CN": {"en": ["PRC"], "ru": ["КНР"], "ja": ["中華人民共和国"]},
+    "CZ": {"en": ["Czech Republic"], "ru": ["Чешская Республика"], "ja": []},
+    "AE": {"en": ["UAE"], "ru": ["Объединённые Арабские Эмираты"], "ja": []},
+    "NL": {"en": ["Holland"], "ru": ["Голландия"], "ja": ["オランダ"]},
+    "MM": {"en": ["Myanmar", "Burma"], "ru": ["Мьянма", "Бирма"], "ja": ["ミャンマー"]},
+    "HK": {"en": ["Hong Kong"], "ru": ["Гонконг"], "ja": ["香港"]},
+    "MO": {"en": ["Macau", "Macao"], "ru": ["Макао"], "ja": ["マカオ"]},
+    "CD": {"en": ["Democratic Republic of the Congo", "DR Congo"], "ru": ["ДР Конго"], "ja": []},
+    "CG": {"en": ["Republic of the Congo"], "ru": ["Республика Конго"], "ja": []},
+    "TW": {"en": [], "ru": [], "ja": ["台湾"]},
+    "RU": {"en": ["Russian Federation"], "ru": ["Российская Федерация", "РФ"], "ja": []},
+    "VA": {"en": ["Vatican"], "ru": ["Ватикан"], "ja": ["バチカン"]},
+    "PS": {"en": ["Palestine"], "ru": ["Палестина"], "ja": ["パレスチナ"]},
+}
+
+
 def write_countries(path):
     if not os.path.exists(SHARED):
         print("../shared/data/names/countries.tsv is absent; countries.tsv left as it is")
@@ -142,10 +164,24 @@ def write_countries(path):
         f.write("# Country names in English, Russian and Japanese, keyed by ISO 3166-1 code.\n")
         f.write("# Built by scripts/build_glossaries.py from umpirsky/country-list (data from CLDR),\n")
         f.write("# Copyright (c) Saša Stamenković, MIT License: https://github.com/umpirsky/country-list\n")
+        f.write("# Admitted names besides CLDR's (US, USA, США, 米国…) are the Kioku team's own list.\n")
         f.write("id\ttype\ten\tru\tja\tstatus\n")
         for row in rows[1:]:
             fields = dict(zip(head, row))
-            f.write(f"{fields['iso3166']}\tplace\t{fields.get('en', '')}\t{fields.get('ru', '')}\t{fields.get('ja', '')}\tpreferred\n")
+            iso = fields["iso3166"]
+            f.write(f"{iso}\tplace\t{fields.get('en', '')}\t{fields.get('ru', '')}\t{fields.get('ja', '')}\tpreferred\n")
+            extra = {lang: list(ADMITTED.get(iso, {}).get(lang, [])) for lang in ("en", "ru", "ja")}
+            # CLDR's "Myanmar (Burma)", "Congo - Kinshasa": the plain names are admitted too
+            for lang in ("en", "ru", "ja"):
+                name = fields.get(lang, "")
+                for sep in (" (", " - ", "（"):
+                    if sep in name:
+                        base = name.split(sep)[0].strip()
+                        if base and base not in extra[lang]:
+                            extra[lang].append(base)
+            if any(extra.values()):
+                f.write(f"{iso}\tplace\t{fields.get('en', '')}\t{'; '.join(extra['ru'])}\t{'; '.join(extra['ja'])}\tadmitted\n".replace(
+                    f"\tplace\t{fields.get('en', '')}\t", f"\tplace\t{'; '.join(extra['en'])}\t", 1))
 
 
 if __name__ == "__main__":

@@ -5,6 +5,7 @@
 //   kioku-bench index TM                                    bring the fuzzy index up to date, timed
 //   kioku-bench target-queries CORPUS FRESH OUT [N]         queries from the target column (for ja→en lookups)
 //   kioku-bench lookup TM QUERIES --src L --tgt L --min N [--max N] [--serial] [--exhaustive N] [--corpus TSV [--target-side]]
+//   kioku-bench check CORPUS GLOSSARY --src L --tgt L [--concepts N]  glossary check speed (N concepts, padded)
 //   kioku-bench to-tmx IN.tsv OUT.tmx [--src L --tgt L]     convert a gen_corpus.py TSV into TMX 1.4b
 //   kioku-bench read FILE [--src L --tgt L]                 parse only (no SQLite): the reader's own speed
 import Foundation
@@ -112,6 +113,9 @@ do {
         // the same shape as gen_corpus.py's .queries.tsv (query, line or -1, edits or -1).
         try TargetQueries.write(corpus: arguments[1], fresh: arguments[2], output: arguments[3],
                                 count: arguments.count > 4 ? Int(arguments[4]) ?? 1000 : 1000)
+    case "check":
+        // kioku-bench check CORPUS.tsv GLOSSARY.tsv --src en --tgt ru [--concepts 1000]
+        try CheckBenchmark(arguments: arguments).run()
     case "lookup":
         // kioku-bench lookup TM QUERIES.tsv --src en --tgt ru --min 50 [--max 5] [--exhaustive N] [--first-only]
         try LookupBenchmark(arguments: arguments).run()

@@ -156,10 +156,10 @@ public final class FuzzyIndex: @unchecked Sendable {
     /// The index of a language, loading it on first use; nil when the TM has none.
     func loadedLanguage(_ language: String, create: Bool = false) throws(MemoryError) -> LanguageIndex? {
         if let index = languages[language] { return index }
-        let (vocabulary, chunks) = try memory.read { db -> ([TokenKey: UInt32], [IndexChunk]) in
-            var vocabulary: [TokenKey: UInt32] = [:]
+        let (vocabulary, chunks) = try memory.read { db -> ([ByteKey: UInt32], [IndexChunk]) in
+            var vocabulary: [ByteKey: UInt32] = [:]
             let rows = try Row.fetchCursor(db, sql: "SELECT token, id FROM fuzzy_token WHERE lang = ?", arguments: [language])
-            while let row = try rows.next() { vocabulary[TokenKey(row[0])] = UInt32(row[1] as Int64) }
+            while let row = try rows.next() { vocabulary[ByteKey(row[0])] = UInt32(row[1] as Int64) }
             var chunks: [IndexChunk] = []
             let statement = try db.makeStatement(sql: "SELECT data FROM fuzzy_chunk WHERE lang = ? ORDER BY chunk")
             try statement.setArguments([language])

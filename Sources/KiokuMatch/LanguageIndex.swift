@@ -1,4 +1,3 @@
-import Foundation
 import KiokuText
 
 /// The fuzzy index of one language (primary subtag: `en` holds en-US and en-GB):
@@ -6,7 +5,7 @@ import KiokuText
 final class LanguageIndex: @unchecked Sendable {
     let language: String
     let scoringUnit: ScoringUnit
-    private(set) var vocabulary: [TokenKey: UInt32]
+    private(set) var vocabulary: [ByteKey: UInt32]
     private(set) var nextTokenID: UInt32
     private(set) var chunks: [IndexChunk]
     /// How many documents contain each token id, over all chunks.
@@ -18,7 +17,7 @@ final class LanguageIndex: @unchecked Sendable {
     static let unknownToken: UInt32 = 0
     static let numberToken: UInt32 = 1
 
-    init(language: String, vocabulary: [TokenKey: UInt32], chunks: [IndexChunk]) {
+    init(language: String, vocabulary: [ByteKey: UInt32], chunks: [IndexChunk]) {
         self.language = language
         self.scoringUnit = LanguageTag(language)?.scoringUnit ?? .word
         self.vocabulary = vocabulary
@@ -64,10 +63,10 @@ final class LanguageIndex: @unchecked Sendable {
 
     private func assignID(_ key: String) -> UInt32 {
         if key == "#" { return Self.numberToken }
-        if let id = vocabulary[TokenKey(key)] { return id }
+        if let id = vocabulary[ByteKey(key)] { return id }
         let id = nextTokenID
         nextTokenID += 1
-        vocabulary[TokenKey(key)] = id
+        vocabulary[ByteKey(key)] = id
         newTokens.append((key, id))
         return id
     }
@@ -80,7 +79,7 @@ final class LanguageIndex: @unchecked Sendable {
         ids.reserveCapacity(keys.count)
         var newKeys: [String] = []
         for key in keys {
-            let id = key == "#" ? Self.numberToken : vocabulary[TokenKey(key)] ?? Self.unknownToken
+            let id = key == "#" ? Self.numberToken : vocabulary[ByteKey(key)] ?? Self.unknownToken
             if id == Self.unknownToken { newKeys.append(key) }
             ids.append(id)
         }
@@ -126,29 +125,9 @@ struct TokenizedDocument: Sendable {
     let newKeys: [String]
 }
 
-/// A vocabulary key: a matching-form token, hashed and compared by its UTF-8 bytes
-/// (the text is normalized already, so Unicode-aware hashing would only cost time).
-struct TokenKey: Hashable, Sendable {
-    let text: String
-
-    init(_ text: String) { self.text = text }
-
-    func hash(into hasher: inout Hasher) {
-        var copy = text
-        copy.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
-    }
-
-    static func == (lhs: TokenKey, rhs: TokenKey) -> Bool {
-        var left = lhs.text, right = rhs.text
-        return left.withUTF8 { a in
-            right.withUTF8 { b in a.count == b.count && (a.count == 0 || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0) }
-        }
-    }
-}
-
 /// What a lookup searches: one language's index as it was when the lookup began.
 struct LanguageSnapshot: Sendable {
-    let vocabulary: [TokenKey: UInt32]
+    let vocabulary: [ByteKey: UInt32]
     let nextTokenID: UInt32
     let chunks: [IndexChunk]
     let documentFrequency: [UInt32]
@@ -156,7 +135,7 @@ struct LanguageSnapshot: Sendable {
 
     /// The id of a class key for a query: unknown tokens get 0, which matches nothing.
     func lookupID(_ key: String) -> UInt32 {
-        key == "#" ? LanguageIndex.numberToken : vocabulary[TokenKey(key)] ?? LanguageIndex.unknownToken
+        key == "#" ? LanguageIndex.numberToken : vocabulary[ByteKey(key)] ?? LanguageIndex.unknownToken
     }
 
     func frequency(of token: UInt32) -> UInt32 {

@@ -28,7 +28,7 @@ public final class UnitChecker {
     private var pending: [(TranslationUnit, String)] = []
     private var report = CheckReport()
     private var consistencyChecks: [String: ConsistencyCheck] = [:]
-    private var workerCheckers: [[String: GlossaryChecker]] = [[:], [:]]
+    private var serialCheckers: [String: GlossaryChecker] = [:]
     private static let batchSize = 8192
 
     public init(glossary: Glossary?, source: LanguageTag? = nil, target: LanguageTag? = nil, consistency: Bool = true) {
@@ -53,9 +53,9 @@ public final class UnitChecker {
         var found: [Finding] = []
         for (sourceVariant, targetVariant) in pairs(of: unit) {
             let key = sourceVariant.language.language + "|" + targetVariant.language.language
-            let checker = workerCheckers[0][key] ?? {
+            let checker = serialCheckers[key] ?? {
                 let made = GlossaryChecker(glossary: glossary, source: sourceVariant.language.primary, target: targetVariant.language.primary)
-                workerCheckers[0][key] = made
+                serialCheckers[key] = made
                 return made
             }()
             found += checker.check(source: sourceVariant.segment.text, target: targetVariant.segment.text, location: location)
@@ -88,43 +88,70 @@ public final class UnitChecker {
         let batch = pending
         pending.removeAll(keepingCapacity: true)
         report.unitsChecked += batch.count
-        if consistency {
-            for (unit, location) in batch {
-                for (sourceVariant, targetVariant) in pairs(of: unit) {
-                    let key = sourceVariant.language.language + "|" + targetVariant.language.language
-                    consistencyChecks[key, default: ConsistencyCheck(source: sourceVariant.language.primary, target: targetVariant.language.primary)]
-                        .add(source: sourceVariant.segment.text, target: targetVariant.segment.text, location: location)
-                }
-            }
-        }
-        guard let glossary else { return }
+        // Pieces of glossary checking, and the consistency check as one more piece, shared
+        // out between the cores as they come free.
+        let pieces = glossary == nil ? 0 : 8
         var results = [[Finding]](repeating: [], count: batch.count)
         results.withUnsafeMutableBufferPointer { output in
-            workerCheckers.withUnsafeMutableBufferPointer { checkers in
-                let shared = UnsafeSendableBox((output, checkers, batch, self))
-                DispatchQueue.concurrentPerform(iterations: 2) { worker in
-                    let (output, checkers, batch, this) = shared.value
-                    var index = worker
-                    while index < batch.count {
-                        var found: [Finding] = []
-                        let (unit, location) = batch[index]
-                        for (sourceVariant, targetVariant) in this.pairs(of: unit) {
-                            let key = sourceVariant.language.language + "|" + targetVariant.language.language
-                            let checker = checkers[worker][key] ?? {
-                                let made = GlossaryChecker(glossary: glossary, source: sourceVariant.language.primary,
-                                                           target: targetVariant.language.primary)
-                                checkers[worker][key] = made
-                                return made
-                            }()
-                            found += checker.check(source: sourceVariant.segment.text, target: targetVariant.segment.text, location: location)
-                        }
-                        output[index] = found
-                        index += 2
+            let shared = UnsafeSendableBox((output, batch, self))
+            let first = self.consistency ? 1 : 0
+            DispatchQueue.concurrentPerform(iterations: pieces + first) { number in
+                let (output, batch, this) = shared.value
+                // the consistency piece goes first, so the glossary pieces fill the other core meanwhile
+                if number < first {
+                    this.recordConsistency(batch)
+                    return
+                }
+                let piece = number - first
+                let range = (batch.count * piece / pieces)..<(batch.count * (piece + 1) / pieces)
+                var local = this.takeCheckers()
+                defer { this.returnCheckers(local) }
+                for index in range {
+                    let (unit, location) = batch[index]
+                    var found: [Finding] = []
+                    for (sourceVariant, targetVariant) in this.pairs(of: unit) {
+                        let key = sourceVariant.language.language + "|" + targetVariant.language.language
+                        let checker = local[key] ?? GlossaryChecker(glossary: this.glossary!, source: sourceVariant.language.primary,
+                                                                    target: targetVariant.language.primary)
+                        local[key] = checker
+                        found += checker.check(source: sourceVariant.segment.text, target: targetVariant.segment.text, location: location)
                     }
+                    output[index] = found
                 }
             }
         }
-        for finding in results.flatMap({ $0 }) { record(finding) }
+        for finding in results.joined() { record(finding) }
+    }
+
+    /// Checker sets (one per language pair, with warm stem caches), lent to one piece at a time.
+    private var checkerPool: [[String: GlossaryChecker]] = []
+    private let poolLock = NSLock()
+
+    private func takeCheckers() -> [String: GlossaryChecker] {
+        poolLock.lock()
+        defer { poolLock.unlock() }
+        return checkerPool.popLast() ?? [:]
+    }
+
+    private func returnCheckers(_ checkers: [String: GlossaryChecker]) {
+        poolLock.lock()
+        checkerPool.append(checkers)
+        poolLock.unlock()
+    }
+
+    /// Runs in one piece at a time (see `flush`), so the tables need no lock.
+    private func recordConsistency(_ batch: [(TranslationUnit, String)]) {
+        for (unit, location) in batch {
+            for (sourceVariant, targetVariant) in pairs(of: unit) {
+                let key = sourceVariant.language.language + "|" + targetVariant.language.language
+                let check = consistencyChecks[key] ?? {
+                    let made = ConsistencyCheck(source: sourceVariant.language.primary, target: targetVariant.language.primary)
+                    consistencyChecks[key] = made
+                    return made
+                }()
+                check.add(source: sourceVariant.segment.text, target: targetVariant.segment.text, location: location)
+            }
+        }
     }
 }
 

@@ -97,7 +97,7 @@ public struct MatchForm: Hashable, Sendable {
     /// The numbers, in order, without their `#`.
     public var numbers: [String] { tokens.filter { $0.hasPrefix("#") }.map { String($0.dropFirst()) } }
 
-    enum ScalarKind { case letter, digit, mark, ideograph, space, other }
+    enum ScalarKind: Equatable { case letter, digit, mark, ideograph, space, other }
 
     static func classify(_ scalar: Unicode.Scalar) -> ScalarKind {
         let value = scalar.value

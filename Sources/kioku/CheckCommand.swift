@@ -10,7 +10,7 @@ struct CheckCommand: ParsableCommand {
         commandName: "check",
         abstract: "Check translations against a glossary and for consistency; exit 1 on errors.",
         discussion: """
-            TARGET is a TM or a TMX, TSV/CSV or XLIFF file. Errors: a concept named in the source
+            TARGET is a TM, a TMX, TSV/CSV or XLIFF file, or two Moses files. Errors: a concept named in the source
             without an approved term in the target (missing), a forbidden term in the target.
             Warnings: a concept in the target that the source does not name (extra); the same source
             translated differently, or the same target for different sources (inconsistent).
@@ -19,8 +19,8 @@ struct CheckCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: ArgumentHelp("The TM or file to check.", valueName: "target"))
-    var target: String
+    @Argument(help: ArgumentHelp("The TM or file to check (or a Moses pair: corpus.en corpus.ru).", valueName: "target"))
+    var targets: [String]
 
     @Option(name: .customLong("glossary"), help: ArgumentHelp("Glossary files (.tbx, .tsv, .csv); repeat to merge.", valueName: "file"))
     var glossaries: [String] = []
@@ -40,7 +40,8 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         var report = CheckReport()
         try Terminal.reportingErrors {
-            let isMemory = Self.isMemory(target)
+            let target = targets[0]
+            let isMemory = targets.count == 1 && Self.isMemory(target)
             let glossary: Glossary? = try glossaries.isEmpty
                 ? (isMemory ? try GlossaryStore.load(from: try TranslationMemory(path: target, create: false)) : nil)
                 : GlossarySource.load(files: glossaries, tm: nil)
@@ -54,7 +55,7 @@ struct CheckCommand: ParsableCommand {
                     if count % 20_000 == 0 { progress.update(units: count, fraction: nil) }
                 }
             } else {
-                for source in try UnitReaders.open(paths: [target], sourceLanguage: src, targetLanguage: tgt) {
+                for source in try UnitReaders.open(paths: targets, sourceLanguage: src, targetLanguage: tgt) {
                     while let item = try source.reader.next() {
                         guard case .unit(let unit, let at) = item else { continue }
                         checker.add(unit, location: at.description)

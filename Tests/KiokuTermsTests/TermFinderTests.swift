@@ -80,3 +80,33 @@ import KiokuText
         #expect(finder.concepts(in: "Who said that").isEmpty)
     }
 }
+
+@Suite struct RussianFormsTests {
+    let countries = try! GlossaryTable.read(path: Files.bundled("glossaries/countries.tsv"))
+
+    @Test func formsSnowballStemsApartAreStillFound() {
+        // Snowball stems Пакистан to «пакиста» but Пакистаном to «пакистан»; Египет loses its е in Египта
+        let finder = TermFinder(glossary: countries, language: .russian)
+        for text in ["с Пакистаном", "в Пакистане", "Палата представителей Египта", "в Египте", "с Индией"] {
+            #expect(!finder.concepts(in: text).isEmpty, "\(text)")
+        }
+        #expect(finder.concepts(in: "с Пакистаном") == ["PK"])
+    }
+
+    @Test func anAdjectiveSatisfiesAPlaceNameInTheTarget() {
+        let checker = GlossaryChecker(glossary: countries, source: .english, target: .russian)
+        #expect(checker.check(source: "Egypt court refers the case", target: "Египетский суд направил дело", location: "x").isEmpty)
+        #expect(checker.check(source: "China's Global Times", target: "китайской газеты Global Times", location: "x").isEmpty)
+        #expect(checker.check(source: "anti-Pakistan militants", target: "антипакистанских боевиков", location: "x").isEmpty)
+        // but it does not make the name appear where the source has none
+        let finder = TermFinder(glossary: countries, language: .russian)
+        #expect(finder.concepts(in: "Египетский суд").isEmpty)
+    }
+
+    @Test func englishAdjectivesAreNotTheCountry() {
+        let finder = TermFinder(glossary: countries, language: .english)
+        #expect(finder.concepts(in: "Russian President Putin").isEmpty)
+        #expect(finder.concepts(in: "Japanese islands").isEmpty)
+        #expect(finder.concepts(in: "Japan's islands") == ["JP"])
+    }
+}
