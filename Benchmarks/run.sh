@@ -55,11 +55,30 @@ for pair in en-ru en-ja; do
     fi
     if [ "$size" = "$segments" ]; then
       echo "-- one core per lookup, and the exhaustive scan as baseline"
-      $bench lookup "$tm" "$queries" --src en --tgt "$tgt" --min 50 --serial --exhaustive 10
+      $bench lookup "$tm" "$queries" --src en --tgt "$tgt" --min 50 --serial --exhaustive 5
       $bench lookup "$tm" "$queries" --src en --tgt "$tgt" --min 75 --serial
       if [ "$pair" = en-ja ]; then
-        $bench lookup "$tm" "$pair-$size.ja-queries.tsv" --src ja --tgt en --min 50 --serial --exhaustive 10
+        $bench lookup "$tm" "$pair-$size.ja-queries.tsv" --src ja --tgt en --min 50 --serial --exhaustive 5
       fi
     fi
   done
+done
+
+echo "== glossary checks (issue 3)"
+cd "$OLDPWD"
+swift build -c release --product kioku >/dev/null
+kioku=$PWD/.build/release/kioku
+cd "$work"
+$bench check "enru-$segments.tsv" "$OLDPWD/glossaries/countries.tsv" --src en --tgt ru --concepts 1000
+for pair in en-ru en-ja; do
+  tgt=${pair#en-}
+  [ -f "g-$pair-100k.tsv" ] || python3 "$OLDPWD/$generator" --pair "$pair" --segments 100000 --queries 10 --seed 7 --out "$work/g-$pair-100k" >/dev/null 2>&1
+  $kioku check "g-$pair-100k.tsv" --glossary "$OLDPWD/glossaries/countries.tsv" --src en --tgt "$tgt" --json --no-consistency > "g-$pair-100k.check.json" || true
+  echo "-- $pair 100k, countries glossary:"
+  python3 "$OLDPWD/scripts/glossary-recall.py" "g-$pair-100k.check.json" "g-$pair-100k.violations.tsv" | head -3
+done
+for pair in en-ru en-ja; do
+  tgt=${pair#en-}
+  echo "-- WMT21 $pair references, countries glossary:"
+  $kioku check "$OLDPWD/../shared/data/wmt21/$pair.en" "$OLDPWD/../shared/data/wmt21/$pair.$tgt" --glossary "$OLDPWD/glossaries/countries.tsv" --no-consistency | tail -1 || true
 done
