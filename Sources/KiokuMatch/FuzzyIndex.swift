@@ -111,23 +111,34 @@ public final class FuzzyIndex: @unchecked Sendable {
             let unit: Int64 = row[0], position: Int64 = row[1]
             byLanguage[tag.language, default: []].append((unit << 8 | position, row[3]))
         }
-        for (language, texts) in byLanguage {
-            let index = try loadedLanguage(language, create: true)!
-            var documents = [TokenizedDocument?](repeating: nil, count: texts.count)
+        let groups = try byLanguage.sorted { $0.key < $1.key }.map { entry throws(MemoryError) in
+            (index: try loadedLanguage(entry.key, create: true)!, texts: entry.value)
+        }
+        // Tokenize every language's texts on both cores (the vocabularies are only read here)…
+        let starts = groups.reduce(into: [0]) { $0.append($0.last! + $1.texts.count) }
+        var documents = [TokenizedDocument?](repeating: nil, count: starts.last!)
+        documents.withUnsafeMutableBufferPointer { output in
+            let shared = UnsafeSendable((output, groups, starts))
             let workers = 2
-            documents.withUnsafeMutableBufferPointer { output in
-                let output = UnsafeSendable(output)
-                DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                    var position = worker
-                    while position < texts.count {
-                        output.value[position] = index.tokenize(texts[position].text, key: texts[position].key)
-                        position += workers
-                    }
+            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                let (output, groups, starts) = shared.value
+                var position = worker
+                var group = 0
+                while position < output.count {
+                    while position >= starts[group + 1] { group += 1 }
+                    let text = groups[group].texts[position - starts[group]]
+                    output[position] = groups[group].index.tokenize(text.text, key: text.key)
+                    position += workers
                 }
             }
-            index.append(documents.map { $0! })
-            touched.insert(language)
         }
+        // …then append each language on a core of its own (an EN–RU TM builds both at once).
+        let shared = UnsafeSendable((groups, starts, documents))
+        DispatchQueue.concurrentPerform(iterations: groups.count) { group in
+            let (groups, starts, documents) = shared.value
+            groups[group].index.append(documents[starts[group]..<starts[group + 1]].map { $0! })
+        }
+        touched.formUnion(groups.map(\.index.language))
     }
 
     private func save(_ touched: Set<String>, through watermark: Int64) throws(MemoryError) {
