@@ -15,9 +15,7 @@ struct CheckBenchmark {
     let concepts: Int
 
     init(arguments: [String]) {
-        func value(_ name: String) -> String? {
-            arguments.firstIndex(of: name).flatMap { arguments.indices.contains($0 + 1) ? arguments[$0 + 1] : nil }
-        }
+        let value = Arguments(arguments).value
         corpus = arguments[1]
         glossaryPath = arguments[2]
         source = value("--src").flatMap(LanguageTag.init) ?? .english

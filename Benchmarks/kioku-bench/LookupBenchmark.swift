@@ -21,9 +21,7 @@ struct LookupBenchmark {
     let column: Int
 
     init(arguments: [String]) {
-        func value(_ name: String) -> String? {
-            arguments.firstIndex(of: name).flatMap { arguments.indices.contains($0 + 1) ? arguments[$0 + 1] : nil }
-        }
+        let value = Arguments(arguments).value
         tmPath = arguments[1]
         queriesPath = arguments[2]
         source = value("--src").flatMap(LanguageTag.init) ?? .english

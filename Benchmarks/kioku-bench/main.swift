@@ -35,7 +35,7 @@ let arguments = Array(CommandLine.arguments.dropFirst())
 
 /// `--src LANG` / `--tgt LANG` name the columns of a headerless TSV (gen_corpus.py writes none).
 func languageOption(_ name: String) -> LanguageTag? {
-    arguments.firstIndex(of: name).flatMap { arguments.indices.contains($0 + 1) ? LanguageTag(arguments[$0 + 1]) : nil }
+    Arguments(arguments).value(name).flatMap(LanguageTag.init)
 }
 let source = languageOption("--src")
 let target = languageOption("--tgt")

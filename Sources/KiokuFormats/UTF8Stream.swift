@@ -89,23 +89,10 @@ final class UTF8Stream {
         guard head.starts(with: Array("<?xml".utf8)) else { return nil }
         let end = head.firstIndex(of: UInt8(ascii: ">")) ?? min(head.count, 256)
         let declaration = String(decoding: head[0..<end], as: UTF8.self)
-        guard let range = declaration.range(of: "encoding") else { return nil }
+        guard let range = declaration.firstRange(of: "encoding") else { return nil }
         var rest = declaration[range.upperBound...].drop { $0 == " " || $0 == "=" || $0 == "\t" }
         guard let quote = rest.first, quote == "\"" || quote == "'" else { return nil }
         rest = rest.dropFirst()
         return String(rest.prefix { $0 != quote })
-    }
-}
-
-extension StringProtocol {
-    func range(of needle: String) -> Range<Index>? {
-        var index = startIndex
-        while index < endIndex {
-            if self[index...].hasPrefix(needle) {
-                return index..<self.index(index, offsetBy: needle.count)
-            }
-            index = self.index(after: index)
-        }
-        return nil
     }
 }

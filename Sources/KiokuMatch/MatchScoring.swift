@@ -83,26 +83,12 @@ enum MatchScoring {
     private static func standaloneOccurrences(of number: String, in text: String) -> [Range<String.Index>] {
         var found: [Range<String.Index>] = []
         var start = text.startIndex
-        while let range = text.range(of: number, from: start) {
+        while let range = text.firstRange(of: number, from: start) {
             let before = range.lowerBound > text.startIndex ? text[text.index(before: range.lowerBound)] : " "
             let after = range.upperBound < text.endIndex ? text[range.upperBound] : " "
             if !before.isNumber, !after.isNumber { found.append(range) }
             start = range.upperBound
         }
         return found
-    }
-}
-
-extension String {
-    func range(of needle: String, from start: Index) -> Range<Index>? {
-        guard !needle.isEmpty else { return nil }
-        var index = start
-        while index < endIndex {
-            if self[index...].hasPrefix(needle) {
-                return index..<self.index(index, offsetBy: needle.count)
-            }
-            index = self.index(after: index)
-        }
-        return nil
     }
 }
