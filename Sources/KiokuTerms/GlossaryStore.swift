@@ -42,9 +42,10 @@ public enum GlossaryStore {
 
     /// The glossary stored in `memory` (empty when there is none).
     public static func load(from memory: TranslationMemory) throws(MemoryError) -> Glossary {
-        try memory.migrate(migrator())
         let decoder = JSONDecoder()
         return try memory.read { db in
+            // reading never creates the table: a lookup leaves a TM without a glossary as it was
+            guard try db.tableExists("glossary_concept") else { return Glossary() }
             let rows = try String.fetchAll(db, sql: "SELECT data FROM glossary_concept ORDER BY position")
             return Glossary(concepts: try rows.map { try decoder.decode(Concept.self, from: Data($0.utf8)) })
         }
