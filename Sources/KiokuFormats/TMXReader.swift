@@ -89,11 +89,8 @@ public final class TMXReader: UnitReader {
         var variants: [Variant] = []
         var problem: String?
         while let event = try parser.next() {
+            if try readAnnotation(event, into: &metadata) { continue }
             switch event {
-            case .start("note", let attributes):
-                metadata.notes.append(try readNote(attributes))
-            case .start("prop", let attributes):
-                metadata.properties.append(try readProperty(attributes))
             case .start("tuv", let attributes):
                 switch try readVariant(attributes) {
                 case .success(let variant): variants.append(variant)
@@ -139,11 +136,8 @@ public final class TMXReader: UnitReader {
         var segment: Segment?
         var problem: String?
         while let event = try parser.next() {
+            if try readAnnotation(event, into: &metadata) { continue }
             switch event {
-            case .start("note", let attributes):
-                metadata.notes.append(try readNote(attributes))
-            case .start("prop", let attributes):
-                metadata.properties.append(try readProperty(attributes))
             case .start("seg", _):
                 let reader = InlineContentReader(parser: parser, role: Self.inlineRole)
                 switch try reader.read(closing: "seg") {
@@ -169,6 +163,16 @@ public final class TMXReader: UnitReader {
 
     static func inlineRole(_ name: String) -> InlineContentReader.Role {
         name == "hi" ? .tmxHighlight : .tmxCode
+    }
+
+    /// Reads a `<note>` or `<prop>` (of a unit or a variant) into `metadata`; false for any other event.
+    private func readAnnotation(_ event: XMLEvent, into metadata: inout Metadata) throws(FormatError) -> Bool {
+        switch event {
+        case .start("note", let attributes): metadata.notes.append(try readNote(attributes))
+        case .start("prop", let attributes): metadata.properties.append(try readProperty(attributes))
+        default: return false
+        }
+        return true
     }
 
     private func readNote(_ attributes: [XMLAttribute]) throws(FormatError) -> Note {

@@ -123,15 +123,9 @@ struct PhraseMatcher {
     func occurrences(in text: String) -> [ConcordanceRange] {
         var result: [ConcordanceRange] = []
         if unit == .word {
-            let tokens = WordDiff.displayTokens(text, unit: .word).compactMap { token -> (range: Range<String.Index>, stem: String)? in
-                guard let start = token.text.firstIndex(where: { !$0.isWhitespace }),
-                      let last = token.text.lastIndex(where: { !$0.isWhitespace })
-                else { return nil }
-                let word = token.text[start...last]
-                guard let first = word.first, first.isLetter || first.isNumber else { return nil }
-                let key = MatchForm(String(word), unit: .word).tokens.first ?? ""
-                let stem = key.hasPrefix("#") ? key : stemmer.stem(key)
-                return (start..<word.endIndex, stem)
+            let tokens = WordSpan.spans(in: text, unit: .word).map { word -> (range: Range<String.Index>, stem: String) in
+                let isNumber = word.key.first?.isNumber ?? false
+                return (word.range, isNumber ? "#" + word.key : stemmer.stem(word.key))
             }
             guard tokens.count >= pieces.count else { return [] }
             for start in 0...(tokens.count - pieces.count) where zip(tokens[start..<start + pieces.count], pieces).allSatisfy({ $0.stem == $1 }) {
