@@ -17,8 +17,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
     ],
     targets: [
-        // System libraries, each wrapped once (see DESIGN.md, "Known pitfalls on Linux").
-        .systemLibrary(name: "CICU", path: "Sources/CICU"),
+        // C libraries, each wrapped once (see DESIGN.md, "Known pitfalls on Linux").
+        // CICU is a C target whose header shows no ICU type, so it never meets Foundation's own ICU.
+        .target(name: "CICU", linkerSettings: [.linkedLibrary("icuuc"), .linkedLibrary("icudata")]),
         .systemLibrary(name: "CStemmer", path: "Sources/CStemmer"),
 
         .target(name: "KiokuText", dependencies: ["CICU", "CStemmer"]),

@@ -5,13 +5,13 @@ internal import CICU
 /// `SentenceSplitter`.
 func forEachBreakSegment(_ iterator: OpaquePointer, in units: UnsafeBufferPointer<UInt16>,
                          _ body: (Range<Int>, Int32) -> Void) {
-    var status = U_ZERO_ERROR
+    var status = kicu_status(KICU_OK)
     kicu_breakSetText(iterator, units.baseAddress, Int32(units.count), &status)
     guard !status.isFailure else { return }
     var start = Int(kicu_breakFirst(iterator))
     while true {
         let end = Int(kicu_breakNext(iterator))
-        if end == Int(UBRK_DONE) || end < 0 { return }
+        if end == Int(KICU_BREAK_DONE) || end < 0 { return }
         body(start..<end, kicu_breakRuleStatus(iterator))
         start = end
     }

@@ -24,7 +24,7 @@ public final class CharsetDecoder {
     }
 
     public init(encoding: String) throws(Failure) {
-        var status = U_ZERO_ERROR
+        var status = kicu_status(KICU_OK)
         guard let handle = kicu_converterOpen(encoding, &status), !status.isFailure else {
             throw .unknownEncoding(encoding)
         }
@@ -38,7 +38,7 @@ public final class CharsetDecoder {
     /// character at the very end is reported.
     public func decode(_ bytes: UnsafeRawBufferPointer, flush: Bool) throws(Failure) -> [UInt8] {
         var utf16 = [UInt16](repeating: 0, count: bytes.count * 2 + 8)
-        var status = U_ZERO_ERROR
+        var status = kicu_status(KICU_OK)
         var produced = 0
         utf16.withUnsafeMutableBufferPointer { out in
             var target: UnsafeMutablePointer<UInt16>? = out.baseAddress!
@@ -46,7 +46,7 @@ public final class CharsetDecoder {
             let base = bytes.baseAddress.map { $0.assumingMemoryBound(to: CChar.self) }
             var source: UnsafePointer<CChar>? = base.map { UnsafePointer($0) }
             let sourceLimit = base.map { UnsafePointer($0 + bytes.count) }
-            kicu_toUnicode(converter, &target, limit, &source, sourceLimit, flush ? 1 : 0, &status)
+            kicu_toUnicode(converter, &target, limit, &source, sourceLimit, flush, &status)
             produced = target! - out.baseAddress!
         }
         if status.isFailure { throw .invalidBytes(encoding: encoding) }

@@ -9,12 +9,13 @@ public struct ICUError: Error, CustomStringConvertible, Sendable {
 
     public var description: String { "ICU failed while \(operation): \(code)" }
 
-    init(_ operation: String, _ status: UErrorCode) {
+    init(_ operation: String, _ status: kicu_status) {
         self.operation = operation
         self.code = String(cString: kicu_errorName(status))
     }
 }
 
-extension UErrorCode {
-    var isFailure: Bool { rawValue > U_ZERO_ERROR.rawValue }
+extension kicu_status {
+    /// ICU reports failures as positive codes; negative ones are warnings.
+    var isFailure: Bool { self > 0 }
 }

@@ -97,14 +97,14 @@ public struct MatchNormalizer: Sendable {
 
     /// NFKC + case folding through ICU's `nfkc_cf` normalizer.
     static func nfkcCasefold(_ text: String) -> String {
-        var status = U_ZERO_ERROR
+        var status = kicu_status(KICU_OK)
         guard let normalizer = kicu_nfkcCasefold(&status), !status.isFailure else { return text.lowercased() }
         return apply(normalizer, to: text)
     }
 
     /// NFKC alone (no case folding), for case-sensitive comparisons.
     static func nfkc(_ text: String) -> String {
-        var status = U_ZERO_ERROR
+        var status = kicu_status(KICU_OK)
         guard let normalizer = kicu_nfkc(&status), !status.isFailure else { return text }
         return apply(normalizer, to: text)
     }
@@ -113,7 +113,7 @@ public struct MatchNormalizer: Sendable {
         let source = Array(text.utf16)
         var capacity = source.count + source.count / 2 + 16
         while true {
-            var status = U_ZERO_ERROR
+            var status = kicu_status(KICU_OK)
             var dest = [UInt16](repeating: 0, count: capacity)
             let length = source.withUnsafeBufferPointer { src in
                 dest.withUnsafeMutableBufferPointer { dst in
@@ -121,7 +121,7 @@ public struct MatchNormalizer: Sendable {
                                    Int32(dst.count), &status)
                 }
             }
-            if status == U_BUFFER_OVERFLOW_ERROR {
+            if status == KICU_BUFFER_OVERFLOW {
                 capacity = Int(length) + 1
                 continue
             }

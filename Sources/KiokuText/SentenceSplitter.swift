@@ -6,8 +6,8 @@ public final class SentenceSplitter {
     private let iterator: OpaquePointer
 
     public init(language: LanguageTag) throws {
-        var status = U_ZERO_ERROR
-        let handle = kicu_breakOpen(Int32(UBRK_SENTENCE.rawValue), language.identifier, &status)
+        var status = kicu_status(KICU_OK)
+        let handle = kicu_breakOpen(KICU_SENTENCE_BREAKS, language.identifier, &status)
         guard !status.isFailure, let handle else { throw ICUError("opening a sentence break iterator", status) }
         iterator = handle
     }

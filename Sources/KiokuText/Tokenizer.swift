@@ -14,8 +14,8 @@ public final class Tokenizer {
         if language.scoringUnit == .character {
             iterator = nil
         } else {
-            var status = U_ZERO_ERROR
-            let handle = kicu_breakOpen(Int32(UBRK_WORD.rawValue), language.identifier, &status)
+            var status = kicu_status(KICU_OK)
+            let handle = kicu_breakOpen(KICU_WORD_BREAKS, language.identifier, &status)
             guard !status.isFailure, let handle else { throw ICUError("opening a word break iterator", status) }
             iterator = handle
         }
