@@ -10,11 +10,14 @@ let package = Package(
         .library(name: "KiokuMemory", targets: ["KiokuMemory"]),
         .library(name: "KiokuMatch", targets: ["KiokuMatch"]),
         .library(name: "KiokuTerms", targets: ["KiokuTerms"]),
+        .library(name: "KiokuServer", targets: ["KiokuServer"]),
         .executable(name: "kioku", targets: ["kioku"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
     ],
     targets: [
         // C libraries, each wrapped once (see DESIGN.md, "Known pitfalls on Linux").
@@ -38,8 +41,13 @@ let package = Package(
             "KiokuText", "KiokuFormats", "KiokuMemory",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
-        .executableTarget(name: "kioku", dependencies: [
+        .target(name: "KiokuServer", dependencies: [
             "KiokuText", "KiokuFormats", "KiokuMemory", "KiokuMatch", "KiokuTerms",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+        .executableTarget(name: "kioku", dependencies: [
+            "KiokuText", "KiokuFormats", "KiokuMemory", "KiokuMatch", "KiokuTerms", "KiokuServer",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(
@@ -57,6 +65,7 @@ let package = Package(
         .testTarget(name: "KiokuFormatsTests", dependencies: ["KiokuFormats"], exclude: ["Fixtures"]),
         .testTarget(name: "KiokuMemoryTests", dependencies: ["KiokuMemory", "KiokuFormats"]),
         .testTarget(name: "KiokuMatchTests", dependencies: ["KiokuMatch", "KiokuMemory", "KiokuFormats"]),
+        .testTarget(name: "KiokuServerTests", dependencies: ["KiokuServer"]),
         .testTarget(name: "KiokuTermsTests", dependencies: ["KiokuTerms", "KiokuMemory", "KiokuFormats"], exclude: ["Fixtures"]),
     ]
 )

@@ -1,7 +1,7 @@
 import ArgumentParser
 
 @main
-struct Kioku: ParsableCommand {
+struct Kioku: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kioku",
         abstract: "Kioku (記憶): a translation memory for English, Russian and Japanese.",
@@ -10,6 +10,6 @@ struct Kioku: ParsableCommand {
             export them as TMX or TSV, and see what a TM holds.
             """,
         version: "0.1.0",
-        subcommands: [ImportCommand.self, LookupCommand.self, ConcordanceCommand.self, CheckCommand.self, GlossaryCommand.self, ExportCommand.self, StatsCommand.self]
+        subcommands: [ImportCommand.self, LookupCommand.self, ConcordanceCommand.self, CheckCommand.self, GlossaryCommand.self, ExportCommand.self, StatsCommand.self, ServeCommand.self]
     )
 }
