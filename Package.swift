@@ -48,6 +48,7 @@ let package = Package(
         ]),
         .executableTarget(name: "kioku", dependencies: [
             "KiokuText", "KiokuFormats", "KiokuMemory", "KiokuMatch", "KiokuTerms", "KiokuServer",
+            .product(name: "Logging", package: "swift-log"),
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(

@@ -13,15 +13,23 @@ import KiokuText
 /// Languages load lazily, on their first lookup. Safe to share between threads.
 public final class FuzzyIndex: @unchecked Sendable {
     public let memory: TranslationMemory
-    private let lock = NSLock()
+
+    // The updater's side: one update at a time, on indexes no lookup touches.
+    private let updateLock = NSLock()
     private var languages: [String: LanguageIndex] = [:]
     private var indexedThrough: Int64 = 0
+    private var latestSeen: Int64 = -1
+    private var lastWriteCountSeenByUpdater = -1
+
+    // The lookups' side: published snapshots and freshness, held only for a moment, so a
+    // lookup never waits while an update tokenizes, appends or saves.
+    private let stateLock = NSLock()
+    private var published: [String: LanguageSnapshot] = [:]
     private var lastWriteCount = -1
+    private var lastCheck = Date.distantPast
     /// Whether any unit records a creation or change date; when none does, ties between
     /// equal matches fall to import order, which the index knows without reading the TM.
-    private(set) var unitsHaveDates = true
-    private var latestSeen: Int64 = -1
-    private var lastCheck = Date.distantPast
+    private var unitsHaveDates = true
 
     /// How long a lookup trusts the index without asking the TM file whether another
     /// program added units. Writes through the same `TranslationMemory` are seen at once.
@@ -44,36 +52,56 @@ public final class FuzzyIndex: @unchecked Sendable {
     }
 
     /// Indexes every unit added since the last update. Cheap when there is nothing new.
+    /// Lookups running meanwhile search the index as it was; they see the new units the
+    /// moment this returns.
     @discardableResult
     public func update() throws(MemoryError) -> UpdateReport {
-        lock.lock()
-        defer { lock.unlock() }
+        updateLock.lock()
+        defer { updateLock.unlock() }
+        return try updateHoldingLock()
+    }
+
+    private func updateHoldingLock() throws(MemoryError) -> UpdateReport {
         let start = Date()
         var report = UpdateReport()
         var writeCount = memory.writeCount  // taken before reading, so a concurrent import is noticed next time
+        var datesNow: Bool?
+        var reloaded = false
+        var touched: Set<String> = []
         defer {
+            // Publish what changed, and when the index was last known to be current.
+            let snapshots = touched.compactMap { language in languages[language].map { (language, $0.snapshot()) } }
+            stateLock.lock()
+            if reloaded { published.removeAll() }
+            for (language, snapshot) in snapshots { published[language] = snapshot }
+            if let datesNow { unitsHaveDates = datesNow }
             lastWriteCount = writeCount
             lastCheck = Date()
+            stateLock.unlock()
         }
         let (latest, stored) = try memory.read { db in
             (try Int64.fetchOne(db, sql: "SELECT max(id) FROM unit") ?? 0, try Self.storedWatermark(db))
         }
-        if writeCount != lastWriteCount || latest != latestSeen {
+        if latest != latestSeen || writeCount != lastWriteCountSeenByUpdater {
             // Something was written (an import may also raise a stored unit's change date).
-            unitsHaveDates = try memory.read { db in
-                try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM unit WHERE changed_at IS NOT NULL OR created_at IS NOT NULL)") ?? true
+            // Once a unit has a date the answer cannot go back, so the scan runs only while none has.
+            if latestSeen < 0 || !currentlyHasDates {
+                datesNow = try memory.read { db in
+                    try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM unit WHERE changed_at IS NOT NULL OR created_at IS NOT NULL)") ?? true
+                }
             }
             latestSeen = latest
+            lastWriteCountSeenByUpdater = writeCount
         }
         if stored != indexedThrough {
             // Another program (or connection) moved the index on: reload what is in memory.
             languages.removeAll()
             indexedThrough = stored
+            reloaded = true
         }
         guard latest > indexedThrough else { return report }
 
         var cursor = indexedThrough
-        var touched: Set<String> = []
         while cursor < latest {
             let batch = try memory.read { db in
                 try Row.fetchAll(db, sql: """
@@ -95,9 +123,16 @@ public final class FuzzyIndex: @unchecked Sendable {
         }
         try save(touched, through: latest)
         writeCount += 1  // our own save
+        lastWriteCountSeenByUpdater = writeCount
         indexedThrough = latest
         report.seconds = Date().timeIntervalSince(start)
         return report
+    }
+
+    private var currentlyHasDates: Bool {
+        stateLock.lock()
+        defer { stateLock.unlock() }
+        return unitsHaveDates
     }
 
     /// Tokenizes a batch of variant rows on both cores and appends them per language.
@@ -165,7 +200,8 @@ public final class FuzzyIndex: @unchecked Sendable {
     }
 
     /// The index of a language, loading it on first use; nil when the TM has none.
-    func loadedLanguage(_ language: String, create: Bool = false) throws(MemoryError) -> LanguageIndex? {
+    /// Only with `updateLock` held.
+    private func loadedLanguage(_ language: String, create: Bool = false) throws(MemoryError) -> LanguageIndex? {
         if let index = languages[language] { return index }
         let (vocabulary, chunks) = try memory.read { db -> ([ByteKey: UInt32], [IndexChunk]) in
             var vocabulary: [ByteKey: UInt32] = [:]
@@ -191,16 +227,35 @@ public final class FuzzyIndex: @unchecked Sendable {
         return index
     }
 
+    /// Loads every language the index holds now, instead of on each one's first lookup
+    /// (a server does this before it takes requests).
+    public func load() throws(MemoryError) {
+        let stored = try memory.read { db in try String.fetchAll(db, sql: "SELECT DISTINCT lang FROM fuzzy_chunk") }
+        for language in stored { _ = try prepare(language) }
+    }
+
     /// Brings the index up to date and returns a snapshot of the language's index for a lookup,
-    /// and whether units carry dates (see `unitsHaveDates`).
+    /// and whether units carry dates (see `unitsHaveDates`). While another thread is updating,
+    /// a language already loaded is searched as published rather than waited for.
     func prepare(_ language: String) throws(MemoryError) -> (LanguageSnapshot, datesMatter: Bool)? {
-        lock.lock()
+        stateLock.lock()
         let stale = memory.writeCount != lastWriteCount || Date().timeIntervalSince(lastCheck) > Self.crossProcessCheckInterval
-        lock.unlock()
-        if stale { try update() }
-        lock.lock()
-        defer { lock.unlock() }
-        return try loadedLanguage(language).map { ($0.snapshot(), unitsHaveDates) }
+        let current = published[language].map { ($0, unitsHaveDates) }
+        stateLock.unlock()
+        if let current, !stale { return current }
+        if let current {
+            guard updateLock.try() else { return current }
+        } else {
+            updateLock.lock()
+        }
+        defer { updateLock.unlock() }
+        if stale { _ = try updateHoldingLock() }
+        guard let index = try loadedLanguage(language) else { return nil }
+        stateLock.lock()
+        defer { stateLock.unlock() }
+        let snapshot = published[language] ?? index.snapshot()
+        published[language] = snapshot
+        return (snapshot, unitsHaveDates)
     }
 }
 

@@ -1,18 +1,17 @@
 import Foundation
 import Hummingbird
-import KiokuFormats
-import KiokuMatch
 import KiokuMemory
 import KiokuTerms
-import KiokuText
 import Logging
 
 /// The TM as an HTTP service: the tmserver/amaGama routes that Weblate, Virtaal and
-/// Pootle speak, and a JSON API for lookups, statistics and adding units.
+/// Pootle speak, and a JSON API for lookups, concordance, checks, statistics and writes.
 ///
 /// Reads are open; writes need the bearer token given at start. Binds loopback unless
-/// told otherwise.
+/// told otherwise. Stops gracefully on SIGTERM or SIGINT: requests in flight finish, and
+/// every write that was answered is committed.
 public struct KiokuServer: Sendable {
+    /// Where to serve and what.
     public struct Configuration: Sendable {
         public var memoryPath: String
         public var glossaryPaths: [String]
@@ -20,13 +19,20 @@ public struct KiokuServer: Sendable {
         public var port: Int
         /// Writes need `Authorization: Bearer <token>`; nil refuses every write.
         public var token: String?
+        /// Answer `[]` instead of 404 for a language pair the TM lacks (Weblate's settings
+        /// check asks for en→de whatever the TM holds).
+        public var unknownPairsAnswerEmpty: Bool
+        public var logLevel: Logger.Level
 
-        public init(memoryPath: String, glossaryPaths: [String] = [], host: String = "127.0.0.1", port: Int = 8080, token: String? = nil) {
+        public init(memoryPath: String, glossaryPaths: [String] = [], host: String = "127.0.0.1", port: Int = 8080,
+                    token: String? = nil, unknownPairsAnswerEmpty: Bool = false, logLevel: Logger.Level = .info) {
             self.memoryPath = memoryPath
             self.glossaryPaths = glossaryPaths
             self.host = host
             self.port = port
             self.token = token
+            self.unknownPairsAnswerEmpty = unknownPairsAnswerEmpty
+            self.logLevel = logLevel
         }
     }
 
@@ -38,13 +44,14 @@ public struct KiokuServer: Sendable {
 
     /// Serves until SIGTERM or SIGINT. `onListening` receives the bound port (useful with port 0).
     public func run(onListening: @escaping @Sendable (Int) -> Void = { _ in }) async throws {
+        var logger = Logger(label: "kioku.server")
+        logger.logLevel = configuration.logLevel
         let memory = try TranslationMemory(path: configuration.memoryPath, create: false)
         let glossary = configuration.glossaryPaths.isEmpty
             ? try GlossaryStore.load(from: memory)
             : Glossary.merged(try configuration.glossaryPaths.map { try GlossaryFile.read(path: $0) })
-        let service = try TranslationService(memory: memory, glossary: glossary, token: configuration.token)
-        var logger = Logger(label: "kioku.server")
-        logger.logLevel = .info
+        let service = try TranslationService(memory: memory, glossary: glossary, token: configuration.token,
+                                             unknownPairsAnswerEmpty: configuration.unknownPairsAnswerEmpty, logger: logger)
         let app = Application(
             router: service.router(),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Kioku"),
@@ -52,5 +59,6 @@ public struct KiokuServer: Sendable {
             logger: logger
         )
         try await app.runService()
+        logger.info("stopped; every answered write is committed")
     }
 }

@@ -5,265 +5,105 @@ import KiokuMatch
 import KiokuMemory
 import KiokuTerms
 import KiokuText
+import Logging
 
-/// The routes and what they do: tmserver/amaGama lookups, the JSON API, health and metrics.
+/// What the routes share: the TM, its matcher and concordance, the glossary, the write
+/// queue and the counters. Lookups run on the request's task; writes go through `writes`.
 final class TranslationService: Sendable {
     let memory: TranslationMemory
     let matcher: Matcher
+    let concordance: Concordance
     let glossary: Glossary
     let token: String?
+    let unknownPairsAnswerEmpty: Bool
     let metrics = ServerMetrics()
-    private let languageCache = LanguageCache()
+    let languages: LanguageCache
+    let writes = WriteQueue()
+    let logger: Logger
 
-    init(memory: TranslationMemory, glossary: Glossary, token: String?) throws(MemoryError) {
+    init(memory: TranslationMemory, glossary: Glossary, token: String?, unknownPairsAnswerEmpty: Bool, logger: Logger) throws(MemoryError) {
         self.memory = memory
         self.matcher = try Matcher(memory: memory)
+        self.concordance = Concordance(index: matcher.index)
         self.glossary = glossary
         self.token = token
-        _ = try matcher.index.update()
+        self.unknownPairsAnswerEmpty = unknownPairsAnswerEmpty
+        self.logger = logger
+        self.languages = try LanguageCache(memory: memory)
+        // Index what a plain import left unindexed and load every language now, so the
+        // first client does not wait for either.
+        let report = try matcher.index.update()
+        if report.documentsAdded > 0 { logger.info("indexed \(report.documentsAdded) segments added since the last lookup") }
+        try matcher.index.load()
     }
 
     func router() -> Router<BasicRequestContext> {
         let router = Router()
-        router.get("/health") { _, _ in try self.json(["status": "ok", "units": try self.memory.unitCount()] as [String: any Sendable]) }
+        router.add(middleware: JSONErrorMiddleware(metrics: metrics, logger: logger))
+        router.add(middleware: LogRequestsMiddleware(.debug))
+        router.get("/health") { _, _ in
+            try JSONBody.response(Health(status: "ok", units: try self.memory.unitCount()))
+        }
         router.get("/metrics") { _, _ in
             Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4"],
-                     body: .init(byteBuffer: ByteBuffer(string: self.metrics.prometheus())))
+                     body: .init(byteBuffer: ByteBuffer(string: self.metrics.prometheus(unitsInMemory: try self.memory.unitCount()))))
         }
-        for prefix in ["/tmserver", "/api/v1"] {
-            // (the router ignores a trailing slash: "languages/" and "unit/?source=" land here too)
-            router.get("\(prefix)/languages") { _, _ in try self.languages() }
-            router.get("\(prefix)/:src/:tgt/unit/**") { request, context in try self.tmserverUnit(request, context) }
-            router.get("\(prefix)/:src/:tgt/unit") { request, context in try self.tmserverUnit(request, context) }
-        }
-        router.post("/api/lookup") { request, context in try await self.lookup(request, context) }
-        router.get("/api/stats") { _, _ in try self.encode(try self.memory.statistics()) }
-        router.post("/api/units") { request, context in try await self.addUnits(request, context) }
+        addTMServerRoutes(to: router)
+        addAPIRoutes(to: router)
         return router
     }
 
-    // MARK: tmserver / amaGama
+    struct Health: Encodable {
+        var status: String
+        var units: Int
+    }
 
-    /// `GET /tmserver/{src}/{tgt}/unit/{text}` (or `…/unit/?source=`): a JSON list of
-    /// `{source, target, quality, context}`, best first, as the tmserver clients read it.
-    func tmserverUnit(_ request: Request, _ context: BasicRequestContext) throws -> Response {
-        let start = DispatchTime.now().uptimeNanoseconds
-        guard let source = LanguageTag(context.parameters.get("src") ?? ""), let target = LanguageTag(context.parameters.get("tgt") ?? "") else {
-            return try error(.badRequest, "the language codes are not valid (use e.g. en, ru, pt_BR or pt-br)")
+    /// Refuses a write unless it carries the token given at start.
+    func authorizeWrite(_ request: Request) throws {
+        guard let token else {
+            throw RequestError(.forbidden, "this server was started without --token (or KIOKU_TOKEN): it takes no writes")
         }
-        guard try languageCache.pairExists(source, target, in: memory) else {
-            return try error(.notFound, "this TM has no \(source.identifier)–\(target.identifier) pair")
+        let sent = request.headers[.authorization] ?? ""
+        guard constantTimeEqual(Array(sent.utf8), Array("Bearer \(token)".utf8)) else {
+            throw RequestError(.unauthorized, "writes need the header Authorization: Bearer <the token given to kioku serve>")
         }
-        // Clients send regional codes (ja_JP, pt_BR); a TM with only `ja` answers them from `ja`.
-        let (searchSource, searchTarget) = try languageCache.exactPairExists(source, target, in: memory)
-            ? (source, target) : (source.primary, target.primary)
-        let raw = request.uri.path.components(separatedBy: "/unit/").dropFirst().joined(separator: "/unit/")
-        var text = raw.isEmpty ? (request.uri.queryParameters.get("source") ?? "") : (raw.removingPercentEncoding ?? "\u{FFFD}")
-        if text.contains("\u{FFFD}") && !raw.isEmpty {
-            return try error(.badRequest, "the text in the path is not valid percent-encoded UTF-8")
+    }
+
+    /// Adds units on the write queue, then indexes them before answering: a client that
+    /// has its answer finds the units in the very next lookup, and they are on disk.
+    func add(_ units: [TranslationUnit]) async throws -> ImportReport {
+        let report = try await writes.run { [self] in
+            let report = try memory.add(units, origin: "http")
+            try matcher.index.update()
+            return report
         }
-        text = String(text.replacingOccurrences(of: "\r", with: " ").prefix(2000))
-        guard !text.trimmingWhitespace().isEmpty else { return try error(.badRequest, "no text to look up (…/unit/TEXT or ?source=TEXT)") }
-        let minimum = Int(request.uri.queryParameters.get("min_similarity") ?? "") ?? 75
-        let maximum = Int(request.uri.queryParameters.get("max_candidates") ?? "") ?? 5
-        guard (0...100).contains(minimum), (1...100).contains(maximum) else {
-            return try error(.badRequest, "min_similarity must be 0–100 and max_candidates 1–100")
-        }
-        let matches = try matcher.lookup(text, from: searchSource, to: searchTarget,
-                                         options: LookupOptions(minimumScore: max(1, minimum), maximumResults: maximum, parallel: false))
-        var contexts: [Int64: String] = [:]
-        for match in matches { contexts[match.unitID] = match.metadata.property(TranslationUnit.contextProperty) ?? "" }
-        let body = matches.map { TMServerMatch(source: $0.source, target: $0.target, quality: Double(min($0.score, 100)), context: contexts[$0.unitID] ?? "") }
-        metrics.recordLookup(nanoseconds: DispatchTime.now().uptimeNanoseconds - start)
-        return try encode(body)
+        languages.record(units)
+        metrics.recordWrite(units: report.added)
+        logger.info("added \(report.added) units (\(report.duplicates) already known) through the API; the TM holds \(report.unitsInMemory)")
+        return report
     }
 
-    func languages() throws -> Response {
-        let (sources, targets) = try languageCache.languages(in: memory)
-        return try encode(["sourceLanguages": sources, "targetLanguages": targets])
+    /// A language code from a request, or a 400 naming the parameter.
+    func language(_ code: String?, _ name: String) throws -> LanguageTag {
+        guard let code, !code.isEmpty else { throw RequestError(.badRequest, "\(name) is missing: give a language code such as en, ru, ja or pt_BR") }
+        guard let tag = LanguageTag(code) else { throw RequestError(.badRequest, "\(name) \"\(code)\" is not a language code (e.g. en, ru, ja, pt_BR, pt-br)") }
+        return tag
     }
 
-    // MARK: JSON API
-
-    struct LookupRequest: Decodable {
-        var text: String
-        var src: String
-        var tgt: String
-        var min: Int?
-        var max: Int?
-        var context: String?
-    }
-
-    struct LookupAnswer: Encodable {
-        var matches: [FuzzyMatch]
-        var glossary: GlossaryAnnotation?
-        var took_ms: Double
-    }
-
-    func lookup(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
-        let start = DispatchTime.now().uptimeNanoseconds
-        guard let body: LookupRequest = try await decode(request) else { return try error(.badRequest, "the body is not a lookup request: {\"text\", \"src\", \"tgt\", \"min\"?, \"max\"?, \"context\"?}") }
-        guard let source = LanguageTag(body.src), let target = LanguageTag(body.tgt) else { return try error(.badRequest, "src and tgt must be language codes") }
-        let matches = try matcher.lookup(body.text, from: source, to: target,
-                                         options: LookupOptions(minimumScore: body.min ?? 70, maximumResults: body.max ?? 5,
-                                                                context: body.context, parallel: false))
-        let annotation = glossary.concepts.isEmpty ? nil
-            : GlossaryAnnotation(glossary: glossary, query: body.text, targets: matches.map { $0.adaptedTarget ?? $0.target },
-                                 source: source, target: target)
-        let took = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
-        metrics.recordLookup(nanoseconds: DispatchTime.now().uptimeNanoseconds - start)
-        return try encode(LookupAnswer(matches: matches, glossary: annotation, took_ms: took))
-    }
-
-    struct UnitsRequest: Decodable {
-        /// Each unit: language code → text, e.g. {"en": "Tokyo", "ru": "Токио"}.
-        var units: [[String: String]]
-        var source: String?
-    }
-
-    func addUnits(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
-        guard let token else { return try error(.forbidden, "this server was started without --token: it takes no writes") }
-        guard request.headers[.authorization] == "Bearer \(token)" else { return try error(.unauthorized, "writes need Authorization: Bearer <token>") }
-        guard let body: UnitsRequest = try await decode(request) else {
-            return try error(.badRequest, "the body must be {\"units\": [{\"en\": \"…\", \"ru\": \"…\"}, …], \"source\"?: \"en\"}")
-        }
-        var units: [TranslationUnit] = []
-        for (index, fields) in body.units.enumerated() {
-            var variants: [Variant] = []
-            for (code, text) in fields.sorted(by: { $0.key < $1.key }) {
-                guard let language = LanguageTag(code) else { return try error(.badRequest, "unit \(index + 1): \"\(code)\" is not a language code") }
-                if !text.trimmingWhitespace().isEmpty { variants.append(Variant(language: language, text: text)) }
-            }
-            guard variants.count >= 2 else { return try error(.badRequest, "unit \(index + 1) needs at least two languages with text") }
-            let source = body.source.flatMap(LanguageTag.init) ?? variants.first { $0.language.language == "en" }?.language ?? variants[0].language
-            units.append(TranslationUnit(variants: variants, sourceLanguage: source))
-        }
-        let report = try memory.add(units, origin: "http")
-        languageCache.invalidate()
-        return try encode(report, status: .created)
-    }
-
-    // MARK: Plumbing
-
-    static let maximumBody = 1 << 20
-
-    private func decode<T: Decodable>(_ request: Request) async throws -> T? {
-        let buffer: ByteBuffer
-        do {
-            buffer = try await request.body.collect(upTo: Self.maximumBody)
-        } catch {
-            throw HTTPError(.contentTooLarge, message: "the body is larger than 1 MB")
-        }
-        return try? JSONDecoder().decode(T.self, from: Data(buffer.readableBytesView))
-    }
-
-    func encode<T: Encodable>(_ value: T, status: HTTPResponse.Status = .ok) throws -> Response {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return Response(status: status, headers: [.contentType: "application/json; charset=utf-8"],
-                        body: .init(byteBuffer: ByteBuffer(bytes: try encoder.encode(value))))
-    }
-
-    func json(_ value: [String: any Sendable]) throws -> Response {
-        let data = try JSONSerialization.data(withJSONObject: value, options: [.sortedKeys])
-        return Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(bytes: data)))
-    }
-
-    func error(_ status: HTTPResponse.Status, _ message: String) throws -> Response {
-        metrics.recordError()
-        return try encode(["error": message], status: status)
+    /// The creation date written on units added now (TMX form).
+    static func timestamp() -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withYear, .withMonth, .withDay, .withTime]
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        return formatter.string(from: Date()).replacingOccurrences(of: ":", with: "") + "Z"
     }
 }
 
-/// One tmserver match, in the shape Weblate's and Virtaal's clients read.
-struct TMServerMatch: Encodable {
-    var source: String
-    var target: String
-    var quality: Double
-    var context: String
-}
-
-/// The TM's languages and pairs, read once and again after a write through the API.
-final class LanguageCache: @unchecked Sendable {
-    private let lock = NSLock()
-    private var pairs: Set<String>?
-    private var lists: ([String], [String])?
-
-    func invalidate() {
-        lock.lock()
-        pairs = nil
-        lists = nil
-        lock.unlock()
+/// Compares secrets without leaking, through timing, how much of a guess was right.
+func constantTimeEqual(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+    var difference = UInt8(a.count == b.count ? 0 : 1)
+    for index in 0..<max(a.count, b.count) {
+        difference |= (index < a.count ? a[index] : 0) ^ (index < b.count ? b[index] : 0)
     }
-
-    private func load(_ memory: TranslationMemory) throws -> (Set<String>, ([String], [String])) {
-        lock.lock()
-        defer { lock.unlock() }
-        if let pairs, let lists { return (pairs, lists) }
-        let stats = try memory.statistics()
-        var found = Set<String>()
-        for pair in stats.pairs where pair.languages.count == 2 {
-            guard let a = LanguageTag(pair.languages[0]), let b = LanguageTag(pair.languages[1]) else { continue }
-            for (x, y) in [(a, b), (b, a)] {
-                found.insert(x.identifier.lowercased() + "|" + y.identifier.lowercased())
-                found.insert(x.language + "|" + y.language)
-            }
-        }
-        let languages = Array(Set(stats.languages.map(\.language))).sorted()
-        pairs = found
-        lists = (languages, languages)
-        return (found, (languages, languages))
-    }
-
-    func pairExists(_ source: LanguageTag, _ target: LanguageTag, in memory: TranslationMemory) throws -> Bool {
-        let (pairs, _) = try load(memory)
-        return pairs.contains(source.identifier.lowercased() + "|" + target.identifier.lowercased())
-            || (pairs.contains(source.language + "|" + target.language) && (!source.identifier.contains("-") || !target.identifier.contains("-")))
-    }
-
-    func exactPairExists(_ source: LanguageTag, _ target: LanguageTag, in memory: TranslationMemory) throws -> Bool {
-        try load(memory).0.contains(source.identifier.lowercased() + "|" + target.identifier.lowercased())
-    }
-
-    func languages(in memory: TranslationMemory) throws -> ([String], [String]) {
-        try load(memory).1
-    }
-}
-
-/// Counters for `/metrics` (Prometheus text format).
-final class ServerMetrics: @unchecked Sendable {
-    private let lock = NSLock()
-    private var lookups = 0
-    private var lookupNanoseconds: UInt64 = 0
-    private var errors = 0
-
-    func recordLookup(nanoseconds: UInt64) {
-        lock.lock()
-        lookups += 1
-        lookupNanoseconds += nanoseconds
-        lock.unlock()
-    }
-
-    func recordError() {
-        lock.lock()
-        errors += 1
-        lock.unlock()
-    }
-
-    func prometheus() -> String {
-        lock.lock()
-        defer { lock.unlock() }
-        return """
-            # HELP kioku_lookups_total Lookups answered.
-            # TYPE kioku_lookups_total counter
-            kioku_lookups_total \(lookups)
-            # HELP kioku_lookup_seconds_total Time spent answering lookups.
-            # TYPE kioku_lookup_seconds_total counter
-            kioku_lookup_seconds_total \(Double(lookupNanoseconds) / 1e9)
-            # HELP kioku_errors_total Requests answered with an error.
-            # TYPE kioku_errors_total counter
-            kioku_errors_total \(errors)
-
-            """
-    }
+    return difference == 0
 }

@@ -1,22 +1,27 @@
 import ArgumentParser
 import Foundation
 import KiokuServer
+import Logging
 
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
         abstract: "Serve a TM over HTTP: tmserver/amaGama routes for Weblate and Virtaal, and a JSON API.",
         discussion: """
-            GET /tmserver/{src}/{tgt}/unit/{text} (also under /api/v1, and …/unit/?source=TEXT) answers
-            [{"source","target","quality","context"}], best first; GET /api/v1/languages/ lists the languages.
-            POST /api/lookup, GET /api/stats, POST /api/units (needs --token or KIOKU_TOKEN), /health, /metrics.
-            Binds 127.0.0.1 unless --host says otherwise.
+            tmserver (also under /api/v1):
+              GET /tmserver/{src}/{tgt}/unit/{text}   or …/unit/?source=TEXT; min_similarity, max_candidates
+              GET /tmserver/languages/                PUT|POST /tmserver/{src}/{tgt}/unit/{text} (token)
+            JSON API:
+              POST /api/lookup   GET /api/concordance?text=&lang=   POST /api/check
+              POST /api/units (token)   GET /api/stats   GET /health   GET /metrics
+            Writes need --token (or KIOKU_TOKEN) and the header Authorization: Bearer <token>.
+            Binds 127.0.0.1 unless --host says otherwise. SIGTERM or Ctrl-C stops it gracefully.
             """
     )
 
     @OptionGroup var memory: MemoryOption
 
-    @Option(name: .customLong("glossary"), help: ArgumentHelp("Glossaries for lookup annotations (default: the TM's).", valueName: "file"))
+    @Option(name: .customLong("glossary"), help: ArgumentHelp("Glossaries for lookup annotations and checks (default: the TM's).", valueName: "file"))
     var glossaries: [String] = []
 
     @Option(help: ArgumentHelp("The address to bind.", valueName: "host"))
@@ -28,10 +33,23 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("The bearer token that writes need (or set KIOKU_TOKEN).", valueName: "token"))
     var token: String?
 
+    @Flag(help: "Answer [] instead of 404 for a language pair the TM lacks (Weblate's settings check asks for en→de).")
+    var emptyForUnknownPairs = false
+
+    @Option(help: ArgumentHelp("trace, debug (one line per request), info, notice, warning, error.", valueName: "level"))
+    var logLevel: String = "info"
+
+    func validate() throws {
+        guard Logger.Level(rawValue: logLevel) != nil else {
+            throw ValidationError("--log-level must be one of trace, debug, info, notice, warning, error, critical")
+        }
+    }
+
     func run() async throws {
         let server = KiokuServer(configuration: .init(
             memoryPath: memory.tm, glossaryPaths: glossaries, host: host, port: port,
-            token: token ?? ProcessInfo.processInfo.environment["KIOKU_TOKEN"]))
+            token: token ?? ProcessInfo.processInfo.environment["KIOKU_TOKEN"],
+            unknownPairsAnswerEmpty: emptyForUnknownPairs, logLevel: Logger.Level(rawValue: logLevel) ?? .info))
         let tm = memory.tm, host = self.host
         do {
             try await server.run { port in

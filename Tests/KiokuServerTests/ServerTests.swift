@@ -4,118 +4,137 @@ import FoundationNetworking
 #endif
 import Testing
 
-/// Starts the real `kioku serve` on a free loopback port and speaks HTTP to it.
+/// Starts the real `kioku serve` on a free loopback port and speaks HTTP to it, the way
+/// Weblate's tmserver machinery, Virtaal and our own JSON clients do.
 @Suite(.serialized) struct ServerTests {
-    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    let treaty = "Moscow and Tokyo have still not signed a peace treaty following the end of World War II."
+    let treatyRU = "Москва и Токио до сих пор не подписали мирный договор после окончания Второй мировой войны."
 
-    static var kioku: URL {
-        var directory = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
-        while !FileManager.default.fileExists(atPath: directory.appendingPathComponent("kioku").path), directory.path != "/" {
-            directory.deleteLastPathComponent()
-        }
-        return directory.appendingPathComponent("kioku")
-    }
+    func json(_ data: Data) -> Any? { ServerProcess.json(data) }
 
-    /// A running server on the seed memory; stopped by `stop()`.
-    final class Server {
-        let process = Process()
-        let base: URL
-
-        init(token: String = "secret") throws {
-            let directory = FileManager.default.temporaryDirectory.appendingPathComponent("kioku-server-\(UUID().uuidString)")
-            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-            let tm = directory.appendingPathComponent("seed.kioku").path
-            let importer = Process()
-            importer.executableURL = ServerTests.kioku
-            importer.arguments = ["import", ServerTests.repository.appendingPathComponent("memories/seed-summit.tmx").path, "--tm", tm]
-            importer.standardOutput = Pipe()
-            try importer.run()
-            importer.waitUntilExit()
-            process.executableURL = ServerTests.kioku
-            process.arguments = ["serve", "--tm", tm, "--port", "0", "--token", token]
-            let output = Pipe()
-            process.standardOutput = output
-            process.standardError = Pipe()
-            try process.run()
-            // the first line names the port
-            var line = Data()
-            let deadline = Date().addingTimeInterval(20)
-            while Date() < deadline {
-                let byte = output.fileHandleForReading.readData(ofLength: 1)
-                if byte.isEmpty || byte == Data("\n".utf8) { break }
-                line.append(byte)
-            }
-            let text = String(decoding: line, as: UTF8.self)
-            guard let port = text.split(separator: ":").last.flatMap({ Int($0) }) else {
-                throw URLError(.cannotConnectToHost)
-            }
-            base = URL(string: "http://127.0.0.1:\(port)")!
-        }
-
-        func stop() {
-            process.terminate()
-            process.waitUntilExit()
-        }
-
-        func get(_ path: String) async throws -> (Int, Data) {
-            let (data, response) = try await URLSession.shared.data(from: URL(string: base.absoluteString + path)!)
-            return ((response as! HTTPURLResponse).statusCode, data)
-        }
-
-        func post(_ path: String, _ body: String, token: String? = nil) async throws -> (Int, Data) {
-            var request = URLRequest(url: URL(string: base.absoluteString + path)!)
-            request.httpMethod = "POST"
-            request.httpBody = Data(body.utf8)
-            if let token { request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization") }
-            let (data, response) = try await URLSession.shared.data(for: request)
-            return ((response as! HTTPURLResponse).statusCode, data)
-        }
-    }
-
-    func json(_ data: Data) -> Any? { try? JSONSerialization.jsonObject(with: data) }
-
-    @Test func tmserverRoutesAnswerAsTheClientsExpect() async throws {
-        let server = try Server()
+    @Test func tmserverRoutesAnswerAsWeblateAndVirtaalExpect() async throws {
+        let server = try ServerProcess()
         defer { server.stop() }
-        let sentence = "Moscow and Tokyo have still not signed a peace treaty following the end of World War II."
-        let escaped = sentence.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!
-        for prefix in ["/tmserver", "/api/v1"] {
-            let (status, data) = try await server.get("\(prefix)/en/ru/unit/\(escaped)")
-            #expect(status == 200)
-            let list = try #require(json(data) as? [[String: Any]])
-            #expect(list.first?["source"] as? String == sentence)
-            #expect(list.first?["target"] as? String == "Москва и Токио до сих пор не подписали мирный договор после окончания Второй мировой войны.")
-            #expect((list.first?["quality"] as? NSNumber)?.intValue == 100)
+        // Weblate: quote(text, safe="") after text[:500].replace("\r", " "); base URL without trailing slash.
+        let escaped = treaty.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!
+        for path in ["/tmserver/en/ru/unit/\(escaped)", "/api/v1/en/ru/unit/\(escaped)",
+                     "/api/v1//en/ru/unit/\(escaped)" /* Virtaal: base ".../api/v1/" + "/en/ru/unit" */] {
+            let (status, data) = try await server.get(path)
+            #expect(status == 200, "\(path)")
+            let list = try #require(json(data) as? [[String: Any]], "\(path)")
+            #expect(list.first?["source"] as? String == treaty)
+            #expect(list.first?["target"] as? String == treatyRU)
+            #expect((list.first?["quality"] as? NSNumber)?.intValue == 100)  // Weblate: int(line["quality"])
             #expect(list.first?["context"] is String)
         }
-        // ?source= form, min_similarity and max_candidates, language codes in either form
+        // A line break sent as "\r\n" (Virtaal) or " \n" (Weblate) is white space: still the same sentence.
+        let withBreak = "Moscow and Tokyo have still not signed a peace treaty\r\nfollowing the end of World War II."
+        let (_, broken) = try await server.get("/tmserver/en/ru/unit/\(withBreak.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)")
+        #expect((json(broken) as? [[String: Any]])?.first?["target"] as? String == treatyRU)
+        // ?source= form, min_similarity and max_candidates, codes in any case and either separator.
         let (status, data) = try await server.get("/tmserver/EN/ja_JP/unit/?source=\(escaped)&min_similarity=50&max_candidates=1")
         #expect(status == 200)
         #expect((json(data) as? [[String: Any]])?.count == 1)
-        let languages = try #require(json(try await server.get("/api/v1/languages/").1) as? [String: [String]])
+        let (fuzzy, fuzzyData) = try await server.get("/tmserver/en-US/ru_ru/unit/Moscow%20and%20Tokyo%20have%20not%20signed%20a%20peace%20treaty.?min_similarity=50")
+        #expect(fuzzy == 200)
+        let qualities = (json(fuzzyData) as? [[String: Any]])?.compactMap { ($0["quality"] as? NSNumber)?.doubleValue } ?? []
+        #expect(!qualities.isEmpty && qualities.allSatisfy { $0 >= 50 && $0 < 100 })
+        #expect(qualities == qualities.sorted(by: >))
+        // Languages, with the trailing slash Weblate sends.
+        let languages = try #require(json(try await server.get("/api/v1/languages/").data) as? [String: [String]])
         #expect(languages["sourceLanguages"] == ["en", "ja", "ru"])
-        #expect(try await server.get("/tmserver/en/de/unit/Tokyo").0 == 404)
-        #expect(try await server.get("/tmserver/en/ru/unit/%FF%FE").0 == 400)
+        #expect(languages["targetLanguages"] == ["en", "ja", "ru"])
+        // Unknown pair: 404 with a JSON error; invalid UTF-8 in the path: 400.
+        let (missing, missingData) = try await server.get("/tmserver/en/de/unit/Tokyo")
+        #expect(missing == 404)
+        #expect(ServerProcess.errorMessage(missingData)?.contains("en–de") == true)
+        #expect(try await server.get("/tmserver/en/ru/unit/%FF%FE").status == 400)
+        #expect(try await server.get("/tmserver/en/ru/unit/?source=Tokyo&max_candidates=0").status == 400)
+    }
+
+    @Test func unknownPairsCanAnswerEmptyForWeblatesSettingsCheck() async throws {
+        let server = try ServerProcess(arguments: ["--empty-for-unknown-pairs"])
+        defer { server.stop() }
+        let (status, data) = try await server.get("/tmserver/en/de/unit/test")
+        #expect(status == 200)
+        #expect((json(data) as? [Any])?.isEmpty == true)
     }
 
     @Test func writesNeedTheTokenAndAreSeenAtOnce() async throws {
-        let server = try Server()
+        let server = try ServerProcess()
         defer { server.stop() }
         let unit = #"{"units":[{"en":"Sochi hosted the Winter Olympics.","ru":"Сочи принял зимнюю Олимпиаду."}]}"#
-        #expect(try await server.post("/api/units", unit).0 == 401)
-        #expect(try await server.post("/api/units", unit, token: "wrong").0 == 401)
-        #expect(try await server.post("/api/units", "{not json", token: "secret").0 == 400)
-        let (status, _) = try await server.post("/api/units", unit, token: "secret")
+        #expect(try await server.post("/api/units", unit).status == 401)
+        #expect(try await server.post("/api/units", unit, token: "wrong").status == 401)
+        #expect(try await server.post("/api/units", unit, token: "secre").status == 401)
+        #expect(try await server.unitCount() == 25)
+        let (status, data) = try await server.post("/api/units", unit, token: "secret")
         #expect(status == 201)
-        let (_, data) = try await server.get("/tmserver/en/ru/unit/Sochi%20hosted%20the%20Winter%20Olympics.")
-        #expect((json(data) as? [[String: Any]])?.first?["target"] as? String == "Сочи принял зимнюю Олимпиаду.")
-        let health = try #require(json(try await server.get("/health").1) as? [String: Any])
-        #expect(health["units"] as? Int == 26)
+        #expect((json(data) as? [String: Any])?["added"] as? Int == 1)
+        let (_, found) = try await server.get("/tmserver/en/ru/unit/Sochi%20hosted%20the%20Winter%20Olympics.")
+        #expect((json(found) as? [[String: Any]])?.first?["target"] as? String == "Сочи принял зимнюю Олимпиаду.")
+        #expect(try await server.unitCount() == 26)
+
+        // Virtaal's add (PUT) and update (POST) on the tmserver route; a new pair appears in the languages.
+        let put = try await server.request("PUT", "/api/v1//en/pt_BR/unit/Tokyo%2FKyoto", body: Data(#"{"source":"Tokyo/Kyoto","target":"Tóquio/Quioto"}"#.utf8), token: "secret")
+        #expect(put.status == 201)
+        let languages = try #require(json(try await server.get("/api/v1/languages/").data) as? [String: [String]])
+        #expect(languages["targetLanguages"]?.contains("pt") == true && languages["targetLanguages"]?.contains("pt_br") == true)
+        let (_, portuguese) = try await server.get("/tmserver/en/pt_br/unit/Tokyo%2FKyoto")
+        #expect((json(portuguese) as? [[String: Any]])?.first?["target"] as? String == "Tóquio/Quioto")
+        // An update: the same source with a corrected target becomes the first answer.
+        let update = try await server.request("POST", "/tmserver/en/pt-br/unit/Tokyo%2FKyoto", body: Data(#"{"target":"Tóquio e Quioto"}"#.utf8), token: "secret")
+        #expect(update.status == 201)
+        let (_, updated) = try await server.get("/tmserver/en/pt/unit/Tokyo%2FKyoto")
+        let answers = (json(updated) as? [[String: Any]])?.compactMap { $0["target"] as? String }
+        #expect(answers == ["Tóquio e Quioto", "Tóquio/Quioto"])
     }
 
-    @Test func jsonLookupAndBadRequests() async throws {
-        let server = try Server()
+    @Test func aServerWithoutTokenTakesNoWrites() async throws {
+        let server = try ServerProcess(arguments: [])
         defer { server.stop() }
+        let (status, data) = try await server.post("/api/units", #"{"units":[{"en":"a b","ru":"а б"}]}"#, token: "anything")
+        #expect(status == 403)
+        #expect(ServerProcess.errorMessage(data)?.contains("--token") == true)
+    }
+
+    @Test func badRequestsGetClearJSONErrorsAndLeaveTheTMAsItWas() async throws {
+        let server = try ServerProcess()
+        defer { server.stop() }
+        let before = try ServerProcess.runKiokuExport(tm: server.tm)
+        let tenMegabytes = Data(repeating: UInt8(ascii: "x"), count: 10 << 20)
+        let cases: [(String, String, Data?, String?, Int, String)] = [
+            ("POST", "/api/units", Data("{\"units\": [".utf8), "secret", 400, "not valid JSON"),
+            ("POST", "/api/units", Data(#"{"units":[{"en":"Tokyo","ru":"Токио"},{"en":"only English"}]}"#.utf8), "secret", 400, "unit 2"),
+            ("POST", "/api/units", Data(#"{"units":[{"en":"Tokyo","xx_1":"Токио"}]}"#.utf8), "secret", 400, "xx_1"),
+            ("POST", "/api/units", tenMegabytes, "secret", 413, "larger than"),
+            ("POST", "/api/units", Data(#"{"units":[{"en":"Tokyo","ru":"Токио"}]}"#.utf8), nil, 401, "Authorization"),
+            ("POST", "/api/lookup", Data("[]".utf8), nil, 400, "expected"),
+            ("POST", "/api/lookup", Data(#"{"text":"Tokyo","src":"en","tgt":"??"}"#.utf8), nil, 400, "language code"),
+            ("POST", "/api/lookup", tenMegabytes, nil, 413, "larger than"),
+            ("GET", "/tmserver/en/ru/unit/%C3%28", nil, nil, 400, "UTF-8"),
+            ("GET", "/tmserver/en/xx/unit/Tokyo", nil, nil, 404, "no en–xx units"),
+            ("GET", "/api/concordance?lang=en", nil, nil, 400, "?text="),
+            ("GET", "/no/such/route", nil, nil, 404, "no such route"),
+            ("DELETE", "/api/units", nil, "secret", 404, "no such route"),
+        ]
+        for (method, path, body, token, expected, message) in cases {
+            let (status, data) = try await server.request(method, path, body: body, token: token)
+            #expect(status == expected, "\(method) \(path)")
+            let error = ServerProcess.errorMessage(data)
+            #expect(error?.contains(message) == true, "\(method) \(path): \(error ?? String(decoding: data.prefix(200), as: UTF8.self))")
+        }
+        #expect(server.isRunning)
+        #expect(try await server.unitCount() == 25)
+        server.stop()
+        #expect(try ServerProcess.runKiokuExport(tm: server.tm) == before)
+    }
+
+    @Test func jsonAPIServesEveryVerb() async throws {
+        let glossary = ServerProcess.repository.appendingPathComponent("glossaries/names-and-places.tbx").path
+        let server = try ServerProcess(arguments: ["--glossary", glossary])
+        defer { server.stop() }
+        // lookup: score, diff, adapted target, glossary annotations
         let (status, data) = try await server.post("/api/lookup",
             #"{"text":"During the gathering in Vladivostok, President Putin and PM Abe agreed to once again meet on December 20 in Japan.","src":"en","tgt":"ru"}"#)
         #expect(status == 200)
@@ -123,9 +142,65 @@ import Testing
         let first = try #require((answer["matches"] as? [[String: Any]])?.first)
         #expect(first["score"] as? Int == 99)
         #expect((first["adaptedTarget"] as? String)?.contains("20 декабря") == true)
-        #expect(try await server.post("/api/lookup", "[]").0 == 400)
-        let huge = String(repeating: "x", count: 2 << 20)
-        #expect(try await server.post("/api/lookup", huge).0 == 413)
-        #expect(try await server.get("/metrics").0 == 200)
+        #expect((first["diff"] as? [Any])?.isEmpty == false)
+        let requires = ((answer["glossary"] as? [String: Any])?["requires"] as? [[String: Any]])?.compactMap { $0["concept"] as? String } ?? []
+        #expect(requires.contains { $0.contains("Putin") } && requires.contains { $0.contains("Vladivostok") })
+        // concordance
+        let (_, hits) = try await server.get("/api/concordance?text=%D0%9F%D1%83%D1%82%D0%B8%D0%BD&lang=ru&max=3")  // Путин
+        let found = (json(hits) as? [String: Any])?["hits"] as? [[String: Any]] ?? []
+        #expect(found.count == 3)
+        #expect(found.allSatisfy { ($0["text"] as? String)?.contains("Путин") == true })
+        // check of posted units: the published errors we exist to stop
+        let (checked, report) = try await server.post("/api/check",
+            #"{"units":[{"en":"Shinzo Abe met Vladimir Putin in Vladivostok.","ru":"Шинзо Абе встретился с Владимиром Путиным во Владивостоке."}]}"#)
+        #expect(checked == 200)
+        let findings = (json(report) as? [String: Any])?["findings"] as? [[String: Any]] ?? []
+        #expect(findings.contains { $0["kind"] as? String == "forbidden" && ($0["found"] as? [String])?.contains("Шинзо Абе") == true })
+        #expect(findings.allSatisfy { $0["location"] as? String == "unit 1" })
+        // stats and metrics
+        let stats = try #require(json(try await server.get("/api/stats").data) as? [String: Any])
+        #expect(stats["units"] as? Int == 25)
+        let metrics = String(decoding: try await server.get("/metrics").data, as: UTF8.self)
+        #expect(metrics.contains("kioku_lookups_total 1"))
+    }
+
+    @Test func noAnsweredWriteIsLostWhenTheServerIsKilled() async throws {
+        for signal in [SIGKILL, SIGTERM] {
+            let server = try ServerProcess()
+            var acknowledged: [String] = []
+            // Writes go on in a task; the server is stopped while they do.
+            let writer = Task { () -> [String] in
+                var done: [String] = []
+                for batch in 0..<400 {
+                    let sentences = (0..<20).map { "Acknowledged sentence \(batch)-\($0) about Vladivostok." }
+                    let units = sentences.map { #"{"en":"\#($0)","ru":"Подтверждённое предложение \#($0)."}"# }
+                    let body = #"{"units":[\#(units.joined(separator: ","))]}"#
+                    guard let (status, _) = try? await server.post("/api/units", body, token: "secret") else { break }
+                    if status == 201 { done += sentences } else { break }
+                }
+                return done
+            }
+            try await Task.sleep(nanoseconds: 700_000_000)
+            server.stop(signal: signal)
+            acknowledged = await writer.value
+            #expect(acknowledged.count > 0, "no write was answered before the signal")
+            if signal == SIGTERM { #expect(server.process.terminationStatus == 0) }
+            // Everything answered with 201 is in the TM file.
+            let exported = try ServerProcess.runKiokuExport(tm: server.tm)
+            let stored = Set(exported.split(separator: "\n").flatMap { $0.split(separator: "\t").map(String.init) })
+            let lost = acknowledged.filter { !stored.contains($0) }
+            #expect(lost.isEmpty, "signal \(signal): \(lost.count) of \(acknowledged.count) answered units are missing")
+        }
+    }
+}
+
+extension ServerProcess {
+    /// The TM exported as TSV (what a user would look at to see their units).
+    static func runKiokuExport(tm: String) throws -> String {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("kioku-export-\(UUID().uuidString).tsv")
+        defer { try? FileManager.default.removeItem(at: file) }
+        let status = try runKioku(["export", "--tm", tm, "--to", file.path])
+        guard status == 0 else { return "export failed with \(status)" }
+        return try String(contentsOf: file, encoding: .utf8)
     }
 }

@@ -1,0 +1,129 @@
+import Foundation
+import Hummingbird
+import KiokuFormats
+import KiokuMatch
+import KiokuText
+
+/// The tmserver/amaGama API as Weblate's `tmserver` machinery, Virtaal's remote TM and
+/// Pootle call it, under `/tmserver` and `/api/v1`:
+///
+/// - `GET  {prefix}/{src}/{tgt}/unit/{percent-encoded text}` or `…/unit/?source=TEXT`, with
+///   `min_similarity` (default 70) and `max_candidates` (default 5): a JSON list of
+///   `{"source","target","quality","context"}`, best first.
+/// - `GET  {prefix}/languages/`: `{"sourceLanguages": […], "targetLanguages": […]}`.
+/// - `PUT` or `POST {prefix}/{src}/{tgt}/unit/{text}` with `{"source","target","context"?}`
+///   (Virtaal's add and update): stores the unit; needs the token.
+extension TranslationService {
+    static let defaultMinimumSimilarity = 70
+    static let defaultMaximumCandidates = 5
+    /// Longer texts are cut here (Weblate itself sends at most 500 characters).
+    static let longestQuery = 2000
+
+    func addTMServerRoutes(to router: Router<BasicRequestContext>) {
+        for prefix in ["/tmserver", "/api/v1"] {
+            // The router ignores a trailing slash and empty path components, so "languages/"
+            // and Virtaal's "/api/v1//en/ru/unit/…" land here too.
+            router.get("\(prefix)/languages") { _, _ in
+                let codes = self.languages.allCodes()
+                return try JSONBody.response(["sourceLanguages": codes, "targetLanguages": codes])
+            }
+            for path in ["\(prefix)/:src/:tgt/unit/**", "\(prefix)/:src/:tgt/unit"] {
+                router.get(RouterPath(path)) { request, context in try self.tmserverLookup(request, context) }
+                router.put(RouterPath(path)) { request, context in try await self.tmserverStore(request, context) }
+                router.post(RouterPath(path)) { request, context in try await self.tmserverStore(request, context) }
+            }
+        }
+    }
+
+    /// The text after `/unit/` in the raw path, percent-decoded, or `?source=`.
+    private func unitText(_ request: Request) throws -> String {
+        let raw = request.uri.path.components(separatedBy: "/unit/").dropFirst().joined(separator: "/unit/")
+        var text: String
+        if raw.isEmpty {
+            text = request.uri.queryParameters.get("source") ?? ""
+        } else {
+            guard let decoded = raw.removingPercentEncoding else {
+                throw RequestError(.badRequest, "the text in the path is not valid percent-encoded UTF-8")
+            }
+            text = decoded
+        }
+        // Weblate sends "\r" as a space; Virtaal sends it as is. Either way it is white space.
+        text = text.replacingOccurrences(of: "\r", with: " ")
+        return String(text.prefix(Self.longestQuery))
+    }
+
+    private func languagePair(_ context: BasicRequestContext) throws -> (LanguageTag, LanguageTag)? {
+        let source = try language(context.parameters.get("src"), "the source language")
+        let target = try language(context.parameters.get("tgt"), "the target language")
+        // Clients send regional codes (ja_JP, pt_BR); the TM is searched by language, so a
+        // TM holding `ja` answers `ja_JP`, and one holding `pt-BR` and `pt-PT` answers `pt`.
+        return languages.hasPair(source, target) ? (source.primary, target.primary) : nil
+    }
+
+    func tmserverLookup(_ request: Request, _ context: BasicRequestContext) throws -> Response {
+        let start = DispatchTime.now().uptimeNanoseconds
+        let text = try unitText(request)
+        guard let (source, target) = try languagePair(context) else {
+            if unknownPairsAnswerEmpty { return try JSONBody.response([TMServerMatch]()) }
+            throw RequestError(.notFound, "this TM has no \(context.parameters.get("src") ?? "")–\(context.parameters.get("tgt") ?? "") units (GET /api/v1/languages/ lists its languages)")
+        }
+        guard !text.trimmingWhitespace().isEmpty else {
+            throw RequestError(.badRequest, "no text to look up: use …/unit/TEXT (percent-encoded) or …/unit/?source=TEXT")
+        }
+        let parameters = request.uri.queryParameters
+        let minimum = try integer(parameters.get("min_similarity"), "min_similarity", default: Self.defaultMinimumSimilarity, in: 0...100)
+        let maximum = try integer(parameters.get("max_candidates"), "max_candidates", default: Self.defaultMaximumCandidates, in: 1...100)
+        let matches = try matcher.lookup(text, from: source, to: target,
+                                         options: LookupOptions(minimumScore: max(1, minimum), maximumResults: maximum, parallel: false))
+        let body = matches.map {
+            TMServerMatch(source: $0.source, target: $0.target, quality: Double(min($0.score, 100)),
+                          context: $0.metadata.property(TranslationUnit.contextProperty) ?? "")
+        }
+        metrics.recordLookup(since: start)
+        return try JSONBody.response(body)
+    }
+
+    private func integer(_ value: String?, _ name: String, default fallback: Int, in range: ClosedRange<Int>) throws -> Int {
+        guard let value, !value.isEmpty else { return fallback }
+        guard let number = Int(value) ?? Double(value).map({ Int($0) }), range.contains(number) else {
+            throw RequestError(.badRequest, "\(name) must be a number from \(range.lowerBound) to \(range.upperBound), not \"\(value)\"")
+        }
+        return number
+    }
+
+    struct StoredUnitBody: Decodable {
+        var source: String?
+        var target: String
+        var context: String?
+    }
+
+    func tmserverStore(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
+        try authorizeWrite(request)
+        guard let (source, target) = try languagePair(context) ?? pairForNewLanguages(context) else {
+            throw RequestError(.badRequest, "the language codes are not valid")
+        }
+        let body = try await JSONBody.decode(StoredUnitBody.self, from: request, expected: #"{"source": "…", "target": "…", "context"?: "…"}"#)
+        let sourceText = try body.source ?? unitText(request)
+        guard !sourceText.trimmingWhitespace().isEmpty, !body.target.trimmingWhitespace().isEmpty else {
+            throw RequestError(.badRequest, "a unit needs a source and a target text")
+        }
+        var unit = TranslationUnit(variants: [Variant(language: source, text: sourceText), Variant(language: target, text: body.target)],
+                                   sourceLanguage: source, metadata: Metadata(creationDate: Self.timestamp(), creationUser: "http"))
+        unit.context = body.context
+        let report = try await add([unit])
+        return try JSONBody.response(report, status: .created)
+    }
+
+    /// A tmserver write may bring a pair the TM does not hold yet.
+    private func pairForNewLanguages(_ context: BasicRequestContext) throws -> (LanguageTag, LanguageTag)? {
+        (try language(context.parameters.get("src"), "the source language"), try language(context.parameters.get("tgt"), "the target language"))
+    }
+}
+
+/// One tmserver match, in the shape Weblate's and Virtaal's clients read.
+struct TMServerMatch: Encodable {
+    var source: String
+    var target: String
+    var quality: Double
+    var context: String
+}

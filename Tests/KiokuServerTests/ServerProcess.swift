@@ -1,0 +1,104 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+/// The real `kioku serve`, started on a free loopback port over a fresh copy of the seed
+/// memory, and an HTTP client for it.
+final class ServerProcess: @unchecked Sendable {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// The `kioku` binary built beside the test bundle.
+    static var kioku: URL {
+        var directory = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        while !FileManager.default.fileExists(atPath: directory.appendingPathComponent("kioku").path), directory.path != "/" {
+            directory.deleteLastPathComponent()
+        }
+        return directory.appendingPathComponent("kioku")
+    }
+
+    let process = Process()
+    let directory: URL
+    let tm: String
+    let base: URL
+    private let errors = Pipe()
+
+    /// Starts a server; `arguments` are added to `kioku serve --tm … --port 0`.
+    init(arguments: [String] = ["--token", "secret"]) throws {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("kioku-server-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        tm = directory.appendingPathComponent("seed.kioku").path
+        let status = try Self.runKioku(["import", Self.repository.appendingPathComponent("memories/seed-summit.tmx").path, "--tm", tm])
+        guard status == 0 else { throw ServerError.importFailed(status) }
+        process.executableURL = Self.kioku
+        process.arguments = ["serve", "--tm", tm, "--port", "0"] + arguments
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        // The first line names the port: "Kioku serves … on http://127.0.0.1:PORT".
+        var line = Data()
+        while true {
+            let byte = output.fileHandleForReading.readData(ofLength: 1)
+            if byte.isEmpty || byte == Data("\n".utf8) { break }
+            line.append(byte)
+        }
+        let text = String(decoding: line, as: UTF8.self)
+        guard let port = text.split(separator: ":").last.flatMap({ Int($0) }) else { throw ServerError.noPort(text) }
+        base = URL(string: "http://127.0.0.1:\(port)")!
+    }
+
+    enum ServerError: Error {
+        case importFailed(Int32)
+        case noPort(String)
+    }
+
+    /// Runs `kioku` with arguments and returns its exit status.
+    @discardableResult
+    static func runKioku(_ arguments: [String], output: Pipe = Pipe()) throws -> Int32 {
+        let process = Process()
+        process.executableURL = kioku
+        process.arguments = arguments
+        process.standardOutput = output
+        process.standardError = Pipe()
+        try process.run()
+        process.waitUntilExit()
+        return process.terminationStatus
+    }
+
+    /// Sends SIGTERM (or another signal) and waits for the process to end.
+    func stop(signal: Int32 = SIGTERM) {
+        if process.isRunning { kill(process.processIdentifier, signal) }
+        process.waitUntilExit()
+    }
+
+    var isRunning: Bool { process.isRunning }
+
+    func request(_ method: String, _ path: String, body: Data? = nil, token: String? = nil) async throws -> (status: Int, data: Data) {
+        var request = URLRequest(url: URL(string: base.absoluteString + path)!)
+        request.httpMethod = method
+        request.httpBody = body
+        if let token { request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization") }
+        let (data, response) = try await URLSession.shared.data(for: request)
+        return ((response as! HTTPURLResponse).statusCode, data)
+    }
+
+    func get(_ path: String) async throws -> (status: Int, data: Data) {
+        try await request("GET", path)
+    }
+
+    func post(_ path: String, _ body: String, token: String? = nil) async throws -> (status: Int, data: Data) {
+        try await request("POST", path, body: Data(body.utf8), token: token)
+    }
+
+    /// The JSON of a response, parsed.
+    static func json(_ data: Data) -> Any? { try? JSONSerialization.jsonObject(with: data) }
+
+    /// The `error` message of a JSON error answer.
+    static func errorMessage(_ data: Data) -> String? { (json(data) as? [String: Any])?["error"] as? String }
+
+    /// How many units `/health` reports.
+    func unitCount() async throws -> Int? {
+        (Self.json(try await get("/health").data) as? [String: Any])?["units"] as? Int
+    }
+}
