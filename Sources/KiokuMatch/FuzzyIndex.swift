@@ -9,7 +9,8 @@ import KiokuText
 ///
 /// It lives in the TM file and follows the TM incrementally: `update()` indexes the
 /// units added since the last update (by any program), appending to the last chunk —
-/// never a rebuild. Lookups call it first, so results always cover the whole TM.
+/// never a rebuild. Lookups call it first (unless `lookupsUpdate` is off), so results cover the
+/// whole TM; lookups never wait while an update runs.
 /// Languages load lazily, on their first lookup. Safe to share between threads.
 public final class FuzzyIndex: @unchecked Sendable {
     public let memory: TranslationMemory
@@ -41,8 +42,19 @@ public final class FuzzyIndex: @unchecked Sendable {
         public var seconds = 0.0
     }
 
-    public init(memory: TranslationMemory) throws(MemoryError) {
+    /// Whether a lookup that finds the index behind the TM brings it up to date itself (the
+    /// default, right for a program that looks up and imports in turn). A server sets this
+    /// to false and calls `update()` after its writes and now and then: its lookups then
+    /// search what is published and never do a writer's work.
+    public let lookupsUpdate: Bool
+    /// Whether an update tokenizes and appends on every core (the default: an import wants
+    /// it done fast) or only on the calling thread (a server: its lookups keep the cores).
+    public let parallelUpdates: Bool
+
+    public init(memory: TranslationMemory, lookupsUpdate: Bool = true, parallelUpdates: Bool = true) throws(MemoryError) {
         self.memory = memory
+        self.lookupsUpdate = lookupsUpdate
+        self.parallelUpdates = parallelUpdates
         try memory.migrate(IndexSchema.migrator())
         indexedThrough = try memory.read { db in try Self.storedWatermark(db) }
     }
@@ -66,65 +78,75 @@ public final class FuzzyIndex: @unchecked Sendable {
         var report = UpdateReport()
         var writeCount = memory.writeCount  // taken before reading, so a concurrent import is noticed next time
         var datesNow: Bool?
-        var reloaded = false
         var touched: Set<String> = []
         defer {
             // Publish what changed, and when the index was last known to be current.
             let snapshots = touched.compactMap { language in languages[language].map { (language, $0.snapshot()) } }
             stateLock.lock()
-            if reloaded { published.removeAll() }
             for (language, snapshot) in snapshots { published[language] = snapshot }
             if let datesNow { unitsHaveDates = datesNow }
             lastWriteCount = writeCount
             lastCheck = Date()
             stateLock.unlock()
         }
-        let (latest, stored) = try memory.read { db in
-            (try Int64.fetchOne(db, sql: "SELECT max(id) FROM unit") ?? 0, try Self.storedWatermark(db))
-        }
-        if latest != latestSeen || writeCount != lastWriteCountSeenByUpdater {
-            // Something was written (an import may also raise a stored unit's change date).
-            // Once a unit has a date the answer cannot go back, so the scan runs only while none has.
-            if latestSeen < 0 || !currentlyHasDates {
-                datesNow = try memory.read { db in
-                    try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM unit WHERE changed_at IS NOT NULL OR created_at IS NOT NULL)") ?? true
+        for _ in 0..<3 {
+            let (latest, stored) = try memory.read { db in
+                (try Int64.fetchOne(db, sql: "SELECT max(id) FROM unit") ?? 0, try Self.storedWatermark(db))
+            }
+            if latest != latestSeen || writeCount != lastWriteCountSeenByUpdater {
+                // Something was written (an import may also raise a stored unit's change date).
+                // Once a unit has a date the answer cannot go back, so the scan runs only while none has.
+                if latestSeen < 0 || !currentlyHasDates {
+                    datesNow = try memory.read { db in
+                        try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM unit WHERE changed_at IS NOT NULL OR created_at IS NOT NULL)") ?? true
+                    }
                 }
+                latestSeen = latest
+                lastWriteCountSeenByUpdater = writeCount
             }
-            latestSeen = latest
-            lastWriteCountSeenByUpdater = writeCount
-        }
-        if stored != indexedThrough {
-            // Another program (or connection) moved the index on: reload what is in memory.
-            languages.removeAll()
-            indexedThrough = stored
-            reloaded = true
-        }
-        guard latest > indexedThrough else { return report }
+            if stored != indexedThrough {
+                // Another program (or connection) moved the index on: reload what is in memory.
+                // Lookups go on searching the old snapshots until the new ones are published.
+                let loaded = Array(languages.keys)
+                languages.removeAll()
+                indexedThrough = stored
+                for language in loaded where try loadedLanguage(language) != nil { touched.insert(language) }
+            }
+            guard latest > indexedThrough else { break }
 
-        var cursor = indexedThrough
-        while cursor < latest {
-            let batch = try memory.read { db in
-                try Row.fetchAll(db, sql: """
-                    SELECT unit_id, position, lang, text FROM variant
-                    WHERE unit_id > ? AND unit_id <= ? ORDER BY unit_id, position LIMIT 65536
-                    """, arguments: [cursor, latest])
+            let base = indexedThrough
+            var cursor = indexedThrough
+            var added = 0
+            while cursor < latest {
+                let batch = try memory.read { db in
+                    try Row.fetchAll(db, sql: """
+                        SELECT unit_id, position, lang, text FROM variant
+                        WHERE unit_id > ? AND unit_id <= ? ORDER BY unit_id, position LIMIT 65536
+                        """, arguments: [cursor, latest])
+                }
+                guard let lastRow = batch.last else { break }
+                var rows = batch[...]
+                var through: Int64 = lastRow[0]
+                if batch.count == 65536, let first = batch.first, (first[0] as Int64) != through {
+                    // never split a unit across batches: its remaining variants come next time
+                    rows = batch.prefix { ($0[0] as Int64) != through }
+                    through -= 1
+                }
+                try index(Array(rows), touched: &touched)
+                added += rows.count
+                cursor = through
             }
-            guard let lastRow = batch.last else { break }
-            var rows = batch[...]
-            var through: Int64 = lastRow[0]
-            if batch.count == 65536, let first = batch.first, (first[0] as Int64) != through {
-                // never split a unit across batches: its remaining variants come next time
-                rows = batch.prefix { ($0[0] as Int64) != through }
-                through -= 1
+            writeCount += 1  // our own save
+            lastWriteCountSeenByUpdater = writeCount
+            if try save(touched, from: base, through: latest) {
+                indexedThrough = latest
+                report.documentsAdded += added
+                break
             }
-            try index(Array(rows), touched: &touched)
-            report.documentsAdded += rows.count
-            cursor = through
+            // Another program saved index data meanwhile (its token ids may differ from ours):
+            // forget this work, reload what it saved and index the rest on top.
+            indexedThrough = -1
         }
-        try save(touched, through: latest)
-        writeCount += 1  // our own save
-        lastWriteCountSeenByUpdater = writeCount
-        indexedThrough = latest
         report.seconds = Date().timeIntervalSince(start)
         return report
     }
@@ -149,13 +171,13 @@ public final class FuzzyIndex: @unchecked Sendable {
         let groups = try byLanguage.sorted { $0.key < $1.key }.map { entry throws(MemoryError) in
             (index: try loadedLanguage(entry.key, create: true)!, texts: entry.value)
         }
-        // Tokenize every language's texts on both cores (the vocabularies are only read here)…
+        // Tokenize every language's texts on both cores (unless told not to) (the vocabularies are only read here)…
         let starts = groups.reduce(into: [0]) { $0.append($0.last! + $1.texts.count) }
         var documents = [TokenizedDocument?](repeating: nil, count: starts.last!)
         documents.withUnsafeMutableBufferPointer { output in
             let shared = UnsafeSendable((output, groups, starts))
-            let workers = 2
-            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            let workers = parallelUpdates ? 2 : 1
+            let work: @Sendable (Int) -> Void = { worker in
                 let (output, groups, starts) = shared.value
                 var position = worker
                 var group = 0
@@ -166,18 +188,27 @@ public final class FuzzyIndex: @unchecked Sendable {
                     position += workers
                 }
             }
+            if workers > 1 { DispatchQueue.concurrentPerform(iterations: workers, execute: work) } else { work(0) }
         }
         // …then append each language on a core of its own (an EN–RU TM builds both at once).
         let shared = UnsafeSendable((groups, starts, documents))
-        DispatchQueue.concurrentPerform(iterations: groups.count) { group in
+        let append: @Sendable (Int) -> Void = { group in
             let (groups, starts, documents) = shared.value
             groups[group].index.append(documents[starts[group]..<starts[group + 1]].map { $0! })
+        }
+        if parallelUpdates {
+            DispatchQueue.concurrentPerform(iterations: groups.count, execute: append)
+        } else {
+            (0..<groups.count).forEach(append)
         }
         touched.formUnion(groups.map(\.index.language))
     }
 
-    private func save(_ touched: Set<String>, through watermark: Int64) throws(MemoryError) {
-        try memory.write { db in
+    /// Writes the new tokens and changed chunks; false (and nothing written) when the stored
+    /// index is no longer the one this update started from.
+    private func save(_ touched: Set<String>, from base: Int64, through watermark: Int64) throws(MemoryError) -> Bool {
+        let saved = try memory.write { db -> Bool in
+            guard try Self.storedWatermark(db) == base else { return false }
             for language in touched {
                 guard let index = languages[language] else { continue }
                 let insertToken = try db.makeStatement(sql: "INSERT INTO fuzzy_token(lang, token, id) VALUES (?, ?, ?)")
@@ -195,8 +226,10 @@ public final class FuzzyIndex: @unchecked Sendable {
                 }
             }
             try db.execute(sql: "UPDATE fuzzy_state SET value = ? WHERE key = 'indexed_through'", arguments: [watermark])
+            return true
         }
-        for language in touched { languages[language]?.markSaved() }
+        if saved { for language in touched { languages[language]?.markSaved() } }
+        return saved
     }
 
     /// The index of a language, loading it on first use; nil when the TM has none.
@@ -242,14 +275,14 @@ public final class FuzzyIndex: @unchecked Sendable {
         let stale = memory.writeCount != lastWriteCount || Date().timeIntervalSince(lastCheck) > Self.crossProcessCheckInterval
         let current = published[language].map { ($0, unitsHaveDates) }
         stateLock.unlock()
-        if let current, !stale { return current }
+        if let current, !stale || !lookupsUpdate { return current }
         if let current {
             guard updateLock.try() else { return current }
         } else {
             updateLock.lock()
         }
         defer { updateLock.unlock() }
-        if stale { _ = try updateHoldingLock() }
+        if stale && lookupsUpdate { _ = try updateHoldingLock() }
         guard let index = try loadedLanguage(language) else { return nil }
         stateLock.lock()
         defer { stateLock.unlock() }

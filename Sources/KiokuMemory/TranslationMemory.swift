@@ -38,6 +38,9 @@ public final class TranslationMemory: @unchecked Sendable {
         var configuration = Configuration()
         configuration.label = "kioku"
         configuration.foreignKeysEnabled = false
+        // A TM may be written by a server and a `kioku import` at once: the second writer
+        // waits for the first instead of failing with "database is locked".
+        configuration.busyMode = .timeout(30)
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA page_size = 16384; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536; PRAGMA mmap_size = 268435456")
         }

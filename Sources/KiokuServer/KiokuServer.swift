@@ -58,6 +58,8 @@ public struct KiokuServer: Sendable {
             onServerRunning: { channel in onListening(channel.localAddress?.port ?? 0) },
             logger: logger
         )
+        let indexer = Task { await service.keepIndexCurrent() }
+        defer { indexer.cancel() }
         try await app.runService()
         logger.info("stopped; every answered write is committed")
     }

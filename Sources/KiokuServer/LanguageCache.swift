@@ -14,8 +14,12 @@ final class LanguageCache: @unchecked Sendable {
     private var codes = Set<String>()
 
     init(memory: TranslationMemory) throws(MemoryError) {
-        let statistics = try memory.statistics()
-        for pair in statistics.pairs { record(pair.languages.compactMap(LanguageTag.init)) }
+        try reload(from: memory)
+    }
+
+    /// Reads the languages from the TM again (after another program added units).
+    func reload(from memory: TranslationMemory) throws(MemoryError) {
+        for pair in try memory.statistics().pairs { record(pair.languages.compactMap(LanguageTag.init)) }
     }
 
     /// Adds the languages of units just written.

@@ -90,6 +90,17 @@ import Testing
         #expect(answers == ["Tóquio e Quioto", "Tóquio/Quioto"])
     }
 
+    @Test func unitsAnotherProgramImportsAreServedWithinASecond() async throws {
+        let server = try ServerProcess()
+        defer { server.stop() }
+        let file = server.directory.appendingPathComponent("more.tsv")
+        try "en\tru\nThe Kuril Islands lie north of Hokkaido.\tКурильские острова лежат к северу от Хоккайдо.\n".write(to: file, atomically: true, encoding: .utf8)
+        #expect(try ServerProcess.runKioku(["import", file.path, "--tm", server.tm]) == 0)
+        try await Task.sleep(nanoseconds: 1_000_000_000)
+        let (_, data) = try await server.get("/tmserver/en/ru/unit/The%20Kuril%20Islands%20lie%20north%20of%20Hokkaido.")
+        #expect((json(data) as? [[String: Any]])?.first?["target"] as? String == "Курильские острова лежат к северу от Хоккайдо.")
+    }
+
     @Test func aServerWithoutTokenTakesNoWrites() async throws {
         let server = try ServerProcess(arguments: [])
         defer { server.stop() }
