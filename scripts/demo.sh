@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # The main job on the bundled samples: import the seed article's memory (TMX, EN/RU/JA), show what
 # the TM holds, look sentences up, check it against the bundled glossary of names and places, and
-# export it back out as TMX and TSV.
+# export it back out as TMX and TSV; then serve it over HTTP and ask it as Weblate would.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PATH:/opt/swift/usr/bin"
 scripts/install-deps.sh
+command -v curl >/dev/null || { apt-get update -qq && apt-get install -y -qq curl >/dev/null; }  # for the HTTP part
 swift build -c release --product kioku >/dev/null
 kioku=.build/release/kioku
 out=${KIOKU_DEMO_DIR:-/tmp/kioku-demo}
@@ -22,3 +23,11 @@ $kioku check memories/seed-summit.tmx --glossary glossaries/names-and-places.tbx
 $kioku export --tm "$out/seed.kioku" --to "$out/seed-en-ru.tmx" --langs en,ru
 $kioku export --tm "$out/seed.kioku" --to "$out/seed-en-ja.tsv" --langs en,ja
 head -c 600 "$out/seed-en-ru.tmx"
+# The TM as a tmserver for Weblate and Virtaal: start, ask one sentence, stop.
+$kioku serve --tm "$out/seed.kioku" --port 0 > "$out/serve.out" &
+server=$!
+for _ in $(seq 1 100); do grep -q serves "$out/serve.out" 2>/dev/null && break; sleep 0.1; done
+url=$(sed -n 's/.* on \(http[^ ]*\)$/\1/p' "$out/serve.out")
+curl -s "$url/tmserver/en/ru/unit/Moscow%20and%20Tokyo%20have%20still%20not%20signed%20a%20peace%20treaty%20following%20the%20end%20of%20World%20War%20II."
+echo
+kill -TERM $server; wait $server

@@ -32,6 +32,38 @@ import KiokuText
         #expect(try matcher.index.update().documentsAdded == 0)
     }
 
+    @Test func aServerStyleIndexIsUpdatedByItsOwnerNotByLookups() throws {
+        let tm = try Scratch.seedMemory()
+        let matcher = Matcher(index: try FuzzyIndex(memory: tm, lookupsUpdate: false, parallelUpdates: false))
+        try matcher.index.update()
+        try matcher.index.load()
+        #expect(try matcher.scores("Moscow and Tokyo have still not signed a peace treaty following the end of World War II.") == [100])
+        try tm.add([unit((.english, "The Nikkei newspaper reported the talks."), (.russian, "Газета Nikkei сообщила о переговорах."))])
+        // lookups search what is published…
+        #expect(try matcher.scores("The Nikkei newspaper reported the talks.").isEmpty)
+        // …until the owner updates, which publishes the new unit at once
+        #expect(try matcher.index.update().documentsAdded == 2)
+        #expect(try matcher.scores("The Nikkei newspaper reported the talks.") == [100])
+    }
+
+    @Test func anIndexReloadsWhatAnotherProgramIndexedAndAppendsOnTop() throws {
+        let path = Scratch.tmPath()
+        let first = try TranslationMemory(path: path)
+        try first.add([unit((.english, "Tokyo"), (.russian, "Токио"))])
+        let server = Matcher(index: try FuzzyIndex(memory: first, lookupsUpdate: false))
+        try server.index.update()
+        // another program adds and indexes units in the same file
+        let other = try TranslationMemory(path: path, create: false)
+        try other.add([unit((.english, "Tokyo Bay"), (.russian, "Токийский залив"))])
+        try FuzzyIndex(memory: other).update()
+        try first.add([unit((.english, "Tokyo Tower"), (.russian, "Токийская башня"))])
+        #expect(try server.index.update().documentsAdded == 2)  // only its own new unit
+        #expect(try server.scores("Tokyo Bay") == [100, 50, 50])
+        #expect(try server.scores("Tokyo Tower") == [100, 50, 50])
+        // and what it saved is what a fresh reader finds
+        #expect(try Matcher(memory: try TranslationMemory(path: path, create: false)).scores("Tokyo Tower") == [100, 50, 50])
+    }
+
     @Test func anotherConnectionsImportIsSeen() throws {
         let path = Scratch.tmPath()
         let writer = try TranslationMemory(path: path)
