@@ -18,7 +18,12 @@ public final class FuzzyIndex: @unchecked Sendable {
     // The updater's side: one update at a time, on indexes no lookup touches.
     private let updateLock = NSLock()
     private var languages: [String: LanguageIndex] = [:]
+    /// The in-memory index covers every unit up to this id…
     private var indexedThrough: Int64 = 0
+    /// …and the TM file's copy up to this one (as far as this process knows).
+    private var savedThrough: Int64 = 0
+    /// Languages with tokens or chunks not yet written to the TM file.
+    private var unsavedLanguages: Set<String> = []
     private var latestSeen: Int64 = -1
     private var lastWriteCountSeenByUpdater = -1
 
@@ -57,6 +62,7 @@ public final class FuzzyIndex: @unchecked Sendable {
         self.parallelUpdates = parallelUpdates
         try memory.migrate(IndexSchema.migrator())
         indexedThrough = try memory.read { db in try Self.storedWatermark(db) }
+        savedThrough = indexedThrough
     }
 
     private static func storedWatermark(_ db: Database) throws -> Int64 {
@@ -66,14 +72,24 @@ public final class FuzzyIndex: @unchecked Sendable {
     /// Indexes every unit added since the last update. Cheap when there is nothing new.
     /// Lookups running meanwhile search the index as it was; they see the new units the
     /// moment this returns.
+    ///
+    /// With `persist: false` the new index data stays in memory (a server writing small
+    /// batches saves it now and then with `persist()`, not after every batch). The units
+    /// themselves are in the TM either way: index data lost with the process is rebuilt from
+    /// them by the next update.
     @discardableResult
-    public func update() throws(MemoryError) -> UpdateReport {
+    public func update(persist: Bool = true) throws(MemoryError) -> UpdateReport {
         updateLock.lock()
         defer { updateLock.unlock() }
-        return try updateHoldingLock()
+        return try updateHoldingLock(persist: persist)
     }
 
-    private func updateHoldingLock() throws(MemoryError) -> UpdateReport {
+    /// Writes index data kept in memory by `update(persist: false)` to the TM file.
+    public func persist() throws(MemoryError) {
+        try update(persist: true)
+    }
+
+    private func updateHoldingLock(persist: Bool = true) throws(MemoryError) -> UpdateReport {
         let start = Date()
         var report = UpdateReport()
         var writeCount = memory.writeCount  // taken before reading, so a concurrent import is noticed next time
@@ -104,48 +120,54 @@ public final class FuzzyIndex: @unchecked Sendable {
                 latestSeen = latest
                 lastWriteCountSeenByUpdater = writeCount
             }
-            if stored != indexedThrough {
-                // Another program (or connection) moved the index on: reload what is in memory.
+            if stored != savedThrough {
+                // Another program (or connection) saved index data: reload what is in memory.
                 // Lookups go on searching the old snapshots until the new ones are published.
                 let loaded = Array(languages.keys)
                 languages.removeAll()
                 indexedThrough = stored
+                savedThrough = stored
+                unsavedLanguages.removeAll()
+                report.documentsAdded = 0
                 for language in loaded where try loadedLanguage(language) != nil { touched.insert(language) }
             }
-            guard latest > indexedThrough else { break }
-
-            let base = indexedThrough
-            var cursor = indexedThrough
-            var added = 0
-            while cursor < latest {
-                let batch = try memory.read { db in
-                    try Row.fetchAll(db, sql: """
-                        SELECT unit_id, position, lang, text FROM variant
-                        WHERE unit_id > ? AND unit_id <= ? ORDER BY unit_id, position LIMIT 65536
-                        """, arguments: [cursor, latest])
+            if latest > indexedThrough {
+                var changed: Set<String> = []
+                var cursor = indexedThrough
+                while cursor < latest {
+                    let batch = try memory.read { db in
+                        try Row.fetchAll(db, sql: """
+                            SELECT unit_id, position, lang, text FROM variant
+                            WHERE unit_id > ? AND unit_id <= ? ORDER BY unit_id, position LIMIT 65536
+                            """, arguments: [cursor, latest])
+                    }
+                    guard let lastRow = batch.last else { break }
+                    var rows = batch[...]
+                    var through: Int64 = lastRow[0]
+                    if batch.count == 65536, let first = batch.first, (first[0] as Int64) != through {
+                        // never split a unit across batches: its remaining variants come next time
+                        rows = batch.prefix { ($0[0] as Int64) != through }
+                        through -= 1
+                    }
+                    try index(Array(rows), touched: &changed)
+                    report.documentsAdded += rows.count
+                    cursor = through
                 }
-                guard let lastRow = batch.last else { break }
-                var rows = batch[...]
-                var through: Int64 = lastRow[0]
-                if batch.count == 65536, let first = batch.first, (first[0] as Int64) != through {
-                    // never split a unit across batches: its remaining variants come next time
-                    rows = batch.prefix { ($0[0] as Int64) != through }
-                    through -= 1
-                }
-                try index(Array(rows), touched: &touched)
-                added += rows.count
-                cursor = through
+                indexedThrough = latest
+                touched.formUnion(changed)
+                unsavedLanguages.formUnion(changed)
             }
+            guard persist, savedThrough != indexedThrough || !unsavedLanguages.isEmpty else { break }
             writeCount += 1  // our own save
             lastWriteCountSeenByUpdater = writeCount
-            if try save(touched, from: base, through: latest) {
-                indexedThrough = latest
-                report.documentsAdded += added
+            if try save(unsavedLanguages, from: savedThrough, through: indexedThrough) {
+                savedThrough = indexedThrough
+                unsavedLanguages.removeAll()
                 break
             }
             // Another program saved index data meanwhile (its token ids may differ from ours):
             // forget this work, reload what it saved and index the rest on top.
-            indexedThrough = -1
+            savedThrough = -1
         }
         report.seconds = Date().timeIntervalSince(start)
         return report

@@ -115,8 +115,11 @@ public final class Matcher: @unchecked Sendable {
                 if best.count >= limit {
                     let last = best[limit - 1]
                     if hit.base < last.score { break }
-                    // Without dates, a later hit ties at best and loses on unit id: nothing after it can enter.
+                    // Hits come by base, then similarity: once one has the last's score as its base
+                    // and a lower similarity, it and all after it rank below the last, dates or not.
+                    // Without dates, an equal similarity loses on unit id as well.
                     let similarity = hit.longest == 0 ? 1 : 1 - Double(hit.distance) / Double(hit.longest)
+                    if hit.base == last.score, similarity < last.similarity { break }
                     if !datesMatter, hit.base == last.score, similarity <= last.similarity { break }
                 }
                 let unitID = hit.documentKey >> 8, position = hit.documentKey & 0xFF

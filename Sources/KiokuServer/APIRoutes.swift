@@ -114,8 +114,10 @@ extension TranslationService {
 
     func addUnits(_ request: Request) async throws -> Response {
         try authorizeWrite(request)
-        let body = try await JSONBody.decode(UnitsRequest.self, from: request, expected: Self.unitsExpected)
-        let report = try await add(try translationUnits(body, dated: true))
+        let data = try await JSONBody.body(of: request)
+        let report = try await add { [self] in
+            try translationUnits(try JSONBody.decode(UnitsRequest.self, from: data, expected: Self.unitsExpected), dated: true)
+        }
         return try JSONBody.response(report, status: .created)
     }
 

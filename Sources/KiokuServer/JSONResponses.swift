@@ -33,14 +33,22 @@ enum JSONBody {
 
     /// The request body decoded as `T`, or a 400/413 that says what was expected.
     static func decode<T: Decodable>(_ type: T.Type, from request: Request, expected: String) async throws -> T {
-        let buffer: ByteBuffer
+        try decode(T.self, from: try await body(of: request), expected: expected)
+    }
+
+    /// The request body's bytes, or a 413 when there are too many.
+    static func body(of request: Request) async throws -> Data {
         do {
-            buffer = try await request.body.collect(upTo: maximumRequestBytes)
+            return Data(try await request.body.collect(upTo: maximumRequestBytes).readableBytesView)
         } catch {
             throw RequestError(.contentTooLarge, "the body is larger than \(maximumRequestBytes >> 20) MB; send the units in smaller batches")
         }
+    }
+
+    /// `data` decoded as `T`, or a 400 that says what was expected.
+    static func decode<T: Decodable>(_ type: T.Type, from data: Data, expected: String) throws -> T {
         do {
-            return try JSONDecoder().decode(T.self, from: Data(buffer.readableBytesView))
+            return try JSONDecoder().decode(T.self, from: data)
         } catch let error as DecodingError {
             throw RequestError(.badRequest, "the body is not valid JSON for this request (\(error.shortDescription)); expected \(expected)")
         }

@@ -59,8 +59,9 @@ public struct KiokuServer: Sendable {
             logger: logger
         )
         let indexer = Task { await service.keepIndexCurrent() }
-        defer { indexer.cancel() }
         try await app.runService()
+        indexer.cancel()
+        await service.saveIndex()
         logger.info("stopped; every answered write is committed")
     }
 }

@@ -110,7 +110,7 @@ extension TranslationService {
         var unit = TranslationUnit(variants: [Variant(language: source, text: sourceText), Variant(language: target, text: body.target)],
                                    sourceLanguage: source, metadata: Metadata(creationDate: Self.timestamp(), creationUser: "http"))
         unit.context = body.context
-        let report = try await add([unit])
+        let report = try await add { [unit] in [unit] }
         return try JSONBody.response(report, status: .created)
     }
 

@@ -73,11 +73,13 @@ final class TranslationService: Sendable {
 
     /// Adds units on the write queue, then indexes them before answering: a client that
     /// has its answer finds the units in the very next lookup, and they are on disk.
-    func add(_ units: [TranslationUnit]) async throws -> ImportReport {
-        let report = try await writes.run { [self] in
+    /// `makeUnits` (decoding the request) runs on the write queue too, off the lookups' threads.
+    func add(_ makeUnits: @escaping @Sendable () throws -> [TranslationUnit]) async throws -> ImportReport {
+        let (units, report) = try await writes.run { [self] in
+            let units = try makeUnits()
             let report = try memory.add(units, origin: "http")
-            try matcher.index.update()
-            return report
+            try matcher.index.update(persist: false)  // saved by keepIndexCurrent, not per batch
+            return (units, report)
         }
         languages.record(units)
         metrics.recordWrite(units: report.added)
@@ -85,13 +87,17 @@ final class TranslationService: Sendable {
         return report
     }
 
-    /// Indexes what other programs add to the TM file (a `kioku import` while serving),
-    /// every quarter second, on the write queue; costs two small queries when nothing changed.
+    /// Indexes what other programs add to the TM file (a `kioku import` while serving) every
+    /// quarter second, and saves the index data writes left in memory every ten seconds; on
+    /// the write queue. Costs two small queries when nothing changed.
     func keepIndexCurrent() async {
+        var tick = 0
         while !Task.isCancelled {
             try? await Task.sleep(nanoseconds: 250_000_000)
+            tick += 1
+            let persist = tick % 40 == 0
             do {
-                let report = try await writes.run { [self] in try matcher.index.update() }
+                let report = try await writes.run { [self] in try matcher.index.update(persist: persist) }
                 if report.documentsAdded > 0 {
                     try languages.reload(from: memory)
                     logger.info("indexed \(report.documentsAdded) segments another program added to the TM")
@@ -99,6 +105,15 @@ final class TranslationService: Sendable {
             } catch {
                 logger.error("could not bring the index up to date: \(error)")
             }
+        }
+    }
+
+    /// Saves what the index holds only in memory (at shutdown).
+    func saveIndex() async {
+        do {
+            try await writes.run { [self] in try matcher.index.persist() }
+        } catch {
+            logger.error("could not save the index (the next start rebuilds what is missing): \(error)")
         }
     }
 

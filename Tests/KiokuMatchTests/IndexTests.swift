@@ -64,6 +64,22 @@ import KiokuText
         #expect(try Matcher(memory: try TranslationMemory(path: path, create: false)).scores("Tokyo Tower") == [100, 50, 50])
     }
 
+    @Test func indexDataKeptInMemoryIsSavedByPersistAndRebuiltWhenLost() throws {
+        let path = Scratch.tmPath()
+        let tm = try TranslationMemory(path: path)
+        try tm.add([unit((.english, "Tokyo"), (.russian, "Токио"))])
+        let index = try FuzzyIndex(memory: tm, lookupsUpdate: false)
+        #expect(try index.update().documentsAdded == 2)
+        try tm.add([unit((.english, "Tokyo Bay"), (.russian, "Токийский залив"))])
+        #expect(try index.update(persist: false).documentsAdded == 2)
+        #expect(try Matcher(index: index).scores("Tokyo Bay") == [100, 50])
+        // the file's index is behind: a process that starts now indexes the rest itself
+        #expect(try FuzzyIndex(memory: TranslationMemory(path: path, create: false)).update(persist: false).documentsAdded == 2)
+        try index.persist()
+        #expect(try FuzzyIndex(memory: TranslationMemory(path: path, create: false)).update().documentsAdded == 0)
+        #expect(try Matcher(memory: TranslationMemory(path: path, create: false)).scores("Tokyo Bay") == [100, 50])
+    }
+
     @Test func anotherConnectionsImportIsSeen() throws {
         let path = Scratch.tmPath()
         let writer = try TranslationMemory(path: path)
