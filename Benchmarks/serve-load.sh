@@ -65,6 +65,6 @@ python3 "$here/service_times.py" metrics-1.prom metrics-2.prom
 cat import.out
 units_after=$(curl -s "$url/health" | python3 -c 'import json,sys; print(json.load(sys.stdin)["units"])')
 echo "TM units: $units_before before, $units_after after (importer exit status $import_status)"
-echo "server peak RSS: $(awk '/VmHWM/ {printf "%.0f MB", $2/1024}' /proc/$server/status)"
+echo "server memory: peak RSS $(awk '/VmHWM/ {printf "%.0f MB", $2/1024}' /proc/$server/status); now $(awk '/RssAnon/ {a=$2} /RssFile/ {f=$2} END {printf "%.0f MB private + %.0f MB of the memory-mapped TM file (shared with the page cache, counted once per connection)", a/1024, f/1024}' /proc/$server/status)"
 kill -TERM $server; wait $server || true
 echo "server log (warnings and errors):"; cat serve.err
