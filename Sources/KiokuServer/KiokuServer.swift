@@ -58,6 +58,10 @@ public struct KiokuServer: Sendable {
             onServerRunning: { channel in onListening(channel.localAddress?.port ?? 0) },
             logger: logger
         )
+        if !["127.0.0.1", "::1", "localhost"].contains(configuration.host) {
+            logger.warning("serving beyond this machine: lookups, concordance and stats are open to anyone who can reach \(configuration.host):\(configuration.port)",
+                           metadata: ["writes": "\(configuration.token == nil ? "refused" : "need the token")"])
+        }
         let indexer = Task { await service.keepIndexCurrent() }
         try await app.runService()
         indexer.cancel()

@@ -83,7 +83,9 @@ final class TranslationService: Sendable {
         }
         languages.record(units)
         metrics.recordWrite(units: report.added)
-        logger.info("added \(report.added) units (\(report.duplicates) already known) through the API; the TM holds \(report.unitsInMemory)")
+        logger.info("units added through the API", metadata: [
+            "added": "\(report.added)", "duplicates": "\(report.duplicates)", "units_in_tm": "\(report.unitsInMemory)",
+        ])
         return report
     }
 
@@ -100,7 +102,7 @@ final class TranslationService: Sendable {
                 let report = try await writes.run { [self] in try matcher.index.update(persist: persist) }
                 if report.documentsAdded > 0 {
                     try languages.reload(from: memory)
-                    logger.info("indexed \(report.documentsAdded) segments another program added to the TM")
+                    logger.info("indexed segments another program added to the TM", metadata: ["segments": "\(report.documentsAdded)"])
                 }
             } catch {
                 logger.error("could not bring the index up to date: \(error)")

@@ -8,14 +8,20 @@ struct ServeCommand: AsyncParsableCommand {
         commandName: "serve",
         abstract: "Serve a TM over HTTP: tmserver/amaGama routes for Weblate and Virtaal, and a JSON API.",
         discussion: """
-            tmserver (also under /api/v1):
-              GET /tmserver/{src}/{tgt}/unit/{text}   or …/unit/?source=TEXT; min_similarity, max_candidates
-              GET /tmserver/languages/                PUT|POST /tmserver/{src}/{tgt}/unit/{text} (token)
+            tmserver / amaGama (also under /api/v1):
+              GET  /tmserver/{src}/{tgt}/unit/{text}  ?min_similarity=70&max_candidates=5
+              GET  /tmserver/{src}/{tgt}/unit/?source=TEXT
+              GET  /tmserver/languages/
+              PUT  /tmserver/{src}/{tgt}/unit/{text}  {"target": "…"}  (token)
             JSON API:
-              POST /api/lookup   GET /api/concordance?text=&lang=   POST /api/check
-              POST /api/units (token)   GET /api/stats   GET /health   GET /metrics
-            Writes need --token (or KIOKU_TOKEN) and the header Authorization: Bearer <token>.
-            Binds 127.0.0.1 unless --host says otherwise. SIGTERM or Ctrl-C stops it gracefully.
+              POST /api/lookup       {"text", "src", "tgt", "min"?, "max"?}
+              GET  /api/concordance  ?text=…&lang=…&max=20
+              POST /api/check        {"units": [{"en": "…", "ru": "…"}]}
+              POST /api/units        the same body (token)
+              GET  /api/stats, /health, /metrics
+            Writes need --token (or KIOKU_TOKEN), sent as "Authorization: Bearer …".
+            Binds 127.0.0.1 unless --host says otherwise; reads are open to whoever
+            can reach the port. SIGTERM or Ctrl-C stops it gracefully.
             """
     )
 
