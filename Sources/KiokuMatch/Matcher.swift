@@ -121,6 +121,13 @@ public final class Matcher: @unchecked Sendable {
                     let similarity = hit.longest == 0 ? 1 : 1 - Double(hit.distance) / Double(hit.longest)
                     if hit.base == last.score, similarity < last.similarity { break }
                     if !datesMatter, hit.base == last.score, similarity <= last.similarity { break }
+                    // An exact tie with the last (its final score cannot exceed its base) enters only
+                    // by being newer, or by a matching context at 100: read its date before scoring it.
+                    if hit.base == last.score, similarity == last.similarity, queryContext == nil || hit.base < 100 {
+                        let unitID = hit.documentKey >> 8
+                        let recency = reader.dateAndExtra(of: unitID).date
+                        if recency < last.recency || (recency == last.recency && unitID < last.unitID) { continue }
+                    }
                 }
                 let unitID = hit.documentKey >> 8, position = hit.documentKey & 0xFF
                 guard let (candidate, others) = reader.variants(of: unitID, position: position),

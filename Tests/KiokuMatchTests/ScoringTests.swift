@@ -100,6 +100,28 @@ import KiokuText
         #expect(try Matcher(memory: plain).lookup("Sochi", from: .english, to: .russian).map(\.target) == ["Сочи-2", "Сочи-1"])
     }
 
+    @Test func theNewestOfManyTiesWinsEvenWhenOnlyOneIsAsked() throws {
+        // The newest date sits on the first unit, which the search reaches last; ranking must still
+        // read past the ties it already holds to find it, and a matching context still beats all.
+        let tm = try TranslationMemory(path: Scratch.tmPath())
+        var units = [unit((.english, "The summit ended."), (.russian, "Саммит завершился (новейший)."), changed: "20240101T000000Z")]
+        for year in 2001...2012 {
+            units.append(unit((.english, "The summit ended."), (.russian, "Саммит завершился (\(year))."), changed: "\(year)0101T000000Z"))
+        }
+        units.append(unit((.english, "The summit ended."), (.russian, "Саммит завершился (контекст)."), changed: "19990101T000000Z",
+                          context: "The forum opened."))
+        for unit in units { try tm.add([unit]) }
+        let matcher = try Matcher(memory: tm)
+        for maximum in [1, 2] {
+            let matches = try matcher.lookup("The summit ended.", from: .english, to: .russian, options: LookupOptions(maximumResults: maximum))
+            #expect(matches.first?.target == "Саммит завершился (новейший).", "max \(maximum)")
+        }
+        let withContext = try matcher.lookup("The summit ended.", from: .english, to: .russian,
+                                             options: LookupOptions(maximumResults: 1, context: "The forum opened."))
+        #expect(withContext.map(\.target) == ["Саммит завершился (контекст)."])
+        #expect(withContext.first?.score == 101)
+    }
+
     @Test func inlineCodesAreNotWords() throws {
         let tm = try TranslationMemory(path: Scratch.tmPath())
         var tagged = unit((.english, "The Far East forum ended."), (.russian, "Дальневосточный форум завершился."))
