@@ -179,7 +179,7 @@ public final class FuzzyIndex: @unchecked Sendable {
         return unitsHaveDates
     }
 
-    /// Tokenizes a batch of variant rows on both cores and appends them per language.
+    /// Tokenizes a batch of variant rows (on both cores with `parallelUpdates`) and appends them per language.
     private func index(_ rows: [Row], touched: inout Set<String>) throws(MemoryError) {
         var tags: [String: LanguageTag?] = [:]
         var byLanguage: [String: [(key: Int64, text: String)]] = [:]
@@ -193,7 +193,7 @@ public final class FuzzyIndex: @unchecked Sendable {
         let groups = try byLanguage.sorted { $0.key < $1.key }.map { entry throws(MemoryError) in
             (index: try loadedLanguage(entry.key, create: true)!, texts: entry.value)
         }
-        // Tokenize every language's texts on both cores (unless told not to) (the vocabularies are only read here)…
+        // Tokenize every language's texts on both cores, unless told not to (vocabularies are only read here)…
         let starts = groups.reduce(into: [0]) { $0.append($0.last! + $1.texts.count) }
         var documents = [TokenizedDocument?](repeating: nil, count: starts.last!)
         documents.withUnsafeMutableBufferPointer { output in

@@ -99,9 +99,9 @@ extension TranslationService {
 
     func tmserverStore(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
         try authorizeWrite(request)
-        guard let (source, target) = try languagePair(context) ?? pairForNewLanguages(context) else {
-            throw RequestError(.badRequest, "the language codes are not valid")
-        }
+        // Stored with the codes as sent (pt_BR stays pt-BR), whether or not the TM has the pair yet.
+        let source = try language(context.parameters.get("src"), "the source language")
+        let target = try language(context.parameters.get("tgt"), "the target language")
         let body = try await JSONBody.decode(StoredUnitBody.self, from: request, expected: #"{"source": "…", "target": "…", "context"?: "…"}"#)
         let sourceText = try body.source ?? unitText(request)
         guard !sourceText.trimmingWhitespace().isEmpty, !body.target.trimmingWhitespace().isEmpty else {
@@ -112,11 +112,6 @@ extension TranslationService {
         unit.context = body.context
         let report = try await add { [unit] in [unit] }
         return try JSONBody.response(report, status: .created)
-    }
-
-    /// A tmserver write may bring a pair the TM does not hold yet.
-    private func pairForNewLanguages(_ context: BasicRequestContext) throws -> (LanguageTag, LanguageTag)? {
-        (try language(context.parameters.get("src"), "the source language"), try language(context.parameters.get("tgt"), "the target language"))
     }
 }
 

@@ -88,6 +88,10 @@ import Testing
         let (_, updated) = try await server.get("/tmserver/en/pt/unit/Tokyo%2FKyoto")
         let answers = (json(updated) as? [[String: Any]])?.compactMap { $0["target"] as? String }
         #expect(answers == ["Tóquio e Quioto", "Tóquio/Quioto"])
+        // stored under the code as sent, region and all
+        let stats = try #require(json(try await server.get("/api/stats").data) as? [String: Any])
+        let stored = (stats["languages"] as? [[String: Any]])?.compactMap { $0["language"] as? String } ?? []
+        #expect(stored.contains("pt-BR"))
     }
 
     @Test func unitsAnotherProgramImportsAreServedWithinASecond() async throws {
