@@ -25,7 +25,6 @@ public final class FuzzyIndex: @unchecked Sendable {
     /// Languages with tokens or chunks not yet written to the TM file.
     private var unsavedLanguages: Set<String> = []
     private var latestSeen: Int64 = -1
-    private var lastWriteCountSeenByUpdater = -1
 
     // The lookups' side: published snapshots and freshness, held only for a moment, so a
     // lookup never waits while an update tokenizes, appends or saves.
@@ -93,6 +92,7 @@ public final class FuzzyIndex: @unchecked Sendable {
         let start = Date()
         var report = UpdateReport()
         var writeCount = memory.writeCount  // taken before reading, so a concurrent import is noticed next time
+        let (previousWriteCount, hadDates) = stateLock.withLock { (lastWriteCount, unitsHaveDates) }
         var datesNow: Bool?
         var touched: Set<String> = []
         defer {
@@ -109,16 +109,15 @@ public final class FuzzyIndex: @unchecked Sendable {
             let (latest, stored) = try memory.read { db in
                 (try Int64.fetchOne(db, sql: "SELECT max(id) FROM unit") ?? 0, try Self.storedWatermark(db))
             }
-            if latest != latestSeen || writeCount != lastWriteCountSeenByUpdater {
+            if latest != latestSeen || writeCount != previousWriteCount {
                 // Something was written (an import may also raise a stored unit's change date).
                 // Once a unit has a date the answer cannot go back, so the scan runs only while none has.
-                if latestSeen < 0 || !currentlyHasDates {
+                if latestSeen < 0 || !(datesNow ?? hadDates) {
                     datesNow = try memory.read { db in
                         try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM unit WHERE changed_at IS NOT NULL OR created_at IS NOT NULL)") ?? true
                     }
                 }
                 latestSeen = latest
-                lastWriteCountSeenByUpdater = writeCount
             }
             if stored != savedThrough {
                 // Another program (or connection) saved index data: reload what is in memory.
@@ -159,7 +158,6 @@ public final class FuzzyIndex: @unchecked Sendable {
             }
             guard persist, savedThrough != indexedThrough || !unsavedLanguages.isEmpty else { break }
             writeCount += 1  // our own save
-            lastWriteCountSeenByUpdater = writeCount
             if try save(unsavedLanguages, from: savedThrough, through: indexedThrough) {
                 savedThrough = indexedThrough
                 unsavedLanguages.removeAll()
@@ -171,12 +169,6 @@ public final class FuzzyIndex: @unchecked Sendable {
         }
         report.seconds = Date().timeIntervalSince(start)
         return report
-    }
-
-    private var currentlyHasDates: Bool {
-        stateLock.lock()
-        defer { stateLock.unlock() }
-        return unitsHaveDates
     }
 
     /// Tokenizes a batch of variant rows (on both cores with `parallelUpdates`) and appends them per language.

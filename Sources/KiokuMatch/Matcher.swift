@@ -112,6 +112,8 @@ public final class Matcher: @unchecked Sendable {
             let reader = try CandidateReader(db)
             var best: [Ranked] = []
             for hit in ordered {
+                let unitID = hit.documentKey >> 8, position = hit.documentKey & 0xFF
+                var dated: (date: String, extra: String?)?  // read early for a tie, then reused
                 if best.count >= limit {
                     let last = best[limit - 1]
                     if hit.base < last.score { break }
@@ -124,12 +126,11 @@ public final class Matcher: @unchecked Sendable {
                     // An exact tie with the last (its final score cannot exceed its base) enters only
                     // by being newer, or by a matching context at 100: read its date before scoring it.
                     if hit.base == last.score, similarity == last.similarity, queryContext == nil || hit.base < 100 {
-                        let unitID = hit.documentKey >> 8
-                        let recency = reader.dateAndExtra(of: unitID).date
-                        if recency < last.recency || (recency == last.recency && unitID < last.unitID) { continue }
+                        let tie = reader.dateAndExtra(of: unitID)
+                        if tie.date < last.recency || (tie.date == last.recency && unitID < last.unitID) { continue }
+                        dated = tie
                     }
                 }
-                let unitID = hit.documentKey >> 8, position = hit.documentKey & 0xFF
                 guard let (candidate, others) = reader.variants(of: unitID, position: position),
                       others.contains(where: { language in
                           if let known = targetLanguages[language] { return known }
@@ -149,7 +150,7 @@ public final class Matcher: @unchecked Sendable {
                 }
                 guard final.score >= options.minimumScore else { continue }
                 if best.count >= limit, final.score < best[limit - 1].score { continue }
-                let (recency, extra) = reader.dateAndExtra(of: unitID)
+                let (recency, extra) = dated ?? reader.dateAndExtra(of: unitID)
                 var score = final.score
                 var contextMatches = false
                 if let queryContext, let extra, extra.contains(TranslationUnit.contextProperty) {

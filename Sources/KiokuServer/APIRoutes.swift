@@ -93,7 +93,7 @@ extension TranslationService {
     func translationUnits(_ body: UnitsRequest, dated: Bool) throws -> [TranslationUnit] {
         guard !body.units.isEmpty else { throw RequestError(.badRequest, "units is empty") }
         let declaredSource = try body.source.map { try language($0, "source") }
-        let metadata = dated ? Metadata(creationDate: Self.timestamp(), creationUser: "http") : Metadata()
+        let metadata = dated ? Self.newUnitMetadata() : Metadata()
         return try body.units.enumerated().map { index, fields in
             var variants: [Variant] = []
             for (code, text) in fields.sorted(by: { $0.key < $1.key }) {

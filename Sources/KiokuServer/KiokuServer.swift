@@ -49,7 +49,7 @@ public struct KiokuServer: Sendable {
         let memory = try TranslationMemory(path: configuration.memoryPath, create: false)
         let glossary = configuration.glossaryPaths.isEmpty
             ? try GlossaryStore.load(from: memory)
-            : Glossary.merged(try configuration.glossaryPaths.map { try GlossaryFile.read(path: $0) })
+            : try GlossaryFile.read(paths: configuration.glossaryPaths)
         let service = try TranslationService(memory: memory, glossary: glossary, token: configuration.token,
                                              unknownPairsAnswerEmpty: configuration.unknownPairsAnswerEmpty, logger: logger)
         let app = Application(

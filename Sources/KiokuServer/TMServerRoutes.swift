@@ -108,7 +108,7 @@ extension TranslationService {
             throw RequestError(.badRequest, "a unit needs a source and a target text")
         }
         var unit = TranslationUnit(variants: [Variant(language: source, text: sourceText), Variant(language: target, text: body.target)],
-                                   sourceLanguage: source, metadata: Metadata(creationDate: Self.timestamp(), creationUser: "http"))
+                                   sourceLanguage: source, metadata: Self.newUnitMetadata())
         unit.context = body.context
         let report = try await add { [unit] in [unit] }
         return try JSONBody.response(report, status: .created)

@@ -126,12 +126,13 @@ final class TranslationService: Sendable {
         return tag
     }
 
-    /// The creation date written on units added now (TMX form).
-    static func timestamp() -> String {
+    /// What units added through the server record: created now (TMX date form), by "http".
+    static func newUnitMetadata() -> Metadata {
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withYear, .withMonth, .withDay, .withTime]
         formatter.timeZone = TimeZone(identifier: "UTC")
-        return formatter.string(from: Date()).replacingOccurrences(of: ":", with: "") + "Z"
+        let now = formatter.string(from: Date()).replacingOccurrences(of: ":", with: "") + "Z"
+        return Metadata(creationDate: now, creationUser: "http")
     }
 }
 
