@@ -1,8 +1,8 @@
 import KiokuText
 
-/// The difference between a query and a TM source, by display token — words, numbers
-/// and single punctuation marks (characters for Japanese) — comparing tokens in
-/// matching form. Each piece carries the spacing that follows its tokens, so the
+/// The difference between a query and a TM source, by display token — the pieces
+/// ``TextScanner`` finds: words, numbers, single punctuation marks (characters for
+/// Japanese) — comparing tokens in matching form. Each piece carries the spacing that follows its tokens, so the
 /// `equal` and `removed` pieces joined give the TM source back, and `equal` and
 /// `added` the query.
 enum WordDiff {
@@ -39,43 +39,19 @@ enum WordDiff {
         return pieces
     }
 
-    /// Display tokens: each with the spacing after it (leading spacing goes with the first).
+    /// Display tokens — the ``TextScanner`` pieces of `text`: words, numbers, single
+    /// characters (Japanese) and single punctuation marks — each with the spacing after it
+    /// (leading spacing goes with the first), keyed by their matching form.
     static func displayTokens(_ text: String, unit: ScoringUnit) -> [(text: Substring, key: String)] {
         let normalizer = MatchNormalizer()
-        var tokens: [(text: Substring, key: String)] = []
-        var index = text.startIndex
-        var tokenStart = text.startIndex
-        var inWord = false
-        func close(at end: String.Index) {
-            // the token runs to `end`, then takes the spacing that follows
-            var after = end
-            while after < text.endIndex, text[after].isWhitespace { after = text.index(after: after) }
-            let piece = text[tokenStart..<after]
-            tokens.append((piece, normalizer.normalize(String(text[tokenStart..<end]))))
-            tokenStart = after
-            index = after
-            inWord = false
+        let utf8 = text.utf8
+        func index(_ offset: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
+        let pieces = TextScanner.pieces(of: text, unit: unit)
+        return pieces.indices.map { number in
+            let piece = pieces[number]
+            let start = number == 0 ? text.startIndex : index(piece.bytes.lowerBound)
+            let end = number + 1 < pieces.count ? index(pieces[number + 1].bytes.lowerBound) : text.endIndex
+            return (text[start..<end], normalizer.normalize(String(text[index(piece.bytes.lowerBound)..<index(piece.bytes.upperBound)])))
         }
-        while index < text.endIndex {
-            let character = text[index]
-            let isWordCharacter = unit == .word && (character.isLetter || character.isNumber || character == "'" || character == "’")
-            if character.isWhitespace && !inWord && tokenStart == index {
-                // leading spacing: keep it with the first token
-                index = text.index(after: index)
-                continue
-            }
-            if isWordCharacter {
-                inWord = true
-                index = text.index(after: index)
-                continue
-            }
-            if inWord { close(at: index); continue }
-            if character.isWhitespace { index = text.index(after: index); continue }
-            // a single punctuation mark, or a character of Japanese/Chinese
-            let next = text.index(after: index)
-            close(at: next)
-        }
-        if inWord || tokenStart < text.endIndex, tokenStart < text.endIndex { close(at: text.endIndex) }
-        return tokens
     }
 }

@@ -90,14 +90,6 @@ extension LanguageTag {
 }
 
 extension String {
-    func trimmingASCIIWhitespace() -> String {
-        let scalars = unicodeScalars
-        guard let start = scalars.firstIndex(where: { !($0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r") })
-        else { return "" }
-        let end = scalars.lastIndex(where: { !($0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r") })!
-        return String(scalars[start...end])
-    }
-
     fileprivate func replacingUnderscores() -> String {
         String(map { $0 == "_" ? "-" : $0 })
     }

@@ -2,6 +2,9 @@ internal import CICU
 
 /// Splits running text into sentences with ICU's sentence break rules
 /// (handles `。`, `！`, `?`, closing quotes after the full stop, and so on).
+///
+/// No command uses it yet: it is the base the document aligner will refine (abbreviations,
+/// initials and quotes in news text need rules of their own).
 public final class SentenceSplitter {
     private let iterator: OpaquePointer
 
@@ -19,7 +22,7 @@ public final class SentenceSplitter {
         let units = Array(text.utf16)
         var result: [String] = []
         units.withUnsafeBufferPointer { buffer in
-            forEachBreakSegment(iterator, in: buffer) { range, _ in
+            forEachBreakSegment(iterator, in: buffer) { range in
                 let sentence = String(decoding: buffer[range], as: UTF16.self).trimmingWhitespace()
                 if !sentence.isEmpty { result.append(sentence) }
             }
@@ -28,12 +31,16 @@ public final class SentenceSplitter {
     }
 }
 
-extension String {
-    /// The string without leading and trailing white space of any script (incl. U+3000, NBSP).
-    public func trimmingWhitespace() -> String {
-        let scalars = unicodeScalars
-        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
-        let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
-        return String(scalars[first...last])
+/// Walks the segments an ICU break iterator finds in UTF-16 text.
+private func forEachBreakSegment(_ iterator: OpaquePointer, in units: UnsafeBufferPointer<UInt16>, _ body: (Range<Int>) -> Void) {
+    var status = kicu_status(KICU_OK)
+    kicu_breakSetText(iterator, units.baseAddress, Int32(units.count), &status)
+    guard !status.isFailure else { return }
+    var start = Int(kicu_breakFirst(iterator))
+    while true {
+        let end = Int(kicu_breakNext(iterator))
+        if end == Int(KICU_BREAK_DONE) || end < 0 { return }
+        body(start..<end)
+        start = end
     }
 }
