@@ -1,6 +1,8 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+// Targets depend one way (see ARCHITECTURE.md): Text ← Formats ← Memory ← Match, Terms ← Server ← kioku.
+// Only KiokuMemory links GRDB: no other module can run SQL on the TM.
 let package = Package(
     name: "Kioku",
     platforms: [.macOS(.v14)],
@@ -18,31 +20,27 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
         .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", exact: "1.5.0"),
     ],
     targets: [
-        // C libraries, each wrapped once (see DESIGN.md, "Known pitfalls on Linux").
-        // CICU is a C target whose header shows no ICU type, so it never meets Foundation's own ICU.
+        // C libraries, each wrapped once. CICU is a C target whose header shows no ICU type,
+        // so no Swift compilation ever sees two definitions of ICU's enums (Foundation has its own ICU).
         .target(name: "CICU", linkerSettings: [.linkedLibrary("icuuc"), .linkedLibrary("icudata")]),
         .systemLibrary(name: "CStemmer", path: "Sources/CStemmer"),
 
+        // Package-internal helpers: a lock-protected box, a pool, a blocking queue, the unchecked-Sendable wrapper.
+        .target(name: "KiokuConcurrency"),
         .target(name: "KiokuText", dependencies: ["CICU", "CStemmer"]),
         .target(name: "KiokuFormats", dependencies: ["KiokuText"]),
         .target(name: "KiokuMemory", dependencies: [
-            "KiokuText", "KiokuFormats",
+            "KiokuText", "KiokuFormats", "KiokuConcurrency",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "GRDBSQLite", package: "GRDB.swift"),
         ]),
-        .target(name: "KiokuMatch", dependencies: [
-            "KiokuText", "KiokuFormats", "KiokuMemory",
-            .product(name: "GRDB", package: "GRDB.swift"),
-            .product(name: "GRDBSQLite", package: "GRDB.swift"),
-        ]),
-        .target(name: "KiokuTerms", dependencies: [
-            "KiokuText", "KiokuFormats", "KiokuMemory",
-            .product(name: "GRDB", package: "GRDB.swift"),
-        ]),
+        .target(name: "KiokuMatch", dependencies: ["KiokuText", "KiokuFormats", "KiokuMemory", "KiokuConcurrency"]),
+        .target(name: "KiokuTerms", dependencies: ["KiokuText", "KiokuFormats", "KiokuMemory", "KiokuConcurrency"]),
         .target(name: "KiokuServer", dependencies: [
-            "KiokuText", "KiokuFormats", "KiokuMemory", "KiokuMatch", "KiokuTerms",
+            "KiokuText", "KiokuFormats", "KiokuMemory", "KiokuMatch", "KiokuTerms", "KiokuConcurrency",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "Logging", package: "swift-log"),
         ]),
@@ -62,11 +60,14 @@ let package = Package(
             path: "Conformance/kioku-conformance"
         ),
 
-        .testTarget(name: "KiokuTextTests", dependencies: ["KiokuText"]),
-        .testTarget(name: "KiokuFormatsTests", dependencies: ["KiokuFormats"], exclude: ["Fixtures"]),
-        .testTarget(name: "KiokuMemoryTests", dependencies: ["KiokuMemory", "KiokuFormats"]),
-        .testTarget(name: "KiokuMatchTests", dependencies: ["KiokuMatch", "KiokuMemory", "KiokuFormats"]),
-        .testTarget(name: "KiokuServerTests", dependencies: ["KiokuServer"]),
-        .testTarget(name: "KiokuTermsTests", dependencies: ["KiokuTerms", "KiokuMemory", "KiokuFormats"], exclude: ["Fixtures"]),
+        // What every test target shares: scratch folders, fixtures, the bundled samples, the built binary.
+        .target(name: "KiokuTestSupport", dependencies: ["KiokuText", "KiokuFormats", "KiokuMemory"], path: "Tests/KiokuTestSupport"),
+        .testTarget(name: "KiokuTextTests", dependencies: ["KiokuText", "KiokuTestSupport"]),
+        .testTarget(name: "KiokuFormatsTests", dependencies: ["KiokuFormats", "KiokuTestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "KiokuMemoryTests", dependencies: ["KiokuMemory", "KiokuFormats", "KiokuTestSupport"]),
+        .testTarget(name: "KiokuMatchTests", dependencies: ["KiokuMatch", "KiokuMemory", "KiokuFormats", "KiokuTestSupport"]),
+        .testTarget(name: "KiokuTermsTests", dependencies: ["KiokuTerms", "KiokuMemory", "KiokuFormats", "KiokuTestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "KiokuServerTests", dependencies: ["KiokuServer", "KiokuTestSupport"]),
+        .testTarget(name: "KiokuCLITests", dependencies: ["KiokuTestSupport"]),
     ]
 )

@@ -139,6 +139,9 @@ public struct TranslationUnit: Hashable, Sendable, Codable {
     }
 
     public static let contextProperty = "x-context-pre"
+
+    /// The property a glossary screen's flag is stored in (`kioku import --enforce flag`), exported with the unit.
+    public static let flagProperty = "x-kioku-flag"
 }
 
 /// A unit a reader could not use, and why; imports count and list these.

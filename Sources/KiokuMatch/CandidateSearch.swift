@@ -1,4 +1,6 @@
 import Dispatch
+import KiokuConcurrency
+import KiokuMemory
 import KiokuText
 
 /// Finds every indexed document whose base score against a query reaches the minimum —
@@ -13,223 +15,179 @@ import KiokuText
 ///    bit-parallel edit distance, only for what survives.
 struct CandidateSearch {
     struct Hit {
-        var documentKey: Int64
+        var key: VariantKey
         var base: Int
         /// The edit distance and the longer length, for ordering within one percentage.
         var distance: Int
         var longest: Int
     }
 
+    /// How a chunk counts shared tokens: chosen per chunk by list length, or forced (tests
+    /// run both to prove they find the same).
+    enum Counting: Sendable { case automatic, sparse, dense }
+
     let index: LanguageSnapshot
     let queryTokens: [UInt32]
     let minimum: Int
+    var counting: Counting = .automatic
 
-    /// Reusable per-thread buffers (dense by token id and by chunk-local document).
-    /// Raw buffers, so the hot loops run without bounds, exclusivity or uniqueness checks.
-    final class Scratch {
-        let counts = UnsafeMutableBufferPointer<UInt16>.allocate(capacity: IndexChunk.capacity)
-        let touched = UnsafeMutableBufferPointer<Int32>.allocate(capacity: IndexChunk.capacity)
-        private(set) var symbolOfToken = UnsafeMutableBufferPointer<UInt16>.allocate(capacity: 0)
-        private(set) var queryCountOfToken = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: 0)
-        private(set) var usedOfToken = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: 0)
-        private(set) var candidateSymbols = UnsafeMutableBufferPointer<UInt16>.allocate(capacity: 1024)
-
-        init() {
-            counts.initialize(repeating: 0)
-        }
-
-        deinit {
-            counts.deallocate(); touched.deallocate(); symbolOfToken.deallocate()
-            queryCountOfToken.deallocate(); usedOfToken.deallocate(); candidateSymbols.deallocate()
-        }
-
-        func prepare(tokenBound: Int, longestDocument: Int) {
-            if symbolOfToken.count < tokenBound {
-                let size = max(tokenBound, symbolOfToken.count * 2)
-                symbolOfToken.deallocate(); queryCountOfToken.deallocate(); usedOfToken.deallocate()
-                symbolOfToken = .allocate(capacity: size); symbolOfToken.initialize(repeating: 0)
-                queryCountOfToken = .allocate(capacity: size); queryCountOfToken.initialize(repeating: 0)
-                usedOfToken = .allocate(capacity: size); usedOfToken.initialize(repeating: 0)
-            }
-            if candidateSymbols.count < longestDocument {
-                candidateSymbols.deallocate()
-                candidateSymbols = .allocate(capacity: longestDocument * 2)
-            }
-        }
-    }
+    /// Above this many postings in the opening lists, a search uses both cores.
+    static let parallelThreshold = 16_384
 
     /// Searches every chunk. With a `helper` scratch and enough work, the chunks are split
     /// between two threads (the lists of a low threshold can run to 100k postings).
-    func run(scratch: Scratch, helper: Scratch? = nil) -> [Hit] {
-        let n = queryTokens.count
-        guard n > 0 else { return [] }
+    func run(scratch: SearchScratch, helper: SearchScratch? = nil) -> [Hit] {
+        guard !queryTokens.isEmpty else { return [] }
         scratch.prepare(tokenBound: Int(index.nextTokenID) + 1, longestDocument: index.longestDocument)
-
-        // Distinct query tokens → symbols 1...k; unknown tokens share one symbol no document has.
-        var distinct: [UInt32] = []
-        var symbols: [Int] = []
-        var counts: [UInt32: Int] = [:]
-        for token in queryTokens where token != LanguageIndex.unknownToken {
-            if counts[token] == nil { distinct.append(token) }
-            counts[token, default: 0] += 1
-        }
-        for (number, token) in distinct.enumerated() {
-            scratch.symbolOfToken[Int(token)] = UInt16(number + 1)
-            scratch.queryCountOfToken[Int(token)] = UInt8(min(counts[token]!, 255))
-        }
-        defer {
-            for token in distinct {
-                scratch.symbolOfToken[Int(token)] = 0
-                scratch.queryCountOfToken[Int(token)] = 0
-            }
-        }
-        let unknownSymbol = distinct.count + 1
-        for token in queryTokens {
-            symbols.append(token == LanguageIndex.unknownToken ? unknownSymbol : Int(scratch.symbolOfToken[Int(token)]))
-        }
-        let pattern = BitParallelPattern(symbols: symbols, symbolCount: unknownSymbol)
-
-        let lengths = MatchScoring.lengthRange(queryLength: n, minimum: minimum)
-        let required = MatchScoring.requiredShared(queryLength: n, candidateLength: 0, minimum: minimum)
-        var knownTotal = distinct.reduce(0) { $0 + counts[$1]! }
-        guard knownTotal >= required, required > 0 else { return [] }
-
-        // Prefix: rarest tokens first, until the untaken rest could not reach `required`.
-        let byRarity = distinct.sorted { index.frequency(of: $0) < index.frequency(of: $1) }
-        var probes: [(token: UInt32, count: Int, opens: Bool)] = []
-        var prefixPostings = 0
-        var cursor = 0
-        while cursor < byRarity.count, knownTotal >= required {
-            let token = byRarity[cursor]
-            probes.append((token, counts[token]!, true))
-            prefixPostings += Int(index.frequency(of: token))
-            knownTotal -= counts[token]!
-            cursor += 1
-        }
-        // Extension: short lists that only add to candidates' counts (never new candidates).
-        while cursor < byRarity.count, Int(index.frequency(of: byRarity[cursor])) <= prefixPostings {
-            let token = byRarity[cursor]
-            probes.append((token, counts[token]!, false))
-            knownTotal -= counts[token]!
-            cursor += 1
-        }
-        let unprobed = knownTotal  // query tokens whose lists were not read
-
+        let query = QueryTables(tokens: queryTokens, scratch: scratch)
+        defer { query.clear(scratch) }
+        guard let plan = plan(query) else { return [] }
         let chunks = index.chunks
-        if let helper, chunks.count > 1, prefixPostings >= Self.parallelThreshold {
+        if let helper, chunks.count > 1, plan.prefixPostings >= Self.parallelThreshold {
             helper.prepare(tokenBound: Int(index.nextTokenID) + 1, longestDocument: index.longestDocument)
             var parts = [[Hit]](repeating: [], count: 2)
             parts.withUnsafeMutableBufferPointer { output in
-                let output = UnsafeSendable(output)
-                let shared = UnsafeSendable((self, probes, pattern, scratch, helper))
+                let shared = UncheckedSendable((self, plan, scratch, helper, output))
                 DispatchQueue.concurrentPerform(iterations: 2) { part in
-                    let (search, probes, pattern, tables, helper) = shared.value
+                    let (search, plan, tables, helper, output) = shared.value
                     var local: [Hit] = []
                     for number in stride(from: part, to: chunks.count, by: 2) {
-                        search.searchChunk(chunks[number], probes: probes, unprobed: unprobed, n: n, lengths: lengths,
-                                           pattern: pattern, tables: tables, buffers: part == 0 ? tables : helper, hits: &local)
+                        search.searchChunk(chunks[number], plan, tables: tables, buffers: part == 0 ? tables : helper, hits: &local)
                     }
-                    output.value[part] = local
+                    output[part] = local
                 }
             }
             return parts[0] + parts[1]
         }
         var hits: [Hit] = []
         for chunk in chunks {
-            searchChunk(chunk, probes: probes, unprobed: unprobed, n: n, lengths: lengths, pattern: pattern,
-                        tables: scratch, buffers: scratch, hits: &hits)
+            searchChunk(chunk, plan, tables: scratch, buffers: scratch, hits: &hits)
         }
         return hits
     }
 
-    /// How a chunk counts shared tokens (chosen per chunk by list length; tests force each).
-    enum Counting { case sparse, dense }
-    nonisolated(unsafe) static var forcedCounting: Counting?
+    /// A query list to read: its token, how often the query has it, and whether a document
+    /// may enter the candidates through it (prefix) or only add to a candidate's count.
+    struct Probe {
+        var token: UInt32
+        var count: Int
+        var opens: Bool
+    }
 
-    /// Above this many postings in the opening lists, a search uses both cores.
-    static let parallelThreshold = 16_384
+    /// What the chunks are searched with.
+    struct Plan {
+        var n: Int
+        var lengths: ClosedRange<Int>
+        var pattern: BitParallelPattern
+        var probes: [Probe]
+        /// Query tokens whose lists are not read (they may still be shared).
+        var unprobed: Int
+        /// Postings in the opening lists: the work the search will do.
+        var prefixPostings: Int
+    }
+
+    /// The lists to read (rarest first, until the untaken rest could not reach the count alone,
+    /// then short lists that only sharpen counts), or nil when no document can reach the minimum.
+    private func plan(_ query: QueryTables) -> Plan? {
+        let n = queryTokens.count
+        let required = MatchScoring.requiredShared(queryLength: n, candidateLength: 0, minimum: minimum)
+        var knownTotal = query.distinct.reduce(0) { $0 + query.counts[$1]! }
+        guard knownTotal >= required, required > 0 else { return nil }
+        let byRarity = query.distinct.sorted { index.frequency(of: $0) < index.frequency(of: $1) }
+        var probes: [Probe] = []
+        var prefixPostings = 0
+        var cursor = 0
+        while cursor < byRarity.count, knownTotal >= required {
+            let token = byRarity[cursor]
+            probes.append(Probe(token: token, count: query.counts[token]!, opens: true))
+            prefixPostings += Int(index.frequency(of: token))
+            knownTotal -= query.counts[token]!
+            cursor += 1
+        }
+        while cursor < byRarity.count, Int(index.frequency(of: byRarity[cursor])) <= prefixPostings {
+            let token = byRarity[cursor]
+            probes.append(Probe(token: token, count: query.counts[token]!, opens: false))
+            knownTotal -= query.counts[token]!
+            cursor += 1
+        }
+        return Plan(n: n, lengths: MatchScoring.lengthRange(queryLength: n, minimum: minimum), pattern: query.pattern,
+                    probes: probes, unprobed: knownTotal, prefixPostings: prefixPostings)
+    }
 
     /// One chunk: `tables` holds the query's per-token tables (read only), `buffers` the
     /// per-thread counters.
-    ///
-    /// Counting runs in one of two ways. Sparse (short lists): a document enters the
-    /// candidates on its first opening posting, and only candidates are visited afterwards.
-    /// Dense (long lists, e.g. Japanese characters): every posting adds to its document's
-    /// counter without a branch, and the counters of the allowed lengths are then swept
-    /// once; a document needs at least `required − unprobed` there. Both find the same set.
-    private func searchChunk(_ chunk: IndexChunk, probes: [(token: UInt32, count: Int, opens: Bool)], unprobed: Int, n: Int,
-                             lengths: ClosedRange<Int>, pattern: BitParallelPattern, tables: Scratch, buffers: Scratch,
-                             hits: inout [Hit]) {
-        let counts = buffers.counts, touched = buffers.touched
-        let allowed = chunk.documents(withLengths: lengths)
+    private func searchChunk(_ chunk: IndexChunk, _ plan: Plan, tables: SearchScratch, buffers: SearchScratch, hits: inout [Hit]) {
+        let allowed = chunk.documents(withLengths: plan.lengths)
         guard !allowed.isEmpty else { return }
-        let firstPosting = UInt32(allowed.lowerBound) << IndexChunk.countBits
-        let endPosting = UInt32(allowed.upperBound) << IndexChunk.countBits
+        let touchedCount = chunk.postings.withUnsafeBufferPointer { postings in
+            let ranges = plan.probes.map { chunk.postingRange(of: $0.token, documents: allowed, in: postings) }
+            let total = ranges.reduce(0) { $0 + $1.count }
+            let sparse = counting == .automatic ? total * 4 < allowed.count : counting == .sparse
+            return sparse ? countSparse(plan, ranges, postings, buffers)
+                          : countDense(plan, ranges, postings, allowed: allowed, buffers)
+        }
+        verify(chunk, plan, touchedCount: touchedCount, tables: tables, buffers: buffers, hits: &hits)
+    }
+
+    /// Sparse counting (short lists): a document becomes a candidate on its first opening
+    /// posting, and only candidates are counted afterwards. Returns how many were touched.
+    private func countSparse(_ plan: Plan, _ ranges: [Range<Int>], _ postings: UnsafeBufferPointer<UInt32>, _ buffers: SearchScratch) -> Int {
+        let counts = buffers.counts, touched = buffers.touched
         var touchedCount = 0
-        chunk.postings.withUnsafeBufferPointer { postings in
-            // Each list is sorted by document, and documents by length: keep the allowed lengths.
-            var ranges: [Range<Int>] = []
-            ranges.reserveCapacity(probes.count)
-            var total = 0
-            for probe in probes {
-                let whole = chunk.postingRange(of: probe.token)
-                var low = whole.lowerBound, high = whole.upperBound
-                while low < high {
-                    let middle = (low + high) / 2
-                    if postings[middle] < firstPosting { low = middle + 1 } else { high = middle }
+        for (probe, range) in zip(plan.probes, ranges) {
+            let queryCount = UInt16(probe.count)
+            let opens = probe.opens
+            for position in range {
+                let posting = Posting(raw: postings[position])
+                let document = posting.document
+                let before = counts[document]
+                if before == 0 {
+                    guard opens else { continue }
+                    touched[touchedCount] = Int32(document)
+                    touchedCount += 1
                 }
-                var end = low
-                var top = whole.upperBound
-                while end < top {
-                    let middle = (end + top) / 2
-                    if postings[middle] < endPosting { end = middle + 1 } else { top = middle }
-                }
-                ranges.append(low..<end)
-                total += end - low
-            }
-            let sparse = Self.forcedCounting.map { $0 == .sparse } ?? (total * 4 < allowed.count)
-            if sparse {
-                for (probe, range) in zip(probes, ranges) {
-                    let queryCount = UInt16(probe.count)
-                    let opens = probe.opens
-                    for position in range {
-                        let posting = postings[position]
-                        let document = Int(posting >> IndexChunk.countBits)
-                        let stored = UInt16(posting & IndexChunk.countMask)
-                        let shared = stored == UInt16(IndexChunk.countMask) ? queryCount : min(queryCount, stored)
-                        let before = counts[document]
-                        if before == 0 {
-                            guard opens else { continue }
-                            touched[touchedCount] = Int32(document)
-                            touchedCount += 1
-                        }
-                        counts[document] = before &+ shared
-                    }
-                }
-            } else {
-                for (probe, range) in zip(probes, ranges) {
-                    let queryCount = UInt16(probe.count)
-                    for position in range {
-                        let posting = postings[position]
-                        let stored = UInt16(posting & IndexChunk.countMask)
-                        let document = Int(posting >> IndexChunk.countBits)
-                        counts[document] &+= stored == UInt16(IndexChunk.countMask) ? queryCount : min(queryCount, stored)
-                    }
-                }
-                let floor = UInt16(clamping: max(1, MatchScoring.requiredShared(queryLength: n, candidateLength: 0, minimum: self.minimum) - unprobed))
-                for document in allowed {
-                    if counts[document] >= floor {
-                        touched[touchedCount] = Int32(document)
-                        touchedCount += 1
-                    } else {
-                        counts[document] = 0
-                    }
-                }
+                counts[document] = before &+ posting.shared(with: queryCount)
             }
         }
+        return touchedCount
+    }
+
+    /// Dense counting (long lists, e.g. Japanese characters): every posting adds to its
+    /// document's counter without a branch, then the counters of the allowed lengths are
+    /// swept once; a document needs at least `required − unprobed` there. Finds the same
+    /// candidates as sparse counting.
+    private func countDense(_ plan: Plan, _ ranges: [Range<Int>], _ postings: UnsafeBufferPointer<UInt32>,
+                            allowed: Range<Int>, _ buffers: SearchScratch) -> Int {
+        let counts = buffers.counts, touched = buffers.touched
+        for (probe, range) in zip(plan.probes, ranges) {
+            let queryCount = UInt16(probe.count)
+            for position in range {
+                let posting = Posting(raw: postings[position])
+                counts[posting.document] &+= posting.shared(with: queryCount)
+            }
+        }
+        let required = MatchScoring.requiredShared(queryLength: plan.n, candidateLength: 0, minimum: minimum)
+        let floor = UInt16(clamping: max(1, required - plan.unprobed))
+        var touchedCount = 0
+        for document in allowed {
+            if counts[document] >= floor {
+                touched[touchedCount] = Int32(document)
+                touchedCount += 1
+            } else {
+                counts[document] = 0
+            }
+        }
+        return touchedCount
+    }
+
+    /// Verification of the touched documents: the exact multiset count and the symbol
+    /// sequence in one pass, then the edit distance for those that can still reach the minimum.
+    private func verify(_ chunk: IndexChunk, _ plan: Plan, touchedCount: Int, tables: SearchScratch, buffers: SearchScratch,
+                        hits: inout [Hit]) {
+        let counts = buffers.counts, touched = buffers.touched
         let symbolOfToken = tables.symbolOfToken, queryCountOfToken = tables.queryCountOfToken
         let usedOfToken = buffers.usedOfToken, candidateSymbols = buffers.candidateSymbols
-        let minimum = self.minimum
+        let minimum = self.minimum, n = plan.n, unprobed = plan.unprobed
         chunk.offsets.withUnsafeBufferPointer { offsets in
             chunk.tokens.withUnsafeBufferPointer { tokens in
                 for slot in 0..<touchedCount {
@@ -240,7 +198,6 @@ struct CandidateSearch {
                     let m = end - start
                     let need = MatchScoring.requiredShared(queryLength: n, candidateLength: m, minimum: minimum)
                     guard partial + unprobed >= need else { continue }
-                    // Exact multiset count and the symbol sequence, in one pass.
                     var shared = 0
                     for position in start..<end {
                         let token = Int(tokens[position])
@@ -253,13 +210,46 @@ struct CandidateSearch {
                     }
                     for position in start..<end { usedOfToken[Int(tokens[position])] = 0 }
                     guard shared >= need else { continue }
-                    let distance = pattern.distance(to: UnsafeBufferPointer(rebasing: candidateSymbols[0..<m]))
+                    let distance = plan.pattern.distance(to: UnsafeBufferPointer(rebasing: candidateSymbols[0..<m]))
                     let base = MatchScoring.base(distance: distance, queryLength: n, candidateLength: m)
                     if base >= minimum {
-                        hits.append(Hit(documentKey: chunk.documents[doc], base: base, distance: distance, longest: max(n, m)))
+                        hits.append(Hit(key: chunk.key(of: doc), base: base, distance: distance, longest: max(n, m)))
                     }
                 }
             }
+        }
+    }
+}
+
+/// The query's tokens as the search sees them: distinct known tokens numbered as symbols
+/// 1…k in the scratch tables (unknown tokens share one symbol no document has), with their
+/// counts, and the edit-distance pattern over those symbols.
+struct QueryTables {
+    var distinct: [UInt32] = []
+    var counts: [UInt32: Int] = [:]
+    let pattern: BitParallelPattern
+
+    init(tokens: [UInt32], scratch: SearchScratch) {
+        for token in tokens where token != LanguageIndex.unknownToken {
+            if counts[token] == nil { distinct.append(token) }
+            counts[token, default: 0] += 1
+        }
+        for (number, token) in distinct.enumerated() {
+            scratch.symbolOfToken[Int(token)] = UInt16(number + 1)
+            scratch.queryCountOfToken[Int(token)] = UInt8(min(counts[token]!, 255))
+        }
+        let unknownSymbol = distinct.count + 1
+        let symbols = tokens.map { token in
+            token == LanguageIndex.unknownToken ? unknownSymbol : Int(scratch.symbolOfToken[Int(token)])
+        }
+        pattern = BitParallelPattern(symbols: symbols, symbolCount: unknownSymbol)
+    }
+
+    /// Resets the scratch tables for the next query.
+    func clear(_ scratch: SearchScratch) {
+        for token in distinct {
+            scratch.symbolOfToken[Int(token)] = 0
+            scratch.queryCountOfToken[Int(token)] = 0
         }
     }
 }

@@ -1,3 +1,5 @@
+import KiokuMemory
+
 /// Up to ``capacity`` indexed documents (one document = one variant of a unit in the
 /// index's language): their token-id sequences and, for each token, the documents
 /// that contain it (a compressed-sparse-row inverted list, dense by token id).
@@ -6,24 +8,24 @@
 /// is rewritten whole when an import adds to it. Stored in the TM file as one blob.
 struct IndexChunk: Sendable {
     static let capacity = 1 << 16
-    /// Bits of a posting that hold the document's count of the token (capped at 15).
-    static let countBits: UInt32 = 4
-    static let countMask: UInt32 = (1 << countBits) - 1
 
-    /// `unitID << 8 | variantPosition` per document.
+    /// Each document's ``VariantKey``, packed (the blob's form).
     var documents: [Int64] = []
     /// Start of each document's tokens in `tokens`; one more entry than documents.
     var offsets: [UInt32] = [0]
     var tokens: [UInt32] = []
     /// Start of each token id's postings; `postingStarts.count - 1` bounds the token ids.
     var postingStarts: [UInt32] = [0]
-    /// `localDocument << 4 | min(count, 15)`, ascending by document within a token.
+    /// Each token's ``Posting``s, raw, ascending by document within a token.
     var postings: [UInt32] = []
 
     var count: Int { documents.count }
     var isFull: Bool { documents.count >= Self.capacity }
 
     func length(of document: Int) -> Int { Int(offsets[document + 1] - offsets[document]) }
+
+    /// The variant a chunk-local document stands for.
+    func key(of document: Int) -> VariantKey { VariantKey(packed: documents[document]) }
 
     /// The postings of `token` in this chunk (empty when absent).
     func postingRange(of token: UInt32) -> Range<Int> {
@@ -32,15 +34,33 @@ struct IndexChunk: Sendable {
         return Int(postingStarts[id])..<Int(postingStarts[id + 1])
     }
 
+    /// The postings of `token` whose documents lie in `documents` (lists are sorted by
+    /// document, and documents by length, so this is the part of the list whose lengths can match).
+    func postingRange(of token: UInt32, documents: Range<Int>, in postings: UnsafeBufferPointer<UInt32>) -> Range<Int> {
+        let whole = postingRange(of: token)
+        let first = Posting.lowest(ofDocument: documents.lowerBound), end = Posting.lowest(ofDocument: documents.upperBound)
+        var low = whole.lowerBound, high = whole.upperBound
+        while low < high {
+            let middle = (low + high) / 2
+            if postings[middle] < first { low = middle + 1 } else { high = middle }
+        }
+        var upper = low, top = whole.upperBound
+        while upper < top {
+            let middle = (upper + top) / 2
+            if postings[middle] < end { upper = middle + 1 } else { top = middle }
+        }
+        return low..<upper
+    }
+
     /// Appends documents and rebuilds the inverted lists. Documents are kept sorted by
     /// length, so that a search reads only the part of each list whose lengths can match.
-    mutating func append(_ newDocuments: [(key: Int64, tokens: [UInt32])]) {
+    mutating func append(_ newDocuments: [(key: VariantKey, tokens: [UInt32])]) {
         var all: [(key: Int64, tokens: ArraySlice<UInt32>)] = []
         all.reserveCapacity(count + newDocuments.count)
         for document in 0..<count {
             all.append((documents[document], tokens[Int(offsets[document])..<Int(offsets[document + 1])]))
         }
-        for document in newDocuments { all.append((document.key, document.tokens[...])) }
+        for document in newDocuments { all.append((document.key.packed, document.tokens[...])) }
         all.sort { $0.tokens.count != $1.tokens.count ? $0.tokens.count < $1.tokens.count : $0.key < $1.key }
         var newTokens: [UInt32] = []
         newTokens.reserveCapacity(tokens.count + newDocuments.reduce(0) { $0 + $1.tokens.count })
@@ -100,10 +120,10 @@ struct IndexChunk: Sendable {
                     let slot = Int(cursor[token])
                     cursor[token] += 1
                     written[token] = Int32(slot)
-                    postings[slot] = UInt32(document) << Self.countBits | 1
+                    postings[slot] = Posting(document: document, count: 1).raw
                 } else {
                     let slot = Int(written[token])
-                    if postings[slot] & Self.countMask < Self.countMask { postings[slot] += 1 }
+                    postings[slot] = Posting(raw: postings[slot]).incremented.raw
                 }
             }
         }

@@ -1,3 +1,4 @@
+import KiokuMemory
 import KiokuText
 
 /// The fuzzy index of one language (primary subtag: `en` holds en-US and en-GB):
@@ -32,7 +33,7 @@ final class LanguageIndex: @unchecked Sendable {
     /// ``vocabulary`` (by the tokenizing workers), with 0 where a key is new: those get ids here.
     func append(_ documents: [TokenizedDocument]) {
         guard !documents.isEmpty else { return }
-        var converted: [(key: Int64, tokens: [UInt32])] = []
+        var converted: [(key: VariantKey, tokens: [UInt32])] = []
         converted.reserveCapacity(documents.count)
         for document in documents {
             var ids = document.ids
@@ -73,7 +74,7 @@ final class LanguageIndex: @unchecked Sendable {
 
     /// Tokenizes one text into ids known so far; safe to call from several threads
     /// while no `append` runs.
-    func tokenize(_ text: String, key: Int64) -> TokenizedDocument {
+    func tokenize(_ text: String, key: VariantKey) -> TokenizedDocument {
         let keys = MatchForm(text, unit: scoringUnit).classKeys
         var ids: [UInt32] = []
         ids.reserveCapacity(keys.count)
@@ -120,7 +121,7 @@ final class LanguageIndex: @unchecked Sendable {
 /// A document ready for the index: token ids, with 0 for keys not yet in the vocabulary
 /// (listed, in order, in `newKeys`).
 struct TokenizedDocument: Sendable {
-    let key: Int64
+    let key: VariantKey
     let ids: [UInt32]
     let newKeys: [String]
 }

@@ -1,22 +1,41 @@
 import KiokuFormats
 
-/// Why a translation-memory operation failed; the TM is unchanged when one is thrown.
-public enum MemoryError: Error, CustomStringConvertible {
+/// Why a translation-memory operation failed, as data: the store is unchanged when one is
+/// thrown. Each case says what happened; what the user should do about it is rendered by
+/// the program that met it (the CLI's advice names its options, the server's its routes).
+public enum MemoryError: Error, Sendable, Equatable, CustomStringConvertible {
     /// An input file was unusable; the whole import was rolled back.
     case format(FormatError)
-    /// The TM file cannot be opened or is not a Kioku TM.
+    /// There is no TM at the path (and the caller did not ask to create one).
+    case missing(path: String)
+    /// The file is not a Kioku TM: not SQLite at all, or SQLite without Kioku's tables.
+    case notAMemory(path: String, isSQLite: Bool)
+    /// The TM exists but cannot be opened (permissions, a lock, an I/O error).
     case cannotOpen(path: String, reason: String)
-    /// SQLite reported an error.
-    case database(path: String, reason: String)
-    /// The caller asked for something the TM cannot do.
-    case invalidRequest(String)
+    /// Reading failed.
+    case readFailed(path: String, reason: String)
+    /// Writing failed (the disk is full, the file or its folder is read-only, an I/O error);
+    /// nothing of the write was kept.
+    case writeFailed(path: String, reason: String)
+    /// Another program held the TM's write lock for longer than the store waits.
+    case busy(path: String)
+    /// The store reports damage to its own data.
+    case damaged(path: String, reason: String)
+    /// The fuzzy index data of one language cannot be decoded (the units are intact).
+    case damagedIndex(path: String, language: String)
 
     public var description: String {
         switch self {
         case .format(let error): error.description
+        case .missing(let path): "\(path): no such translation memory"
+        case .notAMemory(let path, let isSQLite):
+            isSQLite ? "\(path): an SQLite file, but not a Kioku translation memory" : "\(path): not a translation memory (not an SQLite file)"
         case .cannotOpen(let path, let reason): "\(path): cannot open the translation memory: \(reason)"
-        case .database(let path, let reason): "\(path): database error: \(reason). The translation memory was left as it was."
-        case .invalidRequest(let what): what
+        case .readFailed(let path, let reason): "\(path): cannot read the translation memory: \(reason)"
+        case .writeFailed(let path, let reason): "\(path): cannot write to the translation memory: \(reason); nothing of this write was kept"
+        case .busy(let path): "\(path): another program is writing to the translation memory and did not finish in time"
+        case .damaged(let path, let reason): "\(path): the translation memory is damaged: \(reason)"
+        case .damagedIndex(let path, let language): "\(path): the fuzzy index of \(language) is damaged (the units themselves are intact)"
         }
     }
 }

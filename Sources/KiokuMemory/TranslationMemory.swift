@@ -1,40 +1,29 @@
 import Foundation
 import GRDB
+import KiokuConcurrency
 import KiokuFormats
 import KiokuText
 
-/// A translation memory: one SQLite file holding translation units in any number
-/// of languages. Opening a path that does not exist creates an empty TM.
+/// The SQLite translation memory, Kioku's embedded ``MemoryStore``: one file holding
+/// translation units in any number of languages, the fuzzy index's data and a glossary.
+/// Opening a path that does not exist creates an empty TM (unless `create` is false).
 ///
-/// Reads may run concurrently with a write (WAL mode). Every import is one
-/// transaction: it lands whole or not at all.
-public final class TranslationMemory: @unchecked Sendable {
+/// Reads run concurrently with a write (WAL mode, a pool of reader connections); writes
+/// are serialized, and a second writer — another process too — waits up to 30 s for the
+/// first. Every ``write(_:)`` is one transaction: it lands whole or not at all.
+public final class TranslationMemory: MemoryStore, @unchecked Sendable {
     public let path: String
+    public var location: String { path }
     let database: DatabasePool
-    private let writeLock = NSLock()
-    private var writes = 0
+    private let writes = Locked(0)
 
-    /// Counts the write transactions this object has committed, so that derived data
-    /// (the fuzzy index) can tell cheaply whether it must look for new units.
-    public var writeCount: Int {
-        writeLock.lock()
-        defer { writeLock.unlock() }
-        return writes
-    }
+    public var localWriteCount: Int { writes.withLock { $0 } }
 
-    func noteWrite() {
-        writeLock.lock()
-        writes += 1
-        writeLock.unlock()
-    }
-
-    /// Opens (or, with `create: true`, creates) the TM at `path`.
+    /// Opens (or, with `create: true`, creates) the TM at `path`, bringing its schema up to date.
     public init(path: String, create: Bool = true) throws(MemoryError) {
         self.path = path
         let exists = FileManager.default.fileExists(atPath: path)
-        if !exists && !create {
-            throw .cannotOpen(path: path, reason: "no such file (import something into it first)")
-        }
+        if !exists && !create { throw .missing(path: path) }
         var configuration = Configuration()
         configuration.label = "kioku"
         configuration.foreignKeysEnabled = false
@@ -46,67 +35,70 @@ public final class TranslationMemory: @unchecked Sendable {
         }
         do {
             database = try DatabasePool(path: path, configuration: configuration)
-        } catch {
-            throw .cannotOpen(path: path, reason: Self.describe(error))
-        }
-        do {
             if exists {
                 let isKioku = try database.read { db in
                     let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
-                    return tables.isEmpty || tables.contains("kioku_info")
+                    return tables.isEmpty || tables.contains(InfoTable.name)
                 }
-                guard isKioku else { throw MemoryError.cannotOpen(path: path, reason: "it is an SQLite file but not a Kioku translation memory") }
+                guard isKioku else { throw MemoryError.notAMemory(path: path, isSQLite: true) }
             }
-            try Schema.migrator().migrate(database)
+            try SQLiteMigrations.migrator().migrate(database)
         } catch let error as MemoryError {
             throw error
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
+            throw .notAMemory(path: path, isSQLite: false)
         } catch {
             throw .cannotOpen(path: path, reason: Self.describe(error))
+        }
+    }
+
+    public func write<T>(_ body: (any MemoryWriter) throws -> T) throws(MemoryError) -> T {
+        try writing { db in try body(try SQLiteWriter(db: db, path: path)) }
+    }
+
+    public func checkpoint() throws(MemoryError) {
+        do { _ = try database.writeWithoutTransaction { try $0.checkpoint(.truncate) } }
+        catch { throw storeError(error, writing: true) }
+    }
+
+    // MARK: Running SQL, and what its errors mean
+
+    /// Runs `body` on a reader connection (concurrent with writes).
+    func reading<T>(_ body: (Database) throws -> T) throws(MemoryError) -> T {
+        do { return try database.read(body) } catch { throw storeError(error, writing: false) }
+    }
+
+    /// Runs `body` in a write transaction and counts it.
+    func writing<T>(_ body: (Database) throws -> T) throws(MemoryError) -> T {
+        defer { writes.withLock { $0 += 1 } }
+        do { return try database.write(body) } catch { throw storeError(error, writing: true) }
+    }
+
+    /// A thrown error as a ``MemoryError``: a reader's error stays a format error, SQLite's
+    /// result codes say whether the disk, a lock or the file itself is to blame.
+    func storeError(_ error: any Error, writing: Bool) -> MemoryError {
+        Self.storeError(error, path: path, writing: writing)
+    }
+
+    static func storeError(_ error: any Error, path: String, writing: Bool) -> MemoryError {
+        if let error = error as? MemoryError { return error }
+        if let error = error as? FormatError { return .format(error) }
+        guard let error = error as? DatabaseError else {
+            return writing ? .writeFailed(path: path, reason: "\(error)") : .readFailed(path: path, reason: "\(error)")
+        }
+        switch error.resultCode {
+        case .SQLITE_BUSY, .SQLITE_LOCKED: return .busy(path: path)
+        case .SQLITE_FULL: return .writeFailed(path: path, reason: "the disk is full")
+        case .SQLITE_READONLY: return .writeFailed(path: path, reason: "the file or its folder is read-only")
+        case .SQLITE_CORRUPT, .SQLITE_NOTADB: return .damaged(path: path, reason: describe(error))
+        default:
+            let reason = describe(error)
+            return writing ? .writeFailed(path: path, reason: reason) : .readFailed(path: path, reason: reason)
         }
     }
 
     static func describe(_ error: any Error) -> String {
-        if let error = error as? DatabaseError {
-            if error.resultCode == .SQLITE_NOTADB { return "it is not an SQLite database" }
-            return error.message ?? error.description
-        }
+        if let error = error as? DatabaseError { return error.message ?? error.description }
         return "\(error)"
-    }
-
-    func databaseError(_ error: any Error) -> MemoryError {
-        if let error = error as? MemoryError { return error }
-        if let error = error as? FormatError { return .format(error) }
-        return .database(path: path, reason: Self.describe(error))
-    }
-
-    /// How many units the TM holds.
-    public func unitCount() throws(MemoryError) -> Int {
-        do { return try database.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM unit") ?? 0 } }
-        catch { throw databaseError(error) }
-    }
-
-    /// Checkpoints the write-ahead log into the main file, so the TM is a single file again.
-    public func checkpoint() throws(MemoryError) {
-        do { _ = try database.writeWithoutTransaction { try $0.checkpoint(.truncate) } }
-        catch { throw databaseError(error) }
-    }
-}
-
-extension TranslationMemory {
-    /// Runs `body` on a read-only connection (concurrent with writes). For libraries that
-    /// keep their own tables in the TM file, such as the fuzzy index.
-    public func read<T>(_ body: (Database) throws -> T) throws(MemoryError) -> T {
-        do { return try database.read(body) } catch { throw databaseError(error) }
-    }
-
-    /// Runs `body` in a write transaction: all of it lands, or none.
-    public func write<T>(_ body: (Database) throws -> T) throws(MemoryError) -> T {
-        defer { noteWrite() }
-        do { return try database.write(body) } catch { throw databaseError(error) }
-    }
-
-    /// Applies another library's migrations (own identifiers) to the TM file.
-    public func migrate(_ migrator: DatabaseMigrator) throws(MemoryError) {
-        do { try migrator.migrate(database) } catch { throw databaseError(error) }
     }
 }

@@ -1,4 +1,4 @@
-import Foundation
+import KiokuConcurrency
 import KiokuFormats
 import KiokuMemory
 import KiokuText
@@ -8,17 +8,20 @@ import KiokuText
 ///
 /// A pair is known by its primary subtags: a TM with `en` and `ja-JP` answers `en_US`→`ja`
 /// as well, the way Weblate falls back from `pt_br` to `pt`.
-final class LanguageCache: @unchecked Sendable {
-    private let lock = NSLock()
-    private var pairs = Set<String>()
-    private var codes = Set<String>()
+final class LanguageCache: Sendable {
+    private struct Known {
+        var pairs = Set<LanguagePair>()
+        var codes = Set<String>()
+    }
 
-    init(memory: TranslationMemory) throws(MemoryError) {
+    private let known = Locked(Known())
+
+    init(memory: any MemoryStore) throws(MemoryError) {
         try reload(from: memory)
     }
 
     /// Reads the languages from the TM again (after another program added units).
-    func reload(from memory: TranslationMemory) throws(MemoryError) {
+    func reload(from memory: any MemoryStore) throws(MemoryError) {
         for pair in try memory.statistics().pairs { record(pair.languages.compactMap(LanguageTag.init)) }
     }
 
@@ -28,23 +31,23 @@ final class LanguageCache: @unchecked Sendable {
     }
 
     private func record(_ tags: [LanguageTag]) {
-        lock.withLock {
+        known.withLock { known in
             for a in tags {
                 // Both forms a tmserver client may compare with: `pt` and `pt_br` (Weblate lower-cases and uses `_`).
-                codes.insert(a.language)
-                codes.insert(a.identifier.lowercased().replacingOccurrences(of: "-", with: "_"))
-                for b in tags where a.language != b.language { pairs.insert(a.language + "|" + b.language) }
+                known.codes.insert(a.language)
+                known.codes.insert(a.identifier.lowercased().replacingOccurrences(of: "-", with: "_"))
+                for b in tags where a.language != b.language { known.pairs.insert(LanguagePair(a, b)) }
             }
         }
     }
 
     /// Whether the TM holds units in both languages (by primary subtag).
     func hasPair(_ source: LanguageTag, _ target: LanguageTag) -> Bool {
-        lock.withLock { pairs.contains(source.language + "|" + target.language) }
+        known.withLock { $0.pairs.contains(LanguagePair(source, target)) }
     }
 
     /// Every language code of the TM, primary and regional, in tmserver's form (`pt_br`).
     func allCodes() -> [String] {
-        lock.withLock { codes.sorted() }
+        known.withLock { $0.codes.sorted() }
     }
 }

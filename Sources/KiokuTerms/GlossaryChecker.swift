@@ -1,50 +1,5 @@
 import KiokuText
 
-/// One problem a glossary check found.
-public struct Finding: Sendable, Hashable, Codable, CustomStringConvertible {
-    public enum Kind: String, Sendable, Codable {
-        /// A concept in the source has none of its approved terms in the target (error).
-        case missing
-        /// The target uses a forbidden term (error).
-        case forbidden
-        /// A concept's target term has no counterpart in the source (warning).
-        case extra
-        /// The same source with different targets, or the same target with different sources (warning).
-        case inconsistent
-    }
-
-    public enum Severity: String, Sendable, Codable { case error, warning }
-
-    public var kind: Kind
-    public var severity: Severity
-    /// Where: `unit 12` in a TM, `file.tmx:34` in a file.
-    public var location: String
-    public var sourceLanguage: LanguageTag
-    public var targetLanguage: LanguageTag
-    /// The concept (its id and its name in English, when it has one).
-    public var conceptID: String?
-    public var concept: String?
-    /// The approved terms the target should use.
-    public var expected: [String]
-    /// What the target has instead (the forbidden term, or the conflicting translations).
-    public var found: [String]
-    public var source: String
-    public var target: String
-
-    public var description: String {
-        switch kind {
-        case .missing:
-            return "\(location): \(severity) missing \(concept ?? "?"): the \(targetLanguage) target has none of \(expected.map { "«\($0)»" }.joined(separator: ", "))"
-        case .forbidden:
-            return "\(location): \(severity) forbidden \(concept ?? "?"): «\(found.joined(separator: "», «"))» in the \(targetLanguage) target; use \(expected.map { "«\($0)»" }.joined(separator: " or "))"
-        case .extra:
-            return "\(location): \(severity) extra \(concept ?? "?"): «\(found.joined(separator: "», «"))» in the \(targetLanguage) target, but the \(sourceLanguage) source does not name it"
-        case .inconsistent:
-            return "\(location): \(severity) inconsistent: \(expected.first ?? "") has \(found.count) different translations: \(found.map { "«\($0)»" }.joined(separator: " / "))"
-        }
-    }
-}
-
 /// Checks translations against a glossary, one source/target language pair at a time:
 /// every concept named in the source must appear in the target with an approved term,
 /// no forbidden term may appear, and a concept in the target should be in the source.
@@ -90,10 +45,52 @@ public final class GlossaryChecker {
         }
     }
 
-    /// The findings for one translation.
+    /// The findings for one translation: forbidden terms, then concepts missing from the
+    /// target, then concepts the target names but the source does not.
     public func check(source: String, target: String, location: String) -> [Finding] {
+        let found = occurrences(source: source, target: target)
+        let forbiddenByConcept = Dictionary(grouping: found.forbidden, by: \.conceptID)
+        let make = { (kind: Finding.Kind, severity: Finding.Severity, concept: Concept, expected: [String], found: [String]) in
+            // (built only for the findings, which are few in real translations)
+            Finding(kind: kind, severity: severity, location: location, sourceLanguage: self.sourceLanguage, targetLanguage: self.targetLanguage,
+                    conceptID: concept.id, concept: concept.label, expected: expected, found: found, source: source, target: target)
+        }
+        var findings: [Finding] = []
+        for (conceptID, matches) in forbiddenByConcept.sorted(by: { $0.key < $1.key }) {
+            guard let concept = concepts[conceptID] else { continue }
+            findings.append(make(.forbidden, .error, concept, approvedTexts(concept, targetLanguage), Array(Set(matches.map(\.found))).sorted()))
+        }
+        for conceptID in missingConcepts(found, source: source) where forbiddenByConcept[conceptID] == nil {
+            guard let concept = concepts[conceptID] else { continue }
+            let expected = approvedTexts(concept, targetLanguage)
+            if expected.isEmpty { continue }  // the glossary has no term for this language
+            findings.append(make(.missing, .error, concept, expected, []))
+        }
+        let extras = extraOccurrences(found, target: target)
+        for conceptID in Array(Set(extras.map(\.conceptID))).sorted() {
+            guard let concept = concepts[conceptID], !approvedTexts(concept, sourceLanguage).isEmpty else { continue }
+            findings.append(make(.extra, .warning, concept, approvedTexts(concept, sourceLanguage),
+                                 Array(Set(extras.filter { $0.conceptID == conceptID }.map(\.found))).sorted()))
+        }
+        return findings
+    }
+
+    /// The terms of one translation, sorted into what the checks need.
+    private struct Occurrences {
+        /// Approved (non-forbidden) terms in the source, overlaps included, and the longest of them.
+        var sourceAll: [TermOccurrence]
+        var sourceLongest: [TermOccurrence]
+        var inSource: Set<String>
+        /// Every term in the target, and the approved ones (with Russian adjectives when they matter).
+        var targetTerms: [TermOccurrence]
+        var approved: [TermOccurrence]
+        /// Forbidden terms not inside a longer approved or forbidden term.
+        var forbidden: [TermOccurrence]
+        var approvedInTarget: Set<String>
+    }
+
+    private func occurrences(source: String, target: String) -> Occurrences {
         let sourceAll = sourceFinder.matches(in: source).filter { $0.status != .forbidden }
-        let sourceLongest = TermFinder.longest(sourceAll)
         let inSource = Set(sourceAll.map(\.conceptID))
         let targetTerms = targetFinder.matches(in: target)
         // Adjectives (египетский) only matter when a source concept is not named in the target.
@@ -106,46 +103,36 @@ public final class GlossaryChecker {
         let forbiddenMatches = targetMatches.filter { $0.status == .forbidden && !covered($0, by: approved) }
         // «Абе» inside «Шинзо Абе» is one finding, not two
         let forbidden = forbiddenMatches.filter { !covered($0, by: forbiddenMatches) }
-        var findings: [Finding] = []
-        func finding(_ kind: Finding.Kind, _ severity: Finding.Severity, _ concept: Concept, expected: [String], found: [String]) -> Finding {
-            // (built only for the findings, which are few in real translations)
-            Finding(kind: kind, severity: severity, location: location, sourceLanguage: sourceLanguage, targetLanguage: targetLanguage,
-                    conceptID: concept.id, concept: concept.label, expected: expected, found: found, source: source, target: target)
-        }
-        let approvedInTarget = Set(approved.map(\.conceptID))
-        let forbiddenByConcept = Dictionary(grouping: forbidden, by: \.conceptID)
-        for (conceptID, matches) in forbiddenByConcept.sorted(by: { $0.key < $1.key }) {
-            guard let concept = concepts[conceptID] else { continue }
-            findings.append(finding(.forbidden, .error, concept, expected: approvedTexts(concept, targetLanguage),
-                                    found: Array(Set(matches.map(\.found))).sorted()))
-        }
-        // A concept named in the source must be in the target — or, for a name made of other
-        // names (Russian Far East = Russia + Far East), its parts must be.
+        return Occurrences(sourceAll: sourceAll, sourceLongest: TermFinder.longest(sourceAll), inSource: inSource,
+                           targetTerms: targetTerms, approved: approved, forbidden: forbidden,
+                           approvedInTarget: Set(approved.map(\.conceptID)))
+    }
+
+    /// Concepts the source names that the target lacks — unless the name is made of other
+    /// names (Russian Far East = Russia + Far East) and the target has those parts. Sorted.
+    private func missingConcepts(_ found: Occurrences, source: String) -> [String] {
         let sourceCharacters = Array(source.unicodeScalars)
         var missing: [String] = []
-        for occurrence in sourceLongest where !approvedInTarget.contains(occurrence.conceptID) {
+        for occurrence in found.sourceLongest where !found.approvedInTarget.contains(occurrence.conceptID) {
             let end = occurrence.start + occurrence.length
-            let parts = sourceAll.filter { $0.conceptID != occurrence.conceptID && $0.start >= occurrence.start && $0.start + $0.length <= end }
+            let parts = found.sourceAll.filter { $0.conceptID != occurrence.conceptID && $0.start >= occurrence.start && $0.start + $0.length <= end }
             let coveredByParts = !parts.isEmpty && (occurrence.start..<end).allSatisfy { position in
-                !(sourceCharacters[position].properties.isAlphabetic || sourceCharacters[position].properties.numericType != nil)
-                    || parts.contains { $0.start <= position && position < $0.start + $0.length }
+                !Self.isWordCharacter(sourceCharacters[position]) || parts.contains { $0.start <= position && position < $0.start + $0.length }
             }
             if coveredByParts, parts.allSatisfy({ part in
-                approvedInTarget.contains(part.conceptID) || concepts[part.conceptID].map { approvedTexts($0, targetLanguage).isEmpty } ?? true
+                found.approvedInTarget.contains(part.conceptID) || concepts[part.conceptID].map { approvedTexts($0, targetLanguage).isEmpty } ?? true
             }) {
                 continue
             }
             if !missing.contains(occurrence.conceptID) { missing.append(occurrence.conceptID) }
         }
-        for conceptID in missing.sorted() where forbiddenByConcept[conceptID] == nil {
-            guard let concept = concepts[conceptID] else { continue }
-            let expected = approvedTexts(concept, targetLanguage)
-            if expected.isEmpty { continue }  // the glossary has no term for this language
-            findings.append(finding(.missing, .error, concept, expected: expected, found: []))
-        }
-        // A target term the source does not name is extra — unless terms of concepts the source
-        // does name cover the same words (Дальнем Востоке России = Far East + Russia).
-        let explained = approved.filter { inSource.contains($0.conceptID) }
+        return missing.sorted()
+    }
+
+    /// Approved target terms of concepts the source does not name — unless terms of concepts
+    /// the source does name cover the same words (Дальнем Востоке России = Far East + Russia).
+    private func extraOccurrences(_ found: Occurrences, target: String) -> [TermOccurrence] {
+        let explained = found.approved.filter { found.inSource.contains($0.conceptID) }
         let characters = explained.isEmpty ? [] : Array(target.unicodeScalars)
         func isExplained(_ match: TermOccurrence) -> Bool {
             if explained.isEmpty { return false }
@@ -156,7 +143,7 @@ public final class GlossaryChecker {
                     .max(by: { $0.start + $0.length < $1.start + $1.length })
                 else {
                     // a gap: explained only if it is not part of a word (spaces, punctuation)
-                    if position < characters.count, characters[position].properties.isAlphabetic || characters[position].properties.numericType != nil { return false }
+                    if position < characters.count, Self.isWordCharacter(characters[position]) { return false }
                     position += 1
                     continue
                 }
@@ -164,70 +151,12 @@ public final class GlossaryChecker {
             }
             return true
         }
-        let extras = TermFinder.longest(targetTerms).filter {
-            $0.status != .forbidden && !inSource.contains($0.conceptID) && !isExplained($0)
+        return TermFinder.longest(found.targetTerms).filter {
+            $0.status != .forbidden && !found.inSource.contains($0.conceptID) && !isExplained($0)
         }
-        for conceptID in Array(Set(extras.map(\.conceptID))).sorted() {
-            guard let concept = concepts[conceptID], !approvedTexts(concept, sourceLanguage).isEmpty else { continue }
-            findings.append(finding(.extra, .warning, concept, expected: approvedTexts(concept, sourceLanguage),
-                                    found: Array(Set(extras.filter { $0.conceptID == conceptID }.map(\.found))).sorted()))
-        }
-        return findings
-    }
-}
-
-/// Finds translations that disagree with each other, no glossary needed: the same
-/// source (in matching form) with different targets, and the same target with different sources.
-///
-/// Keeps one hash and the first text per distinct segment, so a million units fit.
-/// A reference type: its tables grow to millions of entries and must never be copied.
-public final class ConsistencyCheck {
-    private struct Group {
-        var text: String
-        /// Each different counterpart (by hash of its matching form): its text and locations.
-        var counterparts: [Int: (text: String, locations: [String])]
     }
 
-    private var bySource: [Int: Group] = [:]
-    private var byTarget: [Int: Group] = [:]
-    private let normalizer = MatchNormalizer()
-    public let sourceLanguage: LanguageTag
-    public let targetLanguage: LanguageTag
-
-    public init(source: LanguageTag, target: LanguageTag) {
-        sourceLanguage = source
-        targetLanguage = target
-    }
-
-    public func add(source: String, target: String, location: String) {
-        let sourceKey = normalizer.normalize(source).hashValue, targetKey = normalizer.normalize(target).hashValue
-        Self.note(&bySource, key: sourceKey, text: source, counterpartKey: targetKey, counterpart: target, location: location)
-        Self.note(&byTarget, key: targetKey, text: target, counterpartKey: sourceKey, counterpart: source, location: location)
-    }
-
-    private static func note(_ groups: inout [Int: Group], key: Int, text: String, counterpartKey: Int, counterpart: String, location: String) {
-        if groups[key] == nil {
-            groups[key] = Group(text: text, counterparts: [counterpartKey: (counterpart, [location])])
-        } else if groups[key]!.counterparts[counterpartKey] == nil {
-            groups[key]!.counterparts[counterpartKey] = (counterpart, [location])
-        } else if groups[key]!.counterparts.count > 1 {
-            groups[key]!.counterparts[counterpartKey]!.locations.append(location)
-        }
-        // (locations of a single, agreeing counterpart are not kept: they are never reported)
-    }
-
-    /// One warning per source with several targets and per target with several sources.
-    public func findings() -> [Finding] {
-        func report(_ groups: [Int: Group], from: LanguageTag, to: LanguageTag, side: String) -> [Finding] {
-            groups.values.filter { $0.counterparts.count > 1 }.map { group in
-                let locations = group.counterparts.values.flatMap(\.locations).sorted()
-                return Finding(kind: .inconsistent, severity: .warning, location: locations.joined(separator: ", "),
-                               sourceLanguage: from, targetLanguage: to, conceptID: nil, concept: nil,
-                               expected: ["the \(from) \(side) «\(group.text)»"], found: group.counterparts.values.map(\.text).sorted(),
-                               source: group.text, target: "")
-            }
-        }
-        return (report(bySource, from: sourceLanguage, to: targetLanguage, side: "source")
-            + report(byTarget, from: targetLanguage, to: sourceLanguage, side: "target")).sorted { $0.location < $1.location }
+    private static func isWordCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.isAlphabetic || scalar.properties.numericType != nil
     }
 }

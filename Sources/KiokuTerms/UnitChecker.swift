@@ -1,25 +1,13 @@
-import Foundation
+import Dispatch
+import KiokuConcurrency
 import KiokuFormats
 import KiokuText
-
-/// What a check found, over all units.
-public struct CheckReport: Sendable, Codable {
-    public var unitsChecked = 0
-    public var errors = 0
-    public var warnings = 0
-    public var findings: [Finding] = []
-
-    public init() {}
-
-    /// True when nothing stops the translations going out (warnings allowed).
-    public var passed: Bool { errors == 0 }
-}
 
 /// Checks many units — from a TM or a file — against a glossary, in batches shared by
 /// both cores, and (optionally) for inconsistent translations.
 ///
 /// Each unit is checked from its source language (or `source`) into each of its other
-/// languages (or only `target`).
+/// languages (or only `target`). Not thread-safe itself: one owner adds units and finishes.
 public final class UnitChecker {
     public let glossary: Glossary?
     public let source: LanguageTag?
@@ -27,15 +15,21 @@ public final class UnitChecker {
     public let consistency: Bool
     private var pending: [(TranslationUnit, String)] = []
     private var report = CheckReport()
-    private var consistencyChecks: [String: ConsistencyCheck] = [:]
-    private var serialCheckers: [String: GlossaryChecker] = [:]
+    private var consistencyChecks: [LanguagePair: ConsistencyCheck] = [:]
+    /// Checkers with warm stem caches: one set for screening one unit at a time, a pool of
+    /// sets for the batch workers.
+    private var serialCheckers: CheckerSet?
+    private let checkerPool: Pool<CheckerSet>?
     private static let batchSize = 8192
 
     public init(glossary: Glossary?, source: LanguageTag? = nil, target: LanguageTag? = nil, consistency: Bool = true) {
-        self.glossary = glossary.flatMap { $0.concepts.isEmpty ? nil : $0 }
+        let glossary = glossary.flatMap { $0.concepts.isEmpty ? nil : $0 }
+        self.glossary = glossary
         self.source = source
         self.target = target
         self.consistency = consistency
+        serialCheckers = glossary.map(CheckerSet.init)
+        checkerPool = glossary.map { glossary in Pool { CheckerSet(glossary: glossary) } }
     }
 
     /// The language pairs a unit is checked in: (source variant, target variant).
@@ -49,18 +43,7 @@ public final class UnitChecker {
 
     /// The glossary findings for one unit, checked at once (for screening an import).
     public func findings(of unit: TranslationUnit, location: String) -> [Finding] {
-        guard let glossary else { return [] }
-        var found: [Finding] = []
-        for (sourceVariant, targetVariant) in pairs(of: unit) {
-            let key = sourceVariant.language.language + "|" + targetVariant.language.language
-            let checker = serialCheckers[key] ?? {
-                let made = GlossaryChecker(glossary: glossary, source: sourceVariant.language.primary, target: targetVariant.language.primary)
-                serialCheckers[key] = made
-                return made
-            }()
-            found += checker.check(source: sourceVariant.segment.text, target: targetVariant.segment.text, location: location)
-        }
-        return found
+        serialCheckers?.findings(pairs(of: unit), location: location) ?? []
     }
 
     public func add(_ unit: TranslationUnit, location: String) {
@@ -84,16 +67,17 @@ public final class UnitChecker {
         if finding.severity == .error { report.errors += 1 } else { report.warnings += 1 }
     }
 
+    /// Checks the pending batch: pieces of glossary checking, and the consistency check as
+    /// one more piece, shared out between the cores as they come free.
     private func flush() {
         let batch = pending
         pending.removeAll(keepingCapacity: true)
         report.unitsChecked += batch.count
-        // Pieces of glossary checking, and the consistency check as one more piece, shared
-        // out between the cores as they come free.
-        let pieces = glossary == nil ? 0 : 8
+        let pieces = checkerPool == nil ? 0 : 8
         var results = [[Finding]](repeating: [], count: batch.count)
         results.withUnsafeMutableBufferPointer { output in
-            let shared = UnsafeSendableBox((output, batch, self))
+            // The pieces write disjoint slots of `output`; the consistency piece alone touches its tables.
+            let shared = UncheckedSendable((output, batch, self))
             let first = self.consistency ? 1 : 0
             DispatchQueue.concurrentPerform(iterations: pieces + first) { number in
                 let (output, batch, this) = shared.value
@@ -103,50 +87,25 @@ public final class UnitChecker {
                     return
                 }
                 let piece = number - first
-                let range = (batch.count * piece / pieces)..<(batch.count * (piece + 1) / pieces)
-                var local = this.takeCheckers()
-                defer { this.returnCheckers(local) }
-                for index in range {
-                    let (unit, location) = batch[index]
-                    var found: [Finding] = []
-                    for (sourceVariant, targetVariant) in this.pairs(of: unit) {
-                        let key = sourceVariant.language.language + "|" + targetVariant.language.language
-                        let checker = local[key] ?? GlossaryChecker(glossary: this.glossary!, source: sourceVariant.language.primary,
-                                                                    target: targetVariant.language.primary)
-                        local[key] = checker
-                        found += checker.check(source: sourceVariant.segment.text, target: targetVariant.segment.text, location: location)
+                this.checkerPool?.borrow { checkers in
+                    for index in (batch.count * piece / pieces)..<(batch.count * (piece + 1) / pieces) {
+                        let (unit, location) = batch[index]
+                        output[index] = checkers.findings(this.pairs(of: unit), location: location)
                     }
-                    output[index] = found
                 }
             }
         }
         for finding in results.joined() { record(finding) }
     }
 
-    /// Checker sets (one per language pair, with warm stem caches), lent to one piece at a time.
-    private var checkerPool: [[String: GlossaryChecker]] = []
-    private let poolLock = NSLock()
-
-    private func takeCheckers() -> [String: GlossaryChecker] {
-        poolLock.lock()
-        defer { poolLock.unlock() }
-        return checkerPool.popLast() ?? [:]
-    }
-
-    private func returnCheckers(_ checkers: [String: GlossaryChecker]) {
-        poolLock.lock()
-        checkerPool.append(checkers)
-        poolLock.unlock()
-    }
-
     /// Runs in one piece at a time (see `flush`), so the tables need no lock.
     private func recordConsistency(_ batch: [(TranslationUnit, String)]) {
         for (unit, location) in batch {
             for (sourceVariant, targetVariant) in pairs(of: unit) {
-                let key = sourceVariant.language.language + "|" + targetVariant.language.language
-                let check = consistencyChecks[key] ?? {
-                    let made = ConsistencyCheck(source: sourceVariant.language.primary, target: targetVariant.language.primary)
-                    consistencyChecks[key] = made
+                let pair = LanguagePair(sourceVariant.language, targetVariant.language)
+                let check = consistencyChecks[pair] ?? {
+                    let made = ConsistencyCheck(source: pair.source, target: pair.target)
+                    consistencyChecks[pair] = made
                     return made
                 }()
                 check.add(source: sourceVariant.segment.text, target: targetVariant.segment.text, location: location)
@@ -155,8 +114,25 @@ public final class UnitChecker {
     }
 }
 
-/// Hands values to the checking workers, which use disjoint parts of them.
-struct UnsafeSendableBox<T>: @unchecked Sendable {
-    let value: T
-    init(_ value: T) { self.value = value }
+/// Glossary checkers by language pair, made on first use; each keeps stem caches, so a set
+/// belongs to one thread at a time.
+struct CheckerSet {
+    let glossary: Glossary
+    private var checkers: [LanguagePair: GlossaryChecker] = [:]
+
+    init(glossary: Glossary) {
+        self.glossary = glossary
+    }
+
+    /// The findings of a unit's (source, target) variant pairs.
+    mutating func findings(_ pairs: [(Variant, Variant)], location: String) -> [Finding] {
+        var found: [Finding] = []
+        for (sourceVariant, targetVariant) in pairs {
+            let pair = LanguagePair(sourceVariant.language, targetVariant.language)
+            let checker = checkers[pair] ?? GlossaryChecker(glossary: glossary, source: pair.source, target: pair.target)
+            checkers[pair] = checker
+            found += checker.check(source: sourceVariant.segment.text, target: targetVariant.segment.text, location: location)
+        }
+        return found
+    }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import KiokuTestSupport
 @testable import KiokuFormats
 
 /// Hostile and broken files: each is an error naming the file and line, never a crash or a fetch.
@@ -45,7 +46,7 @@ import Testing
     }
 
     @Test func nulByteIsAnError() throws {
-        let path = Fixtures.write("<tmx version=\"1.4\"><header/><body><tu><tuv xml:lang=\"en\"><seg>a\u{0}b</seg></tuv></tu></body></tmx>", named: "nul.tmx")
+        let path = Scratch.file("nul.tmx", "<tmx version=\"1.4\"><header/><body><tu><tuv xml:lang=\"en\"><seg>a\u{0}b</seg></tuv></tu></body></tmx>")
         let error = try #require(failure(path))
         #expect(error.description.contains("NUL byte"))
     }
@@ -54,7 +55,7 @@ import Testing
         var bytes = Array("<tmx version=\"1.4\"><header/><body>\n<tu><tuv xml:lang=\"en\"><seg>".utf8)
         bytes += [0xC3, 0x28]  // broken two-byte sequence
         bytes += Array("</seg></tuv></tu></body></tmx>".utf8)
-        let error = try #require(failure(Fixtures.write(bytes, named: "latin.tmx")))
+        let error = try #require(failure(Scratch.file("latin.tmx", bytes)))
         guard case .badEncoding(let at, _) = error else { Issue.record("\(error)"); return }
         #expect(at.line == 2)
     }
@@ -62,7 +63,7 @@ import Testing
     @Test func notTMXAtAll() throws {
         let error = try #require(failure(Fixtures.path("translated.xlf")))
         #expect(error.description.contains("not a TMX file"))
-        let empty = try #require(failure(Fixtures.write("", named: "empty.tmx")))
+        let empty = try #require(failure(Scratch.file("empty.tmx", "")))
         #expect(empty.description.contains("empty"))
         let missing = try #require(failure("/nonexistent/file.tmx"))
         #expect(missing.description.contains("/nonexistent/file.tmx"))
@@ -70,20 +71,20 @@ import Testing
 
     @Test func deepNestingIsBounded() throws {
         let deep = String(repeating: "<hi>", count: 5000)
-        let path = Fixtures.write("<tmx version=\"1.4\"><header/><body><tu><tuv xml:lang=\"en\"><seg>\(deep)", named: "deep.tmx")
+        let path = Scratch.file("deep.tmx", "<tmx version=\"1.4\"><header/><body><tu><tuv xml:lang=\"en\"><seg>\(deep)")
         let error = try #require(failure(path))
         #expect(error.description.contains("nested deeper"))
     }
 
     @Test func undefinedEntityAndBareAmpersand() throws {
-        let entity = Fixtures.write("<tmx version=\"1.4\"><header/><body><tu><tuv xml:lang=\"en\"><seg>&nbsp;</seg></tuv></tu></body></tmx>", named: "nbsp.tmx")
+        let entity = Scratch.file("nbsp.tmx", "<tmx version=\"1.4\"><header/><body><tu><tuv xml:lang=\"en\"><seg>&nbsp;</seg></tuv></tu></body></tmx>")
         #expect(failure(entity)?.description.contains("undefined entity &nbsp;") == true)
-        let ampersand = Fixtures.write("<tmx version=\"1.4\"><header/><body><tu><tuv xml:lang=\"en\"><seg>AT&T</seg></tuv></tu></body></tmx>", named: "amp.tmx")
+        let ampersand = Scratch.file("amp.tmx", "<tmx version=\"1.4\"><header/><body><tu><tuv xml:lang=\"en\"><seg>AT&T</seg></tuv></tu></body></tmx>")
         #expect(failure(ampersand)?.description.contains("&amp;") == true)
     }
 
     @Test func illegalCharacterReference() throws {
-        let path = Fixtures.write("<tmx version=\"1.4\"><header/><body><tu><tuv xml:lang=\"en\"><seg>&#0;</seg></tuv></tu></body></tmx>", named: "ref.tmx")
+        let path = Scratch.file("ref.tmx", "<tmx version=\"1.4\"><header/><body><tu><tuv xml:lang=\"en\"><seg>&#0;</seg></tuv></tu></body></tmx>")
         #expect(failure(path)?.description.contains("not a legal XML character") == true)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import KiokuTestSupport
 import KiokuText
 @testable import KiokuFormats
 
@@ -62,7 +63,7 @@ import KiokuText
         case 2: bytes = .utf16(declarationless, bigEndian: true)
         default: bytes = .utf16(declarationless, bigEndian: false, bom: false)
         }
-        let path = Fixtures.write(bytes, named: "\(name).tmx")
+        let path = Scratch.file("\(name).tmx", bytes)
         let expected = try readTMX(Fixtures.path("multilingual.tmx"))
         let read = try readTMX(path)
         #expect(read.units == expected.units)
@@ -108,7 +109,7 @@ import KiokuText
     @Test func aLargeSegmentIsRead() throws {
         let big = String(repeating: "Владивосток ", count: 90_000)  // > 1 MB of UTF-8
         let xml = "<tmx version=\"1.4\"><header srclang=\"en\"/><body><tu><tuv xml:lang=\"en\"><seg>x</seg></tuv><tuv xml:lang=\"ru\"><seg>\(big)</seg></tuv></tu></body></tmx>"
-        let result = try readTMX(Fixtures.write(xml, named: "big.tmx"))
+        let result = try readTMX(Scratch.file("big.tmx", xml))
         #expect(result.units.first?.variant(.russian)?.segment.text.utf8.count == big.utf8.count)
     }
 }

@@ -1,12 +1,13 @@
 import Foundation
 import Testing
+import KiokuTestSupport
 import KiokuText
 @testable import KiokuFormats
 
 @Suite struct TMXWriterTests {
     @Test func writeThenReadIsLossless() throws {
         let original = try readTMX(Fixtures.path("multilingual.tmx")).units
-        let path = Fixtures.scratchDirectory().appendingPathComponent("out.tmx").path
+        let path = Scratch.directory().appendingPathComponent("out.tmx").path
         let writer = try TMXWriter(path: path, sourceLanguage: .english)
         for unit in original { try writer.write(unit) }
         try writer.finish()
@@ -15,7 +16,7 @@ import KiokuText
     }
 
     @Test func tsvWriterFlattensWhatTSVCannotHold() throws {
-        let path = Fixtures.scratchDirectory().appendingPathComponent("out.tsv").path
+        let path = Scratch.directory().appendingPathComponent("out.tsv").path
         let writer = try TSVWriter(path: path, languages: [.english, .russian])
         try writer.write(TranslationUnit(variants: [Variant(language: .english, text: "a\tb\nc"), Variant(language: .russian, text: "д")]))
         try writer.finish()
@@ -23,7 +24,7 @@ import KiokuText
     }
 
     @Test func unfinishedExportLeavesNoFile() throws {
-        let path = Fixtures.scratchDirectory().appendingPathComponent("never.tmx").path
+        let path = Scratch.directory().appendingPathComponent("never.tmx").path
         do {
             let writer = try TMXWriter(path: path, sourceLanguage: nil)
             try writer.write(TranslationUnit(variants: [Variant(language: .english, text: "x"), Variant(language: .russian, text: "х")]))

@@ -1,4 +1,5 @@
 import Testing
+import KiokuTestSupport
 import KiokuText
 @testable import KiokuFormats
 
@@ -44,13 +45,13 @@ import KiokuText
     }
 
     @Test func utf16TSVWithBOM() throws {
-        let path = Fixtures.write(.utf16("en\tru\nTokyo\tТокио\n", bigEndian: false), named: "u16.tsv")
+        let path = Scratch.file("u16.tsv", .utf16("en\tru\nTokyo\tТокио\n", bigEndian: false))
         let result = try readAll(try DelimitedReader(path: path))
         #expect(result.units.first?.variant(.russian)?.segment.text == "Токио")
     }
 
     @Test func invalidUTF8InTSVNamesTheLine() throws {
-        let path = Fixtures.write(Array("en\tru\nok\tок\n".utf8) + [0x41, 0x09, 0xD0] + Array("\n".utf8), named: "bad.tsv")
+        let path = Scratch.file("bad.tsv", Array("en\tru\nok\tок\n".utf8) + [0x41, 0x09, 0xD0] + Array("\n".utf8))
         #expect {
             _ = try readAll(try DelimitedReader(path: path))
         } throws: { error in

@@ -1,4 +1,5 @@
 import Testing
+import KiokuTestSupport
 import KiokuText
 @testable import KiokuFormats
 
@@ -29,7 +30,7 @@ import KiokuText
 
     @Test func xliffInlineCodesRoundTripThroughTMX() throws {
         let units = try readAll(try XLIFFReader(path: Fixtures.path("translated.xlf"))).units
-        let directory = Fixtures.scratchDirectory()
+        let directory = Scratch.directory()
         let path = directory.appendingPathComponent("x.tmx").path
         let writer = try TMXWriter(path: path, sourceLanguage: .english)
         for unit in units { try writer.write(unit) }

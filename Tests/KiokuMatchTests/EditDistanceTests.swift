@@ -1,4 +1,5 @@
 import Testing
+import KiokuTestSupport
 @testable import KiokuMatch
 
 @Suite struct EditDistanceTests {

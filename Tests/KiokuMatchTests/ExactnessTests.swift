@@ -1,4 +1,5 @@
 import Testing
+import KiokuTestSupport
 import KiokuFormats
 import KiokuMemory
 import KiokuText
@@ -66,15 +67,15 @@ import KiokuText
         var compared = 0
         for number in 0..<queries {
             // both ways of counting shared tokens, and the automatic choice
-            CandidateSearch.forcedCounting = [nil, .sparse, .dense][number % 3]
-            defer { CandidateSearch.forcedCounting = nil }
+            let counting: CandidateSearch.Counting = [.automatic, .sparse, .dense][number % 3]
             let tokens = random.below(2) == 0
                 ? Self.perturb(random.pick(sentences), edits: random.below(5), vocabulary: sourceWords, random: &random)
                 : Self.sentence(sourceWords, length: random.below(lengths.count) + lengths.lowerBound, joiner: joiner, random: &random)
             let query = tokens.joined(separator: joiner)
             let minimum = [50, 70, 90][(number / 3) % 3]
-            let indexed = try matcher.lookup(query, from: source, to: target,
-                                             options: LookupOptions(minimumScore: minimum, maximumResults: 100_000))
+            var options = LookupOptions(minimumScore: minimum, maximumResults: 100_000)
+            options.counting = counting
+            let indexed = try matcher.lookup(query, from: source, to: target, options: options)
             let scanned = try matcher.lookup(query, from: source, to: target,
                                              options: LookupOptions(minimumScore: minimum, maximumResults: 100_000, exhaustive: true))
             #expect(indexed == scanned, "query \(number) at \(minimum): \(query)")

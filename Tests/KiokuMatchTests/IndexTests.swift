@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import KiokuTestSupport
 import KiokuFormats
 import KiokuMemory
 import KiokuText
@@ -10,7 +11,7 @@ import KiokuText
         let path = Scratch.tmPath()
         do {
             let tm = try TranslationMemory(path: path)
-            _ = try tm.importUnits(from: [.init(origin: "seed", reader: try TMXReader(path: Scratch.sample("seed-summit.tmx")))])
+            _ = try tm.importUnits(from: [.init(origin: "seed", reader: try TMXReader(path: Repository.sample("seed-summit.tmx")))])
             let report = try FuzzyIndex(memory: tm).update()
             #expect(report.documentsAdded == 75)  // 25 units × 3 languages
         }
@@ -23,7 +24,7 @@ import KiokuText
     }
 
     @Test func importsAreIndexedIncrementally() throws {
-        let tm = try Scratch.seedMemory()
+        let tm = try TranslationMemory.seed()
         let matcher = try Matcher(memory: tm)
         #expect(try matcher.scores("The Nikkei newspaper reported the talks.").isEmpty)
         try tm.add([unit((.english, "The Nikkei newspaper reported the talks."), (.russian, "Газета Nikkei сообщила о переговорах."))])
@@ -33,7 +34,7 @@ import KiokuText
     }
 
     @Test func aServerStyleIndexIsUpdatedByItsOwnerNotByLookups() throws {
-        let tm = try Scratch.seedMemory()
+        let tm = try TranslationMemory.seed()
         let matcher = Matcher(index: try FuzzyIndex(memory: tm, lookupsUpdate: false, parallelUpdates: false))
         try matcher.index.update()
         try matcher.index.load()
@@ -94,19 +95,21 @@ import KiokuText
 
     @Test func chunksSurviveTheirBlobs() throws {
         var chunk = IndexChunk()
-        chunk.append([(key: 5 << 8, tokens: [2, 3, 2]), (key: 6 << 8, tokens: [4]), (key: 7 << 8 | 1, tokens: [3, 4, 5, 2])])
+        let five = VariantKey(unit: 5, position: 0)!, six = VariantKey(unit: 6, position: 0)!, seven = VariantKey(unit: 7, position: 1)!
+        chunk.append([(key: five, tokens: [2, 3, 2]), (key: six, tokens: [4]), (key: seven, tokens: [3, 4, 5, 2])])
         let decoded = try #require(IndexChunk(encoded: chunk.encoded()))
         #expect(decoded.documents == chunk.documents)
         #expect(decoded.postings == chunk.postings)
         // documents sorted by length; token 2 is in the 3-token and the 4-token document, twice in the first
-        #expect(decoded.documents == [6 << 8, 5 << 8, 7 << 8 | 1])
-        let postings = decoded.postingRange(of: 2).map { decoded.postings[$0] }
-        #expect(postings == [1 << 4 | 2, 2 << 4 | 1])
+        #expect((0..<3).map(decoded.key(of:)) == [six, five, seven])
+        let postings = decoded.postingRange(of: 2).map { Posting(raw: decoded.postings[$0]) }
+        #expect(postings.map(\.document) == [1, 2])
+        #expect(postings.map { $0.shared(with: 15) } == [2, 1])
         #expect(IndexChunk(encoded: Array(chunk.encoded().dropLast(3))) == nil)
     }
 
     @Test func concordanceFindsInflectedRussianAndJapaneseSubstrings() throws {
-        let tm = try Scratch.seedMemory()
+        let tm = try TranslationMemory.seed()
         let concordance = try Concordance(memory: tm)
         let vladivostok = try concordance.search("Владивосток", language: .russian, limit: 50)
         #expect(vladivostok.count == 6)

@@ -1,4 +1,5 @@
 import Testing
+import KiokuTestSupport
 import KiokuFormats
 import KiokuMemory
 import KiokuText
@@ -9,7 +10,7 @@ import KiokuText
     let matcher: Matcher
 
     init() throws {
-        tm = try Scratch.seedMemory()
+        tm = try TranslationMemory.seed()
         matcher = try Matcher(memory: tm)
     }
 

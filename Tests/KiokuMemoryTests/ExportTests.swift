@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import KiokuTestSupport
 import KiokuFormats
 import KiokuText
 @testable import KiokuMemory
@@ -7,7 +8,7 @@ import KiokuText
 @Suite struct ExportTests {
     @Test func roundTripIsLosslessOnTheFixtures() throws {
         for name in ["multilingual.tmx", "tmx11-lang.tmx", "windows-1251.tmx", "shift_jis.tmx"] {
-            let report = try RoundTrip.check(tmx: Scratch.fixture(name))
+            let report = try RoundTrip.check(tmx: Repository.formatsFixture(name))
             #expect(report.isLossless, "\(name): \(report.differences)")
             #expect(report.unitsStored > 0)
         }
@@ -16,7 +17,7 @@ import KiokuText
     @Test func roundTripNoticesALoss() throws {
         // The seed's repeated headline collapses to one unit, which the check expects;
         // and the comparison itself reports a changed target.
-        let report = try RoundTrip.check(tmx: Scratch.sample("seed-summit.tmx"))
+        let report = try RoundTrip.check(tmx: Repository.sample("seed-summit.tmx"))
         #expect(report.unitsRead == 26)
         #expect(report.unitsStored == 25)
         #expect(report.isLossless)
@@ -27,7 +28,7 @@ import KiokuText
 
     @Test func exportSelectedLanguages() throws {
         let tm = try TranslationMemory(path: Scratch.tmPath())
-        try tm.importFiles([Scratch.sample("seed-summit.tmx")])
+        try tm.importFiles([Repository.sample("seed-summit.tmx")])
         let path = Scratch.directory().appendingPathComponent("en-ja.tsv").path
         let count = try tm.export(to: try TSVWriter(path: path, languages: [.english, .japanese]), languages: [.english, .japanese])
         #expect(count == 25)
@@ -38,7 +39,7 @@ import KiokuText
 
     @Test func theSampleMemoryHasThreeLanguagesAndContext() throws {
         let tm = try TranslationMemory(path: Scratch.tmPath())
-        try tm.importFiles([Scratch.sample("seed-summit.tmx")])
+        try tm.importFiles([Repository.sample("seed-summit.tmx")])
         let stats = try tm.statistics()
         #expect(stats.units == 25)
         #expect(Set(stats.pairs.map { $0.languages }) == [["en", "ja"], ["en", "ru"], ["ja", "ru"]])
@@ -50,8 +51,8 @@ import KiokuText
 
     @Test func tsvAndTMXSamplesHoldTheSameText() throws {
         let tmx = try TranslationMemory(path: Scratch.tmPath())
-        try tmx.importFiles([Scratch.sample("seed-summit.tmx")])
-        let report = try tmx.importFiles([Scratch.sample("seed-summit.tsv")])
+        try tmx.importFiles([Repository.sample("seed-summit.tmx")])
+        let report = try tmx.importFiles([Repository.sample("seed-summit.tsv")])
         #expect(report.added == 0)
         #expect(report.duplicates == 26)
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import KiokuTestSupport
 import KiokuFormats
 import KiokuText
 @testable import KiokuMemory
@@ -7,15 +8,15 @@ import KiokuText
 @Suite struct ImportTests {
     @Test func importedUnitsComeBackAsRead() throws {
         let tm = try TranslationMemory(path: Scratch.tmPath())
-        let report = try tm.importFiles([Scratch.fixture("multilingual.tmx")])
+        let report = try tm.importFiles([Repository.formatsFixture("multilingual.tmx")])
         #expect(report.added == 4)
         #expect(report.skipped == 0)
         let stored = try tm.allUnits()
         var expected: [TranslationUnit] = []
-        let reader = try TMXReader(path: Scratch.fixture("multilingual.tmx"))
+        let reader = try TMXReader(path: Repository.formatsFixture("multilingual.tmx"))
         while let item = try reader.next() { if case .unit(let unit, _) = item { expected.append(unit) } }
         #expect(stored.map(\.unit) == expected)
-        #expect(stored.allSatisfy { $0.origin == Scratch.fixture("multilingual.tmx") })
+        #expect(stored.allSatisfy { $0.origin == Repository.formatsFixture("multilingual.tmx") })
     }
 
     @Test func identicalPairsAreStoredOnceAlternativesAreKept() throws {
@@ -50,17 +51,17 @@ import KiokuText
 
     @Test func aFailedImportLeavesTheTMExactlyAsItWas() throws {
         let tm = try TranslationMemory(path: Scratch.tmPath())
-        try tm.importFiles([Scratch.sample("seed-summit.tmx")])
-        let before = try tm.snapshot()
+        try tm.importFiles([Repository.sample("seed-summit.tmx")])
+        let before = try tm.exportedTMX()
         let countBefore = try tm.unitCount()
         // a good file followed by a truncated one, in one import
         #expect {
-            try tm.importFiles([Scratch.fixture("multilingual.tmx"), Scratch.fixture("truncated.tmx")])
+            try tm.importFiles([Repository.formatsFixture("multilingual.tmx"), Repository.formatsFixture("truncated.tmx")])
         } throws: { error in
             "\(error)".contains("truncated.tmx:")
         }
         #expect(try tm.unitCount() == countBefore)
-        #expect(try tm.snapshot() == before)
+        #expect(try tm.exportedTMX() == before)
         #expect(try tm.statistics().origins.count == 1)
     }
 
@@ -68,14 +69,14 @@ import KiokuText
         let tm = try TranslationMemory(path: Scratch.tmPath())
         try tm.add([unit((.english, "Sochi"), (.russian, "Сочи"))])
         for name in ["bomb.tmx", "external-entity.tmx", "mismatched.tmx"] {
-            #expect(throws: MemoryError.self) { try tm.importFiles([Scratch.fixture(name)]) }
+            #expect(throws: MemoryError.self) { try tm.importFiles([Repository.formatsFixture(name)]) }
         }
         #expect(try tm.unitCount() == 1)
     }
 
     @Test func skipsAreCountedAndListedWithFileAndLine() throws {
         let tm = try TranslationMemory(path: Scratch.tmPath())
-        let report = try tm.importFiles([Scratch.fixture("skips.tmx")])
+        let report = try tm.importFiles([Repository.formatsFixture("skips.tmx")])
         #expect(report.added == 2)
         #expect(report.skipped == 4)
         #expect(report.skips.map(\.location.line) == [5, 6, 7, 8])
@@ -84,7 +85,7 @@ import KiokuText
 
     @Test func languageFilterKeepsOnlyTheAskedLanguages() throws {
         let tm = try TranslationMemory(path: Scratch.tmPath())
-        let report = try tm.importFiles([Scratch.fixture("multilingual.tmx")], options: ImportOptions(languages: [.english, .japanese]))
+        let report = try tm.importFiles([Repository.formatsFixture("multilingual.tmx")], options: ImportOptions(languages: [.english, .japanese]))
         // unit 1 (en, ru, ja) keeps en+ja; unit 2 (en-US, ru-RU) and unit 3 (ru, en) lose ru → skipped; unit 4 is en+ja
         #expect(report.added == 2)
         #expect(report.skipped == 2)
@@ -93,12 +94,12 @@ import KiokuText
 
     @Test func everyReaderFeedsTheTM() throws {
         let tm = try TranslationMemory(path: Scratch.tmPath())
-        let moses = try MosesReader(sourcePath: Scratch.fixture("corpus.en"), targetPath: Scratch.fixture("corpus.ru"), sourceLanguage: nil, targetLanguage: nil)
+        let moses = try MosesReader(sourcePath: Repository.formatsFixture("corpus.en"), targetPath: Repository.formatsFixture("corpus.ru"), sourceLanguage: nil, targetLanguage: nil)
         let report = try tm.importUnits(from: [
-            .init(origin: "header3.tsv", reader: try UnitReaders.open(path: Scratch.fixture("header3.tsv"))),
-            .init(origin: "quoted.csv", reader: try UnitReaders.open(path: Scratch.fixture("quoted.csv"))),
-            .init(origin: "translated.xlf", reader: try UnitReaders.open(path: Scratch.fixture("translated.xlf"))),
-            .init(origin: "translated20.xlf", reader: try UnitReaders.open(path: Scratch.fixture("translated20.xlf"))),
+            .init(origin: "header3.tsv", reader: try UnitReaders.open(path: Repository.formatsFixture("header3.tsv"))),
+            .init(origin: "quoted.csv", reader: try UnitReaders.open(path: Repository.formatsFixture("quoted.csv"))),
+            .init(origin: "translated.xlf", reader: try UnitReaders.open(path: Repository.formatsFixture("translated.xlf"))),
+            .init(origin: "translated20.xlf", reader: try UnitReaders.open(path: Repository.formatsFixture("translated20.xlf"))),
             .init(origin: "corpus", reader: moses),
         ])
         #expect(report.added == 2 + 4 + 2 + 2 + 3)
@@ -108,11 +109,9 @@ import KiokuText
 
     @Test func notATranslationMemory() throws {
         let text = Scratch.file("notes.kioku", "just some text, not SQLite")
-        #expect {
-            _ = try TranslationMemory(path: text)
-        } throws: { error in
-            "\(error)".contains("not an SQLite database") || "\(error)".contains("not a database")
+        #expect(throws: MemoryError.notAMemory(path: text, isSQLite: false)) { _ = try TranslationMemory(path: text) }
+        #expect(throws: MemoryError.missing(path: "/nonexistent/dir/tm.kioku")) {
+            _ = try TranslationMemory(path: "/nonexistent/dir/tm.kioku", create: false)
         }
-        #expect(throws: MemoryError.self) { _ = try TranslationMemory(path: "/nonexistent/dir/tm.kioku", create: false) }
     }
 }

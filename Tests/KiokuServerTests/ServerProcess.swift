@@ -2,21 +2,11 @@ import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
+import KiokuTestSupport
 
 /// The real `kioku serve`, started on a free loopback port over a fresh copy of the seed
 /// memory, and an HTTP client for it.
 final class ServerProcess: @unchecked Sendable {
-    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
-    /// The `kioku` binary built beside the test bundle.
-    static var kioku: URL {
-        var directory = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
-        while !FileManager.default.fileExists(atPath: directory.appendingPathComponent("kioku").path), directory.path != "/" {
-            directory.deleteLastPathComponent()
-        }
-        return directory.appendingPathComponent("kioku")
-    }
-
     let process = Process()
     let directory: URL
     let tm: String
@@ -25,12 +15,11 @@ final class ServerProcess: @unchecked Sendable {
 
     /// Starts a server; `arguments` are added to `kioku serve --tm … --port 0`.
     init(arguments: [String] = ["--token", "secret"]) throws {
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("kioku-server-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        directory = Scratch.directory()
         tm = directory.appendingPathComponent("seed.kioku").path
-        let status = try Self.runKioku(["import", Self.repository.appendingPathComponent("memories/seed-summit.tmx").path, "--tm", tm])
+        let status = try KiokuProcess.run(["import", Repository.sample("seed-summit.tmx"), "--tm", tm]).status
         guard status == 0 else { throw ServerError.importFailed(status) }
-        process.executableURL = Self.kioku
+        process.executableURL = KiokuProcess.binary
         process.arguments = ["serve", "--tm", tm, "--port", "0"] + arguments
         let output = Pipe()
         process.standardOutput = output
@@ -51,19 +40,6 @@ final class ServerProcess: @unchecked Sendable {
     enum ServerError: Error {
         case importFailed(Int32)
         case noPort(String)
-    }
-
-    /// Runs `kioku` with arguments and returns its exit status.
-    @discardableResult
-    static func runKioku(_ arguments: [String], output: Pipe = Pipe()) throws -> Int32 {
-        let process = Process()
-        process.executableURL = kioku
-        process.arguments = arguments
-        process.standardOutput = output
-        process.standardError = Pipe()
-        try process.run()
-        process.waitUntilExit()
-        return process.terminationStatus
     }
 
     /// Sends SIGTERM (or another signal) and waits for the process to end.

@@ -3,6 +3,7 @@ import Foundation
 import FoundationNetworking
 #endif
 import Testing
+import KiokuTestSupport
 
 /// Starts the real `kioku serve` on a free loopback port and speaks HTTP to it, the way
 /// Weblate's tmserver machinery, Virtaal and our own JSON clients do.
@@ -99,7 +100,7 @@ import Testing
         defer { server.stop() }
         let file = server.directory.appendingPathComponent("more.tsv")
         try "en\tru\nThe Kuril Islands lie north of Hokkaido.\tКурильские острова лежат к северу от Хоккайдо.\n".write(to: file, atomically: true, encoding: .utf8)
-        #expect(try ServerProcess.runKioku(["import", file.path, "--tm", server.tm]) == 0)
+        #expect(try KiokuProcess.run(["import", file.path, "--tm", server.tm]).status == 0)
         try await Task.sleep(nanoseconds: 1_000_000_000)
         let (_, data) = try await server.get("/tmserver/en/ru/unit/The%20Kuril%20Islands%20lie%20north%20of%20Hokkaido.")
         #expect((json(data) as? [[String: Any]])?.first?["target"] as? String == "Курильские острова лежат к северу от Хоккайдо.")
@@ -146,7 +147,7 @@ import Testing
     }
 
     @Test func jsonAPIServesEveryVerb() async throws {
-        let glossary = ServerProcess.repository.appendingPathComponent("glossaries/names-and-places.tbx").path
+        let glossary = Repository.path("glossaries/names-and-places.tbx")
         let server = try ServerProcess(arguments: ["--glossary", glossary])
         defer { server.stop() }
         // lookup: score, diff, adapted target, glossary annotations
@@ -212,10 +213,9 @@ import Testing
 extension ServerProcess {
     /// The TM exported as TSV (what a user would look at to see their units).
     static func runKiokuExport(tm: String) throws -> String {
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("kioku-export-\(UUID().uuidString).tsv")
-        defer { try? FileManager.default.removeItem(at: file) }
-        let status = try runKioku(["export", "--tm", tm, "--to", file.path])
+        let file = Scratch.path("export.tsv")
+        let status = try KiokuProcess.run(["export", "--tm", tm, "--to", file]).status
         guard status == 0 else { return "export failed with \(status)" }
-        return try String(contentsOf: file, encoding: .utf8)
+        return try String(contentsOfFile: file, encoding: .utf8)
     }
 }

@@ -1,12 +1,13 @@
 import Foundation
 import Testing
+import KiokuTestSupport
 import KiokuFormats
 import KiokuMemory
 import KiokuText
 @testable import KiokuTerms
 
 @Suite struct CheckTests {
-    func check(_ path: String, glossary: Glossary? = Files.seedGlossary) throws -> CheckReport {
+    func check(_ path: String, glossary: Glossary? = Repository.seedGlossary) throws -> CheckReport {
         let checker = UnitChecker(glossary: glossary)
         let reader = try TMXReader(path: path)
         while let item = try reader.next() {
@@ -16,14 +17,14 @@ import KiokuText
     }
 
     @Test func theSampleMemoryPassesTheBundledGlossary() throws {
-        let report = try check(Files.bundled("memories/seed-summit.tmx"))
+        let report = try check(Repository.path("memories/seed-summit.tmx"))
         #expect(report.unitsChecked == 26)
         #expect(report.errors == 0, "\(report.findings.filter { $0.severity == .error })")
         #expect(report.passed)
     }
 
     @Test func theDamagedCopyFailsWithExactlyItsDamage() throws {
-        let report = try check(Files.fixture("seed-damaged.tmx"))
+        let report = try check(Repository.termsFixture("seed-damaged.tmx"))
         let errors = report.findings.filter { $0.severity == .error }
         let summary = errors.map { "\($0.location.split(separator: ":").last!) \($0.kind.rawValue) \($0.conceptID!) \($0.targetLanguage) \($0.found)" }
         #expect(summary == [
@@ -38,7 +39,7 @@ import KiokuText
     }
 
     @Test func findingsSayWhatWasExpectedAndFound() throws {
-        let checker = GlossaryChecker(glossary: Files.seedGlossary, source: .english, target: .russian)
+        let checker = GlossaryChecker(glossary: Repository.seedGlossary, source: .english, target: .russian)
         let findings = checker.check(source: "Abe met Putin in Vladivostok.", target: "Шинзо Абе встретился с Путиным.", location: "x:1")
         #expect(findings.map(\.kind) == [.forbidden, .missing])
         #expect(findings[1].conceptID == "vladivostok")
@@ -64,16 +65,16 @@ import KiokuText
     }
 
     @Test func importCanRejectOrFlagViolatingUnits() throws {
-        let glossary = Files.seedGlossary
+        let glossary = Repository.seedGlossary
         for mode in ["reject", "flag"] {
-            let tm = try TranslationMemory(path: Files.scratch("tm.kioku"))
+            let tm = try TranslationMemory(path: Scratch.path("tm.kioku"))
             let checker = UnitChecker(glossary: glossary)
             let options = ImportOptions(screen: { unit, location in
                 let errors = checker.findings(of: unit, location: location.description).filter { $0.severity == .error }
                 if errors.isEmpty { return .accept }
                 return mode == "reject" ? .reject("\(errors.count) glossary errors") : .flag("\(errors.count) glossary errors")
             })
-            let report = try tm.importUnits(from: [.init(origin: "damaged", reader: try TMXReader(path: Files.fixture("seed-damaged.tmx")))],
+            let report = try tm.importUnits(from: [.init(origin: "damaged", reader: try TMXReader(path: Repository.termsFixture("seed-damaged.tmx")))],
                                             options: options)
             if mode == "reject" {
                 #expect(report.rejected == 5)
@@ -82,22 +83,22 @@ import KiokuText
             } else {
                 #expect(report.flagged == 5)
                 #expect(report.added == 25)
-                let flagged = try tm.allUnits().filter { $0.unit.metadata.property(TranslationMemory.flagProperty) != nil }
+                let flagged = try tm.allUnits().filter { $0.unit.metadata.property(TranslationUnit.flagProperty) != nil }
                 #expect(flagged.count == 5)
             }
         }
     }
 
     @Test func theGlossaryCanLiveInTheTM() throws {
-        let tm = try TranslationMemory(path: Files.scratch("tm.kioku"))
+        let tm = try TranslationMemory(path: Scratch.path("tm.kioku"))
         #expect(try GlossaryStore.load(from: tm).concepts.isEmpty)
-        #expect(try GlossaryStore.save(Files.seedGlossary, into: tm) == 20)
-        #expect(try GlossaryStore.save(Files.seedGlossary, into: tm) == 0)  // replaced, not duplicated
-        #expect(try GlossaryStore.load(from: tm) == Files.seedGlossary)
+        #expect(try GlossaryStore.save(Repository.seedGlossary, into: tm) == 20)
+        #expect(try GlossaryStore.save(Repository.seedGlossary, into: tm) == 0)  // replaced, not duplicated
+        #expect(try GlossaryStore.load(from: tm) == Repository.seedGlossary)
     }
 
     @Test func lookupAnnotationsSayWhatAQueryNeeds() {
-        let annotation = GlossaryAnnotation(glossary: Files.seedGlossary, query: "Putin arrived in Vladivostok.",
+        let annotation = GlossaryAnnotation(glossary: Repository.seedGlossary, query: "Putin arrived in Vladivostok.",
                                             targets: ["Путин прибыл во Владивосток.", "Путин прибыл в Хабаровск."],
                                             source: .english, target: .russian)
         #expect(annotation.requires.map(\.conceptID) == ["vladimir-putin", "vladivostok"])

@@ -1,12 +1,13 @@
 import Foundation
 import Testing
+import KiokuTestSupport
 import KiokuFormats
 import KiokuText
 @testable import KiokuTerms
 
 @Suite struct GlossaryFileTests {
     @Test func readsTheBundledTBX() throws {
-        let glossary = Files.seedGlossary
+        let glossary = Repository.seedGlossary
         #expect(glossary.concepts.count == 20)
         let abe = try #require(glossary.concepts.first { $0.id == "shinzo-abe" })
         #expect(abe.type == .person)
@@ -17,14 +18,14 @@ import KiokuText
     }
 
     @Test func tbxWriteThenReadIsLossless() throws {
-        let path = Files.scratch("out.tbx")
-        try TBXWriter.write(Files.seedGlossary, to: path)
-        #expect(try TBXReader.read(path: path) == Files.seedGlossary)
+        let path = Scratch.path("out.tbx")
+        try TBXWriter.write(Repository.seedGlossary, to: path)
+        #expect(try TBXReader.read(path: path) == Repository.seedGlossary)
     }
 
     @Test func tsvAndTBXFormsOfTheBundledGlossaryAgree() throws {
-        let table = try GlossaryTable.read(path: Files.bundled("glossaries/names-and-places.tsv"))
-        let tbx = Files.seedGlossary
+        let table = try GlossaryTable.read(path: Repository.path("glossaries/names-and-places.tsv"))
+        let tbx = Repository.seedGlossary
         #expect(table.concepts.map(\.id) == tbx.concepts.map(\.id))
         for (a, b) in zip(table.concepts, tbx.concepts) {
             #expect(Set(a.terms.map { "\($0.language)|\($0.text)|\($0.status)" }) == Set(b.terms.map { "\($0.language)|\($0.text)|\($0.status)" }), "\(a.id)")
@@ -33,7 +34,7 @@ import KiokuText
     }
 
     @Test func tsvWithoutIDsGroupsByTheFirstLanguageAndForbiddenRows() throws {
-        let path = Files.scratch("g.tsv", """
+        let path = Scratch.file("g.tsv", """
             # a comment
             type\ten\tru\tja\tstatus\tcase
             person\tShinzo Abe\tСиндзо Абэ\t安倍晋三\t
@@ -51,7 +52,7 @@ import KiokuText
     }
 
     @Test func theCountriesGlossaryKeepsItsAttribution() throws {
-        let path = Files.bundled("glossaries/countries.tsv")
+        let path = Repository.path("glossaries/countries.tsv")
         let text = try String(contentsOfFile: path, encoding: .utf8)
         #expect(text.hasPrefix("# Country names"))
         #expect(text.contains("MIT License"))
@@ -61,13 +62,13 @@ import KiokuText
     }
 
     @Test func badGlossariesNameFileAndLine() throws {
-        let status = Files.scratch("s.tsv", "en\tru\tstatus\nTokyo\tТокио\tmaybe\n")
+        let status = Scratch.file("s.tsv", "en\tru\tstatus\nTokyo\tТокио\tmaybe\n")
         #expect { try GlossaryTable.read(path: status) } throws: { "\($0)".contains("s.tsv:2") && "\($0)".contains("maybe") }
-        let header = Files.scratch("h.tsv", "English\tRussian\nTokyo\tТокио\n")
+        let header = Scratch.file("h.tsv", "English\tRussian\nTokyo\tТокио\n")
         #expect { try GlossaryTable.read(path: header) } throws: { "\($0)".contains("h.tsv:1") }
-        let tbx = Files.scratch("b.tbx", "<martif><text><body><termEntry><langSet><tig><term>x</term></tig></langSet></termEntry></body></text></martif>")
+        let tbx = Scratch.file("b.tbx", "<martif><text><body><termEntry><langSet><tig><term>x</term></tig></langSet></termEntry></body></text></martif>")
         #expect { try TBXReader.read(path: tbx) } throws: { "\($0)".contains("b.tbx:1") && "\($0)".contains("xml:lang") }
-        let notTBX = Files.scratch("n.tbx", "<tmx version=\"1.4\"/>")
+        let notTBX = Scratch.file("n.tbx", "<tmx version=\"1.4\"/>")
         #expect(throws: FormatError.self) { try TBXReader.read(path: notTBX) }
     }
 }

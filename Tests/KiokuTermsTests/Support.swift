@@ -1,21 +1,12 @@
-import Foundation
+import KiokuTestSupport
 import KiokuText
 @testable import KiokuTerms
 
-enum Files {
-    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static func fixture(_ name: String) -> String {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/\(name)").path
-    }
-    static func bundled(_ path: String) -> String { repository.appendingPathComponent(path).path }
-    static func scratch(_ name: String, _ text: String? = nil) -> String {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("kioku-terms-\(UUID().uuidString)")
-        try! FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let path = directory.appendingPathComponent(name).path
-        if let text { try! text.write(toFile: path, atomically: true, encoding: .utf8) }
-        return path
-    }
-    static var seedGlossary: Glossary { try! TBXReader.read(path: bundled("glossaries/names-and-places.tbx")) }
+extension Repository {
+    /// This target's fixtures (`Fixtures/`, next to this file).
+    static func termsFixture(_ name: String) -> String { fixture(name, of: "KiokuTermsTests") }
+    /// The bundled glossary of the seed article's names and places.
+    static var seedGlossary: Glossary { try! TBXReader.read(path: glossary("names-and-places.tbx")) }
 }
 
 extension TermFinder {

@@ -1,11 +1,12 @@
 import Testing
+import KiokuTestSupport
 import KiokuText
 @testable import KiokuTerms
 
 @Suite struct TermFinderTests {
-    let russian = TermFinder(glossary: Files.seedGlossary, language: .russian)
-    let english = TermFinder(glossary: Files.seedGlossary, language: .english)
-    let japanese = TermFinder(glossary: Files.seedGlossary, language: .japanese)
+    let russian = TermFinder(glossary: Repository.seedGlossary, language: .russian)
+    let english = TermFinder(glossary: Repository.seedGlossary, language: .english)
+    let japanese = TermFinder(glossary: Repository.seedGlossary, language: .japanese)
 
     @Test func aMasculineNameInAllSixCases() {
         for form in ["Путин", "Путина", "Путину", "Путина", "Путиным", "Путине"] {
@@ -32,7 +33,7 @@ import KiokuText
     }
 
     @Test func neverInsideAnotherWord() {
-        let countries = TermFinder(glossary: try! GlossaryTable.read(path: Files.bundled("glossaries/countries.tsv")), language: .english)
+        let countries = TermFinder(glossary: try! GlossaryTable.read(path: Repository.path("glossaries/countries.tsv")), language: .english)
         #expect(countries.concepts(in: "A Belarussian delegation arrived.") == ["BY"] || countries.concepts(in: "A Belarussian delegation arrived.").isEmpty)
         #expect(!countries.concepts(in: "A Belarussian delegation arrived.").contains("RU"))
         #expect(!russian.concepts(in: "Белоруссия и Беларусь").contains("russia"))
@@ -82,7 +83,7 @@ import KiokuText
 }
 
 @Suite struct RussianFormsTests {
-    let countries = try! GlossaryTable.read(path: Files.bundled("glossaries/countries.tsv"))
+    let countries = try! GlossaryTable.read(path: Repository.path("glossaries/countries.tsv"))
 
     @Test func formsSnowballStemsApartAreStillFound() {
         // Snowball stems Пакистан to «пакиста» but Пакистаном to «пакистан»; Египет loses its е in Египта

@@ -1,7 +1,7 @@
 import KiokuFormats
 import KiokuText
 
-extension TranslationMemory {
+extension MemoryStore {
     /// Writes every unit (or those with at least two of `languages`) to `writer`, then finishes it.
     /// Returns the number of units written.
     @discardableResult
@@ -13,14 +13,5 @@ extension TranslationMemory {
         }
         do { try writer.finish() } catch { throw .format(error) }
         return count
-    }
-
-    /// The language to name as the TMX header's `srclang`: the one most units have as source.
-    public func dominantSourceLanguage() throws(MemoryError) -> LanguageTag? {
-        do {
-            return try database.read { db in
-                try String.fetchOne(db, sql: "SELECT source_lang FROM unit WHERE source_lang IS NOT NULL GROUP BY source_lang ORDER BY count(*) DESC LIMIT 1")
-            }.flatMap(LanguageTag.init)
-        } catch { throw databaseError(error) }
     }
 }

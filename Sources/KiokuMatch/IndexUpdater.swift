@@ -1,0 +1,177 @@
+import Dispatch
+import KiokuConcurrency
+import KiokuMemory
+import KiokuText
+
+/// The updating side of a ``FuzzyIndex``: the languages' indexes in memory, how far they
+/// and the store's saved copy reach, and the work of catching up — reading new units,
+/// tokenizing, appending, saving. Not thread-safe: a `FuzzyIndex` holds it under its update
+/// lock, and lookups never touch it (they search published snapshots).
+final class IndexUpdater {
+    let memory: any MemoryStore
+    let parallel: Bool
+    private(set) var languages: [String: LanguageIndex] = [:]
+    /// The in-memory index covers every unit up to this one…
+    private var indexedThrough: UnitID
+    /// …and the store's saved copy up to this one (as far as this process knows).
+    private var savedThrough: UnitID
+    /// Languages with tokens or chunks not yet saved.
+    private var unsavedLanguages: Set<String> = []
+    private var latestSeen: UnitID?
+
+    /// Units read and tokenized per batch.
+    static let batchVariants = 65_536
+
+    init(memory: any MemoryStore, parallel: Bool) throws(MemoryError) {
+        self.memory = memory
+        self.parallel = parallel
+        indexedThrough = try memory.revision().indexedThrough
+        savedThrough = indexedThrough
+    }
+
+    /// What one catch-up changed, for the index to publish — filled in as it goes, so that
+    /// what was done before an error is still published.
+    struct Outcome {
+        var report = FuzzyIndex.UpdateReport()
+        var touched: Set<String> = []
+        /// Whether units carry dates, when this catch-up found out.
+        var unitsHaveDates: Bool?
+        /// Index saves this catch-up committed (writes of its own, not news from others).
+        var saves = 0
+    }
+
+    /// Indexes every unit added since the last catch-up (by any program) and, with `persist`,
+    /// saves the new index data. A save that loses a race with another program's save is
+    /// redone on top of what that program saved (its token ids may differ from ours).
+    func catchUp(persist: Bool, writtenHere: Bool, datesKnown: Bool, into outcome: inout Outcome) throws(MemoryError) {
+        for _ in 0..<3 {
+            let revision = try memory.revision()
+            if revision.latestUnit != latestSeen || writtenHere {
+                // Something was written (an import may also raise a stored unit's change date).
+                // Once a unit has a date the answer cannot go back, so the scan runs only while none has.
+                if latestSeen == nil || !(outcome.unitsHaveDates ?? datesKnown) {
+                    outcome.unitsHaveDates = try memory.unitsHaveDates()
+                }
+                latestSeen = revision.latestUnit
+            }
+            if revision.indexedThrough != savedThrough { try reloadSaved(through: revision.indexedThrough, into: &outcome) }
+            if revision.latestUnit > indexedThrough { try indexUnits(through: revision.latestUnit, into: &outcome) }
+            guard persist, savedThrough != indexedThrough || !unsavedLanguages.isEmpty else { return }
+            outcome.saves += 1
+            if try save() { return }
+            savedThrough = UnitID(-1)  // another program saved first: reload on the next round
+        }
+    }
+
+    /// Another program (or connection) saved index data: drop what is in memory and load the
+    /// saved copy. Lookups go on searching the old snapshots until the new ones are published.
+    private func reloadSaved(through stored: UnitID, into outcome: inout Outcome) throws(MemoryError) {
+        let loaded = Array(languages.keys)
+        languages.removeAll()
+        indexedThrough = stored
+        savedThrough = stored
+        unsavedLanguages.removeAll()
+        outcome.report.documentsAdded = 0
+        for language in loaded where try loadedLanguage(language) != nil { outcome.touched.insert(language) }
+    }
+
+    /// Reads the units after `indexedThrough` up to `latest` in batches of whole units and indexes them.
+    private func indexUnits(through latest: UnitID, into outcome: inout Outcome) throws(MemoryError) {
+        var changed: Set<String> = []
+        var cursor = indexedThrough
+        while cursor < latest {
+            let batch = try memory.indexableVariants(after: cursor, through: latest, limit: Self.batchVariants)
+            try index(batch.variants, touched: &changed)
+            outcome.report.documentsAdded += batch.variants.count
+            guard batch.through > cursor else { break }
+            cursor = batch.through
+        }
+        indexedThrough = latest
+        outcome.touched.formUnion(changed)
+        unsavedLanguages.formUnion(changed)
+    }
+
+    /// Tokenizes a batch (on both cores when `parallel`) and appends it per language.
+    private func index(_ variants: [IndexableVariant], touched: inout Set<String>) throws(MemoryError) {
+        var tags: [String: LanguageTag?] = [:]
+        var byLanguage: [String: [IndexableVariant]] = [:]
+        for variant in variants {
+            let cached = tags[variant.language] ?? { let tag = LanguageTag(variant.language); tags[variant.language] = tag; return tag }()
+            guard let tag = cached else { continue }
+            byLanguage[tag.language, default: []].append(variant)
+        }
+        let groups = try byLanguage.sorted { $0.key < $1.key }.map { entry throws(MemoryError) in
+            (index: try loadedLanguage(entry.key, create: true)!, variants: entry.value)
+        }
+        let documents = tokenize(groups)
+        // …then append each language on a core of its own (an EN–RU TM builds both at once).
+        let starts = groups.reduce(into: [0]) { $0.append($0.last! + $1.variants.count) }
+        let shared = UncheckedSendable((groups, starts, documents))
+        let append: @Sendable (Int) -> Void = { group in
+            let (groups, starts, documents) = shared.value
+            groups[group].index.append(Array(documents[starts[group]..<starts[group + 1]]))
+        }
+        if parallel {
+            DispatchQueue.concurrentPerform(iterations: groups.count, execute: append)
+        } else {
+            (0..<groups.count).forEach(append)
+        }
+        touched.formUnion(groups.map(\.index.language))
+    }
+
+    /// Every group's texts tokenized into ids known so far, in group order (vocabularies are only read here).
+    private func tokenize(_ groups: [(index: LanguageIndex, variants: [IndexableVariant])]) -> [TokenizedDocument] {
+        let starts = groups.reduce(into: [0]) { $0.append($0.last! + $1.variants.count) }
+        var documents = [TokenizedDocument?](repeating: nil, count: starts.last!)
+        documents.withUnsafeMutableBufferPointer { output in
+            let shared = UncheckedSendable((output, groups, starts))
+            let workers = parallel ? 2 : 1
+            let work: @Sendable (Int) -> Void = { worker in
+                let (output, groups, starts) = shared.value
+                var position = worker
+                var group = 0
+                while position < output.count {
+                    while position >= starts[group + 1] { group += 1 }
+                    let variant = groups[group].variants[position - starts[group]]
+                    output[position] = groups[group].index.tokenize(variant.text, key: variant.key)
+                    position += workers
+                }
+            }
+            if workers > 1 { DispatchQueue.concurrentPerform(iterations: workers, execute: work) } else { work(0) }
+        }
+        return documents.map { $0! }
+    }
+
+    /// Saves the new tokens and changed chunks; false (nothing written) when the saved index
+    /// is no longer the one this catch-up started from.
+    private func save() throws(MemoryError) -> Bool {
+        let changes = unsavedLanguages.sorted().compactMap { language -> IndexChanges? in
+            guard let index = languages[language] else { return nil }
+            let chunks = index.firstDirtyChunk.map { first in
+                (first..<index.chunks.count).map { IndexChanges.Chunk(number: $0, documents: index.chunks[$0].count, data: index.chunks[$0].encoded()) }
+            } ?? []
+            return IndexChanges(language: language, newTokens: index.newTokens.map { (token: $0.0, id: $0.1) }, chunks: chunks)
+        }
+        guard try memory.saveIndex(changes, replacing: savedThrough, through: indexedThrough) else { return false }
+        for language in unsavedLanguages { languages[language]?.markSaved() }
+        savedThrough = indexedThrough
+        unsavedLanguages.removeAll()
+        return true
+    }
+
+    /// The index of a language, loading it on first use; nil when the store has none (and `create` is false).
+    func loadedLanguage(_ language: String, create: Bool = false) throws(MemoryError) -> LanguageIndex? {
+        if let index = languages[language] { return index }
+        var vocabulary: [ByteKey: UInt32] = [:]
+        var chunks: [IndexChunk] = []
+        let location = memory.location
+        try memory.loadIndex(language: language, vocabulary: { vocabulary[ByteKey($0)] = $1 }) { bytes in
+            guard let chunk = IndexChunk(encoded: bytes) else { throw MemoryError.damagedIndex(path: location, language: language) }
+            chunks.append(chunk)
+        }
+        if chunks.isEmpty && !create { return nil }
+        let index = LanguageIndex(language: language, vocabulary: vocabulary, chunks: chunks)
+        languages[language] = index
+        return index
+    }
+}

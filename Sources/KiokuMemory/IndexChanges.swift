@@ -1,0 +1,29 @@
+/// What one save of the fuzzy index writes for one language: the tokens it has added to the
+/// vocabulary and the chunks that changed. The bytes are the index's own encoding; the
+/// store keeps them as they are.
+public struct IndexChanges: Sendable {
+    /// One chunk of the language's index, encoded.
+    public struct Chunk: Sendable {
+        public var number: Int
+        public var documents: Int
+        public var data: [UInt8]
+
+        public init(number: Int, documents: Int, data: [UInt8]) {
+            self.number = number
+            self.documents = documents
+            self.data = data
+        }
+    }
+
+    /// The primary language subtag (`en`).
+    public var language: String
+    /// Tokens new to the vocabulary, with their ids.
+    public var newTokens: [(token: String, id: UInt32)]
+    public var chunks: [Chunk]
+
+    public init(language: String, newTokens: [(token: String, id: UInt32)], chunks: [Chunk]) {
+        self.language = language
+        self.newTokens = newTokens
+        self.chunks = chunks
+    }
+}

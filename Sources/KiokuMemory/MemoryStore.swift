@@ -1,0 +1,92 @@
+import KiokuFormats
+import KiokuText
+
+/// Where a translation memory's units live, behind typed reads and writes: the one contract
+/// between the TM and everything built on it (the fuzzy index, glossary checks, the server).
+/// No other module sees a table or a column.
+///
+/// ``TranslationMemory`` is the SQLite store, the embedded default. A store for a shared
+/// database implements the same protocol. The calls are synchronous: the engines run on
+/// plain threads, and a networked store blocks the calling thread (so a server calls a
+/// store from its write queue or from work it may block, never from an event loop).
+///
+/// Units are only ever added today; reads are designed so that deletions can come as
+/// tombstones: an index follows the store by ``StoreRevision`` and batches of whole units,
+/// and every read by id answers nil for a unit that is gone.
+public protocol MemoryStore: AnyObject, Sendable {
+    /// Where the store is, for messages: a file path, or a database address without credentials.
+    var location: String { get }
+
+    // MARK: Writing
+
+    /// Runs `body` in one write transaction: everything it writes lands, or nothing does.
+    /// An error thrown by `body` rolls back and is rethrown as a ``MemoryError``.
+    func write<T>(_ body: (any MemoryWriter) throws -> T) throws(MemoryError) -> T
+    /// How many write transactions this object has committed: derived data (the fuzzy index)
+    /// compares it to see this process's writes without asking the store.
+    var localWriteCount: Int { get }
+    /// Makes what is written self-contained on disk (SQLite: checkpoints the write-ahead log).
+    func checkpoint() throws(MemoryError)
+
+    // MARK: Units
+
+    func unitCount() throws(MemoryError) -> Int
+    /// One unit, or nil when there is none with that id.
+    func unit(_ id: UnitID) throws(MemoryError) -> StoredUnit?
+    /// Calls `body` with each unit in id order (within `ids` when given), streaming. With
+    /// `languages`, a unit keeps only variants in them (`ru` covers `ru-RU`) and units left
+    /// with fewer than two are passed over.
+    func forEachUnit(ids: ClosedRange<UnitID>?, languages: [LanguageTag]?, _ body: (StoredUnit) throws -> Void) throws(MemoryError)
+    /// Counts by language, language pair and origin, and the size on disk.
+    func statistics() throws(MemoryError) -> MemoryStatistics
+    /// The language most units have as their source (a TMX header's `srclang`).
+    func dominantSourceLanguage() throws(MemoryError) -> LanguageTag?
+
+    // MARK: What the fuzzy index reads
+
+    /// The newest unit and how far the saved index data reaches.
+    func revision() throws(MemoryError) -> StoreRevision
+    /// Whether any unit records a creation or change date (when none does, ties fall to id order).
+    func unitsHaveDates() throws(MemoryError) -> Bool
+    /// The variants of the units after `after` up to `through`, whole units only, about
+    /// `limit` variants at most (more when one unit alone has more).
+    func indexableVariants(after: UnitID, through: UnitID, limit: Int) throws(MemoryError) -> IndexableBatch
+    /// Every variant whose primary language is `language` (the exhaustive scan that checks the index).
+    func forEachVariant(language: String, _ body: (IndexableVariant) throws -> Void) throws(MemoryError)
+    /// Runs `body` with a reader for ranking, on one consistent view of the store.
+    func withRankingReader<T>(_ body: (any RankingReader) throws -> T) throws(MemoryError) -> T
+
+    // MARK: The fuzzy index's own data
+
+    /// The languages (primary subtags) the saved index covers.
+    func indexedLanguages() throws(MemoryError) -> [String]
+    /// Reads a language's saved index: each vocabulary entry, then each chunk's bytes in
+    /// order. The bytes are valid only during the call.
+    func loadIndex(language: String, vocabulary: (String, UInt32) -> Void,
+                   chunk: (UnsafeRawBufferPointer) throws -> Void) throws(MemoryError)
+    /// Saves index changes and moves the index's watermark from `base` to `through`, in one
+    /// transaction — unless the saved watermark is no longer `base` (another process saved
+    /// first): then nothing is written and the answer is false.
+    func saveIndex(_ changes: [IndexChanges], replacing base: UnitID, through: UnitID) throws(MemoryError) -> Bool
+
+    // MARK: The stored glossary
+
+    /// The glossary records, in the order they were first saved.
+    func glossaryRecords() throws(MemoryError) -> [GlossaryRecord]
+    /// Adds records, replacing those with the same id; returns how many were new.
+    func saveGlossaryRecords(_ records: [GlossaryRecord]) throws(MemoryError) -> Int
+}
+
+extension MemoryStore {
+    /// Every unit in id order, streaming.
+    public func forEachUnit(languages: [LanguageTag]? = nil, _ body: (StoredUnit) throws -> Void) throws(MemoryError) {
+        try forEachUnit(ids: nil, languages: languages, body)
+    }
+
+    /// All units, for small TMs and tests.
+    public func allUnits(languages: [LanguageTag]? = nil) throws(MemoryError) -> [StoredUnit] {
+        var units: [StoredUnit] = []
+        try forEachUnit(ids: nil, languages: languages) { units.append($0) }
+        return units
+    }
+}

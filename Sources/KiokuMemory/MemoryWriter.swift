@@ -1,0 +1,19 @@
+import KiokuFormats
+
+/// The writes one transaction of a ``MemoryStore`` may make, as typed primitives. What they
+/// mean — when a unit is a duplicate, which date wins — is decided once, in
+/// ``MemoryStore/importUnits(from:options:progress:)``, for every store.
+public protocol MemoryWriter {
+    /// Records (or refreshes the date of) the file units come from.
+    func recordOrigin(_ path: String, importedAt: String) throws(MemoryError) -> OriginID
+    /// Units whose content hash is `hash` (usually none; more than one only on a hash collision).
+    func units(withContentHash hash: Int64) throws(MemoryError) -> [UnitID]
+    /// A stored unit's variants: language, text and inline markup (what identity compares).
+    func variants(of unit: UnitID) throws(MemoryError) -> [Variant]
+    /// Stores a new unit with all its metadata; returns its id.
+    func insert(_ unit: TranslationUnit, contentHash: Int64, origin: OriginID) throws(MemoryError) -> UnitID
+    /// Sets a unit's change date and user, unless it already records a date at least as new.
+    func raiseChangeDate(of unit: UnitID, to date: String, by user: String?) throws(MemoryError)
+    /// How many units the store holds, this transaction's included.
+    func unitCount() throws(MemoryError) -> Int
+}

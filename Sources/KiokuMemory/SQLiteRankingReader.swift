@@ -1,0 +1,42 @@
+import GRDB
+import GRDBSQLite
+
+/// The SQLite store's ``RankingReader``: prepared statements stepped with the C API, since
+/// ranking reads dozens of hits per lookup and each read must cost about a microsecond.
+final class SQLiteRankingReader: RankingReader {
+    private let variants: Statement
+    private let unit: Statement
+
+    init(_ db: Database) throws {
+        typealias U = UnitTable; typealias V = VariantTable
+        variants = try db.cachedStatement(sql: "SELECT \(V.position), \(V.language), \(V.text) FROM \(V.name) WHERE \(V.unitID) = ?")
+        unit = try db.cachedStatement(sql: "SELECT coalesce(\(U.changedAt), \(U.createdAt), ''), \(U.extra) FROM \(U.name) WHERE \(U.id) = ?")
+    }
+
+    func candidate(_ key: VariantKey) -> (text: String, otherLanguages: [String])? {
+        let s = variants.sqliteStatement
+        sqlite3_reset(s)
+        sqlite3_bind_int64(s, 1, key.unitID.rawValue)
+        var text: String?
+        var others: [String] = []
+        let position = Int64(key.position)
+        while sqlite3_step(s) == SQLITE_ROW {
+            if sqlite3_column_int64(s, 0) == position {
+                text = columnText(s, 2)
+            } else {
+                others.append(columnText(s, 1))
+            }
+        }
+        sqlite3_reset(s)
+        return text.map { ($0, others) }
+    }
+
+    func rankingFacts(of unitID: UnitID) -> RankingFacts {
+        let s = unit.sqliteStatement
+        sqlite3_reset(s)
+        sqlite3_bind_int64(s, 1, unitID.rawValue)
+        defer { sqlite3_reset(s) }
+        guard sqlite3_step(s) == SQLITE_ROW else { return RankingFacts(recency: "", metadataJSON: nil) }
+        return RankingFacts(recency: columnText(s, 0), metadataJSON: columnOptionalText(s, 1))
+    }
+}

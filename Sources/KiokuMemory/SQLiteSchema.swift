@@ -1,0 +1,75 @@
+/// The tables of the SQLite TM with their columns named once. Every query of this module is
+/// built from these names, so renaming a column breaks the build wherever it is used, and
+/// `SchemaTests` checks them against the tables the migrations create. No other module
+/// names a table or a column: they use ``MemoryStore``.
+protocol SQLiteTable: RawRepresentable<String>, CaseIterable, CustomStringConvertible {
+    static var name: String { get }
+}
+
+extension SQLiteTable {
+    var description: String { rawValue }
+}
+
+/// The files units were imported from.
+enum OriginTable: String, SQLiteTable {
+    static let name = "origin"
+    case id, path, importedAt = "imported_at"
+}
+
+/// One row per translation unit: source language, origin, dates, users, the rest of its
+/// metadata as JSON (`extra`, null when empty) and the content hash that finds duplicates.
+enum UnitTable: String, SQLiteTable {
+    static let name = "unit"
+    case id, sourceLanguage = "source_lang", originID = "origin_id", createdAt = "created_at", createdBy = "created_by",
+         changedAt = "changed_at", changedBy = "changed_by", extra, contentHash = "content_hash"
+}
+
+/// One row per language of a unit: its text, its TMX inline markup when it has codes, and
+/// its own metadata as JSON.
+enum VariantTable: String, SQLiteTable {
+    static let name = "variant"
+    case unitID = "unit_id", position, language = "lang", text, markup, extra
+}
+
+/// What kind of file this is (`format` = `kioku-tm`).
+enum InfoTable: String, SQLiteTable {
+    static let name = "kioku_info"
+    case key, value
+}
+
+/// The fuzzy index's watermark: `indexed_through`, the last unit its saved data covers.
+enum IndexStateTable: String, SQLiteTable {
+    static let name = "fuzzy_state"
+    case key, value
+    static let indexedThrough = "indexed_through"
+}
+
+/// Each language's index vocabulary: matching-form token → id.
+enum IndexTokenTable: String, SQLiteTable {
+    static let name = "fuzzy_token"
+    case language = "lang", token, id
+}
+
+/// Each language's index chunks, 65,536 documents a blob, in the index's own encoding.
+enum IndexChunkTable: String, SQLiteTable {
+    static let name = "fuzzy_chunk"
+    case id, language = "lang", chunk, documents, data
+}
+
+/// The stored glossary: one concept a row, in the order first saved.
+enum GlossaryConceptTable: String, SQLiteTable {
+    static let name = "glossary_concept"
+    case position, id, data
+}
+
+/// Every table of the TM, for the schema check.
+let sqliteTables: [(name: String, columns: [String])] = [
+    (OriginTable.name, OriginTable.allCases.map(\.rawValue)),
+    (UnitTable.name, UnitTable.allCases.map(\.rawValue)),
+    (VariantTable.name, VariantTable.allCases.map(\.rawValue)),
+    (InfoTable.name, InfoTable.allCases.map(\.rawValue)),
+    (IndexStateTable.name, IndexStateTable.allCases.map(\.rawValue)),
+    (IndexTokenTable.name, IndexTokenTable.allCases.map(\.rawValue)),
+    (IndexChunkTable.name, IndexChunkTable.allCases.map(\.rawValue)),
+    (GlossaryConceptTable.name, GlossaryConceptTable.allCases.map(\.rawValue)),
+]

@@ -1,0 +1,106 @@
+import Foundation
+import GRDB
+import GRDBSQLite
+import KiokuText
+
+extension TranslationMemory {
+    public func revision() throws(MemoryError) -> StoreRevision {
+        try reading { db in
+            StoreRevision(latestUnit: UnitID(try Int64.fetchOne(db, sql: "SELECT max(\(UnitTable.id)) FROM \(UnitTable.name)") ?? 0),
+                          indexedThrough: try Self.indexWatermark(db))
+        }
+    }
+
+    static func indexWatermark(_ db: Database) throws -> UnitID {
+        typealias S = IndexStateTable
+        return UnitID(try Int64.fetchOne(db, sql: "SELECT \(S.value) FROM \(S.name) WHERE \(S.key) = ?", arguments: [S.indexedThrough]) ?? 0)
+    }
+
+    public func unitsHaveDates() throws(MemoryError) -> Bool {
+        typealias U = UnitTable
+        return try reading { db in
+            try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM \(U.name) WHERE \(U.changedAt) IS NOT NULL OR \(U.createdAt) IS NOT NULL)") ?? true
+        }
+    }
+
+    public func indexableVariants(after: UnitID, through: UnitID, limit: Int) throws(MemoryError) -> IndexableBatch {
+        typealias V = VariantTable
+        let rows = try reading { db in
+            try Row.fetchAll(db, sql: """
+                SELECT \(V.unitID), \(V.position), \(V.language), \(V.text) FROM \(V.name)
+                WHERE \(V.unitID) > ? AND \(V.unitID) <= ? ORDER BY \(V.unitID), \(V.position) LIMIT ?
+                """, arguments: [after.rawValue, through.rawValue, limit])
+        }
+        guard let last = rows.last else { return IndexableBatch(variants: [], through: through) }
+        var whole = rows[...]
+        var covered = UnitID(last[0] as Int64)
+        if rows.count == limit, (rows[0][0] as Int64) != covered.rawValue {
+            // never split a unit between batches: its remaining variants come next time
+            whole = rows.prefix { ($0[0] as Int64) != covered.rawValue }
+            covered = UnitID(covered.rawValue - 1)
+        }
+        let variants = whole.compactMap { row -> IndexableVariant? in
+            guard let key = VariantKey(unit: UnitID(row[0] as Int64), position: Int(row[1] as Int64)) else { return nil }
+            return IndexableVariant(key: key, language: row[2], text: row[3])
+        }
+        return IndexableBatch(variants: variants, through: covered)
+    }
+
+    public func forEachVariant(language: String, _ body: (IndexableVariant) throws -> Void) throws(MemoryError) {
+        typealias V = VariantTable
+        try reading { db in
+            let rows = try Row.fetchCursor(db, sql: "SELECT \(V.unitID), \(V.position), \(V.language), \(V.text) FROM \(V.name)")
+            while let row = try rows.next() {
+                let tag: String = row[2]
+                guard LanguageTag(tag)?.language == language,
+                      let key = VariantKey(unit: UnitID(row[0] as Int64), position: Int(row[1] as Int64)) else { continue }
+                try body(IndexableVariant(key: key, language: tag, text: row[3]))
+            }
+        }
+    }
+
+    public func withRankingReader<T>(_ body: (any RankingReader) throws -> T) throws(MemoryError) -> T {
+        try reading { db in try body(try SQLiteRankingReader(db)) }
+    }
+
+    public func indexedLanguages() throws(MemoryError) -> [String] {
+        typealias C = IndexChunkTable
+        return try reading { db in try String.fetchAll(db, sql: "SELECT DISTINCT \(C.language) FROM \(C.name) ORDER BY \(C.language)") }
+    }
+
+    public func loadIndex(language: String, vocabulary: (String, UInt32) -> Void,
+                          chunk: (UnsafeRawBufferPointer) throws -> Void) throws(MemoryError) {
+        typealias T = IndexTokenTable; typealias C = IndexChunkTable
+        try reading { db in
+            let rows = try Row.fetchCursor(db, sql: "SELECT \(T.token), \(T.id) FROM \(T.name) WHERE \(T.language) = ?", arguments: [language])
+            while let row = try rows.next() { vocabulary(row[0], UInt32(row[1] as Int64)) }
+            // The blobs are read in place, straight from SQLite's buffer.
+            let statement = try db.makeStatement(sql: "SELECT \(C.data) FROM \(C.name) WHERE \(C.language) = ? ORDER BY \(C.chunk)")
+            try statement.forEachRow(in: db, { s in bindText(s, 1, language) }) { s in
+                try chunk(UnsafeRawBufferPointer(start: sqlite3_column_blob(s, 0), count: Int(sqlite3_column_bytes(s, 0))))
+            }
+        }
+    }
+
+    public func saveIndex(_ changes: [IndexChanges], replacing base: UnitID, through: UnitID) throws(MemoryError) -> Bool {
+        typealias T = IndexTokenTable; typealias C = IndexChunkTable; typealias S = IndexStateTable
+        return try writing { db in
+            guard try Self.indexWatermark(db) == base else { return false }
+            let insertToken = try db.makeStatement(sql: "INSERT INTO \(T.name)(\(T.language), \(T.token), \(T.id)) VALUES (?, ?, ?)")
+            let saveChunk = try db.makeStatement(sql: """
+                INSERT INTO \(C.name)(\(C.language), \(C.chunk), \(C.documents), \(C.data)) VALUES (?, ?, ?, ?)
+                ON CONFLICT(\(C.language), \(C.chunk)) DO UPDATE SET \(C.documents) = excluded.\(C.documents), \(C.data) = excluded.\(C.data)
+                """)
+            for change in changes {
+                for (token, id) in change.newTokens {
+                    try insertToken.execute(arguments: [change.language, token, Int64(id)])
+                }
+                for chunk in change.chunks {
+                    try saveChunk.execute(arguments: [change.language, chunk.number, chunk.documents, Data(chunk.data)])
+                }
+            }
+            try db.execute(sql: "UPDATE \(S.name) SET \(S.value) = ? WHERE \(S.key) = ?", arguments: [through.rawValue, S.indexedThrough])
+            return true
+        }
+    }
+}
