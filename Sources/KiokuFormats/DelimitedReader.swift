@@ -3,7 +3,7 @@ import KiokuText
 /// Reads TSV or CSV exports: one unit a row, one language a column.
 ///
 /// A first row made only of language codes is a header and names the columns.
-/// Without one, the caller names the columns (`--src`, `--tgt`: first and second).
+/// Without one, the caller names the columns (source and target: first and second).
 /// With both, the header finds the columns the caller asked for. CSV follows
 /// RFC 4180 (quoted fields, doubled quotes, line breaks inside quotes).
 public final class DelimitedReader: UnitReader {
@@ -19,7 +19,7 @@ public final class DelimitedReader: UnitReader {
 
     public let path: String
     public let dialect: Dialect
-    public private(set) var notices: [String] = []
+    public private(set) var notices: [ReaderNotice] = []
     public var progress: ReadProgress { rows.progress }
     /// The language of each column that is read, and the column's index.
     public private(set) var columns: [(index: Int, language: LanguageTag)] = []
@@ -57,7 +57,7 @@ public final class DelimitedReader: UnitReader {
             }
         } else {
             guard languages.count >= 2 else {
-                throw .missingLanguage(file: path, "the first row is not a header of language codes (like \"en\tru\"), so Kioku cannot tell the columns' languages: pass --src and --tgt (first and second column)")
+                throw .unknownLanguages(file: path, .columns)
             }
             width = first.count
             columns = Array(languages.enumerated().map { ($0.offset, $0.element) })
@@ -79,17 +79,17 @@ public final class DelimitedReader: UnitReader {
             let at = SourceLocation(file: path, line: row.line)
             if row.fields.count == 1 && row.fields[0].isEmpty { continue }  // blank line
             guard row.fields.count == width else {
-                return .skip(Skip(location: at, reason: "\(row.fields.count) column\(row.fields.count == 1 ? "" : "s") where the file has \(width)\(dialect == .tsv ? " (a tab inside a segment?)" : "")"))
+                return .skip(Skip(location: at, reason: .wrongColumnCount(found: row.fields.count, expected: width, tabSeparated: dialect == .tsv)))
             }
             guard columns.allSatisfy({ $0.index < row.fields.count }) else {
-                return .skip(Skip(location: at, reason: "too few columns"))
+                return .skip(Skip(location: at, reason: .wrongColumnCount(found: row.fields.count, expected: width, tabSeparated: dialect == .tsv)))
             }
             let variants = columns.compactMap { column -> Variant? in
                 let text = row.fields[column.index]
                 return text.isEmpty ? nil : Variant(language: column.language, text: text)
             }
             guard variants.count >= 2 else {
-                return .skip(Skip(location: at, reason: "empty segment (a unit needs at least two non-empty languages)"))
+                return .skip(Skip(location: at, reason: .emptySegments))
             }
             let source = variants.contains { $0.language == sourceLanguage } ? sourceLanguage : variants[0].language
             return .unit(TranslationUnit(variants: variants, sourceLanguage: source), at)

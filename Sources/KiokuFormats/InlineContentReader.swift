@@ -20,7 +20,7 @@ struct InlineContentReader {
     let role: (String) -> Role
 
     /// Why a segment's inline codes cannot be used; the unit is skipped with this reason.
-    struct Unbalanced: Error { let reason: String }
+    struct Unbalanced: Error { let reason: SkipReason }
 
     /// Returns the segment, or throws `Unbalanced` (a skip) after consuming the element.
     func read(closing element: String) throws(FormatError) -> Result<Segment, Unbalanced> {
@@ -87,7 +87,7 @@ struct InlineContentReader {
                     let sortedOpen = openBPT.sorted(), sortedClosed = closedEPT.sorted()
                     if sortedOpen != sortedClosed {
                         let lonely = Set(openBPT).symmetricDifference(closedEPT).sorted()
-                        return .failure(Unbalanced(reason: "unbalanced inline tags: <bpt>/<ept> i=\(lonely.joined(separator: ",")) without a partner"))
+                        return .failure(Unbalanced(reason: .unbalancedCodes(lonely)))
                     }
                     return .success(Segment(text: plain, markup: hasTags ? markup : nil))
                 }

@@ -8,7 +8,7 @@ public final class MosesReader: UnitReader {
     public let targetPath: String
     public let sourceLanguage: LanguageTag
     public let targetLanguage: LanguageTag
-    public private(set) var notices: [String] = []
+    public private(set) var notices: [ReaderNotice] = []
     public var progress: ReadProgress {
         ReadProgress(bytesRead: source.progress.bytesRead + target.progress.bytesRead,
                      totalBytes: source.progress.totalBytes + target.progress.totalBytes)
@@ -18,10 +18,10 @@ public final class MosesReader: UnitReader {
 
     public init(sourcePath: String, targetPath: String, sourceLanguage: LanguageTag?, targetLanguage: LanguageTag?) throws(FormatError) {
         guard let src = sourceLanguage ?? Self.languageFromExtension(sourcePath) else {
-            throw .missingLanguage(file: sourcePath, "cannot tell the language of this file from its name; pass --src")
+            throw .unknownLanguages(file: sourcePath, .source)
         }
         guard let tgt = targetLanguage ?? Self.languageFromExtension(targetPath) else {
-            throw .missingLanguage(file: targetPath, "cannot tell the language of this file from its name; pass --tgt")
+            throw .unknownLanguages(file: targetPath, .target)
         }
         self.sourcePath = sourcePath
         self.targetPath = targetPath
@@ -55,7 +55,7 @@ public final class MosesReader: UnitReader {
         case (let s?, let t?):
             let at = SourceLocation(file: sourcePath, line: source.lineNumber)
             if s.trimmingWhitespace().isEmpty || t.trimmingWhitespace().isEmpty {
-                return .skip(Skip(location: at, reason: "empty segment on one side"))
+                return .skip(Skip(location: at, reason: .emptySide))
             }
             return .unit(TranslationUnit(variants: [Variant(language: sourceLanguage, text: s),
                                                     Variant(language: targetLanguage, text: t)],

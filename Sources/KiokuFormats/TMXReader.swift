@@ -12,7 +12,7 @@ public final class TMXReader: UnitReader {
     public private(set) var version = ""
     /// The header's `srclang`, when it names one language.
     public private(set) var headerSourceLanguage: LanguageTag?
-    public private(set) var notices: [String] = []
+    public private(set) var notices: [ReaderNotice] = []
     public var progress: ReadProgress { parser.progress }
 
     private let parser: XMLPullParser
@@ -44,7 +44,7 @@ public final class TMXReader: UnitReader {
                 if let src = attributes.value("srclang"), src.lowercased() != "*all*" {
                     headerSourceLanguage = LanguageTag(src)
                     if headerSourceLanguage == nil {
-                        notices.append("\(path): the header's srclang \"\(src)\" is not a language tag; ignoring it")
+                        notices.append(.ignoredSourceLanguage(file: path, value: src))
                     }
                 }
                 try parser.skip("header")
@@ -69,7 +69,7 @@ public final class TMXReader: UnitReader {
             case .start(let name, _):
                 let at = location()
                 try parser.skip(name)
-                return .skip(Skip(location: at, reason: "unexpected <\(name)> in <body>"))
+                return .skip(Skip(location: at, reason: .unexpectedElement(name)))
             case .end("body"):
                 inBody = false
                 while try parser.next() != nil {}
@@ -87,7 +87,7 @@ public final class TMXReader: UnitReader {
         var sourceLanguage: LanguageTag?
         if let src = metadata.take("srclang"), src.lowercased() != "*all*" { sourceLanguage = LanguageTag(src) }
         var variants: [Variant] = []
-        var problem: String?
+        var problem: SkipReason?
         while let event = try parser.next() {
             if try readAnnotation(event, into: &metadata) { continue }
             switch event {
@@ -102,9 +102,7 @@ public final class TMXReader: UnitReader {
                 if let problem { return .skip(Skip(location: at, reason: problem)) }
                 let nonEmpty = variants.filter { !$0.segment.text.isEmpty || $0.segment.markup != nil }
                 guard nonEmpty.count >= 2 else {
-                    return .skip(Skip(location: at, reason: variants.count < 2
-                        ? "a unit needs at least two languages; this one has \(variants.count)"
-                        : "empty segment (a unit needs at least two non-empty variants)"))
+                    return .skip(Skip(location: at, reason: variants.count < 2 ? .tooFewLanguages(variants.count) : .emptySegments))
                 }
                 return .unit(TranslationUnit(variants: nonEmpty, sourceLanguage: resolveSource(sourceLanguage, nonEmpty),
                                              metadata: metadata), at)
@@ -121,20 +119,18 @@ public final class TMXReader: UnitReader {
         let chosen = fallbackSource ?? variants.first?.language
         if !warnedAboutSource, let chosen {
             warnedAboutSource = true
-            notices.append(fallbackSource != nil
-                ? "\(path): the header names no srclang; using --src \(chosen) for units without one"
-                : "\(path): the header names no srclang; taking each unit's first variant as its source (first: \(chosen)); pass --src to choose")
+            notices.append(.assumedSourceLanguage(file: path, language: chosen, givenByCaller: fallbackSource != nil))
         }
         return chosen
     }
 
-    private struct VariantProblem: Error { let reason: String }
+    private struct VariantProblem: Error { let reason: SkipReason }
 
     private func readVariant(_ attributes: [XMLAttribute]) throws(FormatError) -> Result<Variant, VariantProblem> {
         var metadata = Metadata(tmxAttributes: attributes)
         let languageText = metadata.take("xml:lang") ?? metadata.take("lang")
         var segment: Segment?
-        var problem: String?
+        var problem: SkipReason?
         while let event = try parser.next() {
             if try readAnnotation(event, into: &metadata) { continue }
             switch event {
@@ -148,11 +144,11 @@ public final class TMXReader: UnitReader {
                 try parser.skip(name)
             case .end("tuv"):
                 if let problem { return .failure(VariantProblem(reason: problem)) }
-                guard let languageText else { return .failure(VariantProblem(reason: "a <tuv> without xml:lang")) }
+                guard let languageText else { return .failure(VariantProblem(reason: .variantWithoutLanguage)) }
                 guard let language = LanguageTag(languageText) else {
-                    return .failure(VariantProblem(reason: "\"\(languageText)\" is not a language tag"))
+                    return .failure(VariantProblem(reason: .invalidLanguageTag(languageText)))
                 }
-                guard let segment else { return .failure(VariantProblem(reason: "a <tuv> without <seg>")) }
+                guard let segment else { return .failure(VariantProblem(reason: .variantWithoutSegment)) }
                 return .success(Variant(language: language, segment: segment, metadata: metadata))
             case .end, .text:
                 continue
@@ -186,36 +182,5 @@ public final class TMXReader: UnitReader {
         let type = rest.take("type") ?? ""
         let language = rest.take("xml:lang") ?? rest.take("lang")
         return Property(type: type, value: try parser.readText(of: "prop"), language: language, attributes: rest)
-    }
-}
-
-extension Array where Element == XMLAttribute {
-    func value(_ name: String) -> String? { first { $0.name == name }?.value }
-
-    /// Removes and returns the value of an attribute.
-    mutating func take(_ name: String) -> String? {
-        guard let index = firstIndex(where: { $0.name == name }) else { return nil }
-        return remove(at: index).value
-    }
-}
-
-extension Metadata {
-    /// Builds metadata from TMX attributes: dates and users get their fields, the rest is kept.
-    public init(tmxAttributes attributes: [XMLAttribute]) {
-        var rest = attributes
-        self.init(creationDate: rest.take("creationdate"), creationUser: rest.take("creationid"),
-                  changeDate: rest.take("changedate"), changeUser: rest.take("changeid"), attributes: rest)
-    }
-
-    mutating func take(_ name: String) -> String? { attributes.take(name) }
-
-    /// The TMX attributes for this metadata, dates and users included.
-    public var tmxAttributes: [XMLAttribute] {
-        var out: [XMLAttribute] = []
-        if let creationDate { out.append(XMLAttribute(name: "creationdate", value: creationDate)) }
-        if let creationUser { out.append(XMLAttribute(name: "creationid", value: creationUser)) }
-        if let changeDate { out.append(XMLAttribute(name: "changedate", value: changeDate)) }
-        if let changeUser { out.append(XMLAttribute(name: "changeid", value: changeUser)) }
-        return out + attributes
     }
 }

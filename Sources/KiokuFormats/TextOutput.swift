@@ -19,13 +19,13 @@ public final class TextOutput {
         if path == "-" {
             temporaryPath = nil
             guard let out = fdopen(dup(1), "wb") else {
-                throw .unreadable(file: "standard output", reason: String(cString: strerror(errno)))
+                throw .unwritable(file: "standard output", reason: String(cString: strerror(errno)))
             }
             handle = out
         } else {
             let partial = path + ".partial"
             guard let file = fopen(partial, "wb") else {
-                throw .unreadable(file: path, reason: "cannot write: " + String(cString: strerror(errno)))
+                throw .unwritable(file: path, reason: String(cString: strerror(errno)))
             }
             temporaryPath = partial
             handle = file
@@ -48,7 +48,7 @@ public final class TextOutput {
     private func flush() throws(FormatError) {
         let written = buffer.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, handle) }
         guard written == buffer.count else {
-            throw .unreadable(file: path, reason: "write failed: " + String(cString: strerror(errno)))
+            throw .unwritable(file: path, reason: String(cString: strerror(errno)))
         }
         buffer.removeAll(keepingCapacity: true)
     }
@@ -59,7 +59,7 @@ public final class TextOutput {
         closed = true
         guard let temporaryPath else { fclose(handle); return }
         guard fclose(handle) == 0, rename(temporaryPath, path) == 0 else {
-            throw .unreadable(file: path, reason: "cannot finish writing: " + String(cString: strerror(errno)))
+            throw .unwritable(file: path, reason: String(cString: strerror(errno)))
         }
     }
 }

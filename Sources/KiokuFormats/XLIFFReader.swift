@@ -9,7 +9,7 @@ import KiokuText
 public final class XLIFFReader: UnitReader {
     public let path: String
     public private(set) var version = ""
-    public private(set) var notices: [String] = []
+    public private(set) var notices: [ReaderNotice] = []
     public var progress: ReadProgress { parser.progress }
     private let parser: XMLPullParser
     private var fileSource: LanguageTag?
@@ -67,7 +67,7 @@ public final class XLIFFReader: UnitReader {
         var targetLanguage: LanguageTag?
         var state: String?
         var notes: [Note] = []
-        var problem: String?
+        var problem: SkipReason?
         var depth = 0
         while let event = try parser.next() {
             switch event {
@@ -83,7 +83,7 @@ public final class XLIFFReader: UnitReader {
                 depth += 1
             case .end("trans-unit") where depth == 0:
                 if attributes.value("translate") == "no" {
-                    return .skip(Skip(location: at, reason: "translate=\"no\""))
+                    return .skip(Skip(location: at, reason: .doNotTranslate))
                 }
                 return makeUnit(at: at, id: attributes.value("id"), source: source, target: target,
                                 targetLanguage: targetLanguage, untranslated: ["new", "needs-translation"].contains(state ?? ""),
@@ -113,7 +113,7 @@ public final class XLIFFReader: UnitReader {
                 let at = location()
                 var source: Segment?
                 var target: Segment?
-                var problem: String?
+                var problem: SkipReason?
                 segment: while let inner = try parser.next() {
                     switch inner {
                     case .start("source", _): source = try content("source", &problem)
@@ -144,19 +144,19 @@ public final class XLIFFReader: UnitReader {
     // MARK: Shared
 
     private func makeUnit(at: SourceLocation, id: String?, source: Segment?, target: Segment?, targetLanguage: LanguageTag?,
-                          untranslated: Bool, notes: [Note], problem: String?) -> ReadItem {
+                          untranslated: Bool, notes: [Note], problem: SkipReason?) -> ReadItem {
         if let problem { return .skip(Skip(location: at, reason: problem)) }
         guard let source, !source.text.isEmpty || source.markup != nil else {
-            return .skip(Skip(location: at, reason: "empty source"))
+            return .skip(Skip(location: at, reason: .emptySource))
         }
         guard let target, !target.text.isEmpty || target.markup != nil, !untranslated else {
-            return .skip(Skip(location: at, reason: "not translated"))
+            return .skip(Skip(location: at, reason: .notTranslated))
         }
         guard let src = fileSource ?? fallbackSource else {
-            return .skip(Skip(location: at, reason: "no source language (the file names none; pass --src)"))
+            return .skip(Skip(location: at, reason: .unknownSourceLanguage))
         }
         guard let tgt = targetLanguage ?? fileTarget ?? fallbackTarget else {
-            return .skip(Skip(location: at, reason: "no target language (the file names none; pass --tgt)"))
+            return .skip(Skip(location: at, reason: .unknownTargetLanguage))
         }
         var metadata = Metadata(notes: notes)
         if let id { metadata.attributes.append(XMLAttribute(name: "tuid", value: id)) }
@@ -165,7 +165,7 @@ public final class XLIFFReader: UnitReader {
                                      sourceLanguage: src, metadata: metadata), at)
     }
 
-    private func content(_ element: String, _ problem: inout String?) throws(FormatError) -> Segment? {
+    private func content(_ element: String, _ problem: inout SkipReason?) throws(FormatError) -> Segment? {
         let reader = InlineContentReader(parser: parser, role: Self.inlineRole)
         switch try reader.read(closing: element) {
         case .success(let segment): return segment

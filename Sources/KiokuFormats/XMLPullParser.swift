@@ -1,22 +1,3 @@
-/// An attribute of an XML start tag, its value with references resolved.
-public struct XMLAttribute: Hashable, Sendable, Codable {
-    public var name: String
-    public var value: String
-
-    public init(name: String, value: String) {
-        self.name = name
-        self.value = value
-    }
-}
-
-/// One step through an XML document.
-public enum XMLEvent: Equatable, Sendable {
-    case start(name: String, attributes: [XMLAttribute])
-    case end(name: String)
-    /// Character data, CDATA included, with references resolved and line ends normalized.
-    case text(String)
-}
-
 /// A small, strict, streaming XML reader for the interchange formats (TMX, XLIFF, TBX).
 ///
 /// It reads UTF-8, UTF-16 and any declared encoding in chunks, reports the line of

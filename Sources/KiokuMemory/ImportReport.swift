@@ -1,7 +1,7 @@
 import KiokuFormats
 
 /// What an import did.
-public struct ImportReport: Sendable, Codable {
+public struct ImportReport: Sendable, Encodable {
     public var files: [String] = []
     /// Units stored anew.
     public var added = 0
@@ -12,7 +12,7 @@ public struct ImportReport: Sendable, Codable {
     /// The first skips, each with file, line and why.
     public var skips: [Skip] = []
     /// Notices from the readers (e.g. which srclang was assumed).
-    public var notices: [String] = []
+    public var notices: [ReaderNotice] = []
     /// Units a screen kept out, counted, and the first of them with why.
     public var rejected = 0
     public var rejections: [Skip] = []

@@ -53,8 +53,7 @@ struct ImportRun {
         var unit = unit
         unit.variants.removeAll { variant in !languages.contains { $0.covers(variant.language) } }
         guard unit.variants.count >= 2 else {
-            report.count(Skip(location: location, reason: "fewer than two of the languages asked for (\(languages.map(\.identifier).joined(separator: ",")))"),
-                         listing: options.maximumListedSkips)
+            report.count(Skip(location: location, reason: .outsideLanguages(languages)), listing: options.maximumListedSkips)
             return nil
         }
         if let source = unit.sourceLanguage, !unit.variants.contains(where: { $0.language == source }) {
@@ -71,7 +70,7 @@ struct ImportRun {
             return true
         case .reject(let reason):
             report.rejected += 1
-            if report.rejections.count < options.maximumListedSkips { report.rejections.append(Skip(location: location, reason: reason)) }
+            if report.rejections.count < options.maximumListedSkips { report.rejections.append(Skip(location: location, reason: .screened(reason))) }
             return false
         case .flag(let reason):
             unit.metadata.properties.removeAll { $0.type == TranslationUnit.flagProperty }

@@ -14,9 +14,12 @@ public enum MemoryError: Error, Sendable, Equatable, CustomStringConvertible {
     case cannotOpen(path: String, reason: String)
     /// Reading failed.
     case readFailed(path: String, reason: String)
-    /// Writing failed (the disk is full, the file or its folder is read-only, an I/O error);
-    /// nothing of the write was kept.
+    /// Writing failed (an I/O error, say); nothing of the write was kept.
     case writeFailed(path: String, reason: String)
+    /// The disk is full; nothing of the write was kept.
+    case diskFull(path: String)
+    /// The TM file or its folder is read-only; nothing was written.
+    case readOnly(path: String)
     /// Another program held the TM's write lock for longer than the store waits.
     case busy(path: String)
     /// The store reports damage to its own data.
@@ -33,6 +36,8 @@ public enum MemoryError: Error, Sendable, Equatable, CustomStringConvertible {
         case .cannotOpen(let path, let reason): "\(path): cannot open the translation memory: \(reason)"
         case .readFailed(let path, let reason): "\(path): cannot read the translation memory: \(reason)"
         case .writeFailed(let path, let reason): "\(path): cannot write to the translation memory: \(reason); nothing of this write was kept"
+        case .diskFull(let path): "\(path): the disk is full; nothing of this write was kept"
+        case .readOnly(let path): "\(path): the translation memory (or its folder) is read-only; nothing was written"
         case .busy(let path): "\(path): another program is writing to the translation memory and did not finish in time"
         case .damaged(let path, let reason): "\(path): the translation memory is damaged: \(reason)"
         case .damagedIndex(let path, let language): "\(path): the fuzzy index of \(language) is damaged (the units themselves are intact)"

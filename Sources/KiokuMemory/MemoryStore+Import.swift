@@ -34,7 +34,7 @@ extension MemoryStore {
 /// Units given in code, read like a file.
 private final class UnitArrayReader: UnitReader {
     private var items: IndexingIterator<[TranslationUnit]>
-    var notices: [String] { [] }
+    var notices: [ReaderNotice] { [] }
     var progress: ReadProgress { ReadProgress(bytesRead: 0, totalBytes: 0) }
 
     init(_ units: [TranslationUnit]) { items = units.makeIterator() }

@@ -24,6 +24,10 @@ public final class TranslationMemory: MemoryStore, @unchecked Sendable {
         self.path = path
         let exists = FileManager.default.fileExists(atPath: path)
         if !exists && !create { throw .missing(path: path) }
+        let folder = (path as NSString).deletingLastPathComponent
+        if !exists, !folder.isEmpty, !FileManager.default.fileExists(atPath: folder) {
+            throw .cannotOpen(path: path, reason: "its folder \(folder) does not exist")
+        }
         var configuration = Configuration()
         configuration.label = "kioku"
         configuration.foreignKeysEnabled = false
@@ -88,8 +92,9 @@ public final class TranslationMemory: MemoryStore, @unchecked Sendable {
         }
         switch error.resultCode {
         case .SQLITE_BUSY, .SQLITE_LOCKED: return .busy(path: path)
-        case .SQLITE_FULL: return .writeFailed(path: path, reason: "the disk is full")
-        case .SQLITE_READONLY: return .writeFailed(path: path, reason: "the file or its folder is read-only")
+        case .SQLITE_FULL: return .diskFull(path: path)
+        case .SQLITE_READONLY, .SQLITE_PERM: return .readOnly(path: path)
+        case .SQLITE_CANTOPEN where writing: return .readOnly(path: path)
         case .SQLITE_CORRUPT, .SQLITE_NOTADB: return .damaged(path: path, reason: describe(error))
         default:
             let reason = describe(error)

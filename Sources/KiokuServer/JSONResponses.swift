@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import KiokuMemory
 import Logging
 
 /// A request the server refuses or could not serve, answered as `{"error": "…"}`.
@@ -16,6 +17,27 @@ struct RequestError: HTTPResponseError, CustomStringConvertible {
 
     func response(from request: Request, context: some RequestContext) throws -> Response {
         try JSONBody.response(["error": message], status: status)
+    }
+}
+
+extension RequestError {
+    /// What a client is told when the TM fails: the status that says whose move it is, and
+    /// a message without paths (those go to the server's log).
+    init(_ error: MemoryError) {
+        switch error {
+        case .busy:
+            self.init(.serviceUnavailable, "the TM is busy with another program's write; nothing of this request was stored, retry in a moment")
+        case .diskFull:
+            self.init(.init(code: 507, reasonPhrase: "Insufficient Storage"), "the TM's disk is full; nothing of this request was stored")
+        case .writeFailed, .readOnly:
+            self.init(.internalServerError, "the TM could not be written; nothing of this request was stored, and the server's log says why")
+        case .damaged, .damagedIndex:
+            self.init(.internalServerError, "the TM is damaged; the server's log says where, and an administrator must rebuild it")
+        case .format(let format):
+            self.init(.badRequest, format.description)
+        case .missing, .notAMemory, .cannotOpen, .readFailed:
+            self.init(.internalServerError, "the TM could not be read; the server's log says why")
+        }
     }
 }
 
@@ -85,6 +107,11 @@ struct JSONErrorMiddleware<Context: RequestContext>: RouterMiddleware {
         } catch let error as RequestError {
             metrics.recordError(status: error.status.code)
             return try error.response(from: request, context: context)
+        } catch let error as MemoryError {
+            let answer = RequestError(error)
+            metrics.recordError(status: answer.status.code)
+            if answer.status.code >= 500 { logger.error("\(request.method) \(request.uri.path) failed: \(error)") }
+            return try answer.response(from: request, context: context)
         } catch let error as HTTPError {
             metrics.recordError(status: error.status.code)
             let message = error.status == .notFound

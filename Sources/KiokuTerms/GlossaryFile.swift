@@ -6,7 +6,7 @@ public enum GlossaryFile {
         let lower = path.lowercased()
         if lower.hasSuffix(".tbx") || lower.hasSuffix(".xml") { return try TBXReader.read(path: path) }
         if lower.hasSuffix(".tsv") || lower.hasSuffix(".csv") || lower.hasSuffix(".txt") { return try GlossaryTable.read(path: path) }
-        throw .unreadable(file: path, reason: "cannot tell the glossary format from the name; use .tbx, .tsv or .csv")
+        throw .unknownFormat(file: path, known: [".tbx", ".tsv", ".csv"])
     }
 
     /// Several glossary files read as one (`Glossary.merged`).

@@ -39,7 +39,7 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         var report = CheckReport()
-        try Terminal.reportingErrors {
+        try Terminal.reportingErrors(.check) {
             let target = targets[0]
             let isMemory = targets.count == 1 && Self.isMemory(target)
             let glossary: Glossary? = try glossaries.isEmpty

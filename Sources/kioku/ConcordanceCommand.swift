@@ -28,7 +28,7 @@ struct ConcordanceCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        try Terminal.reportingErrors {
+        try Terminal.reportingErrors(.concordance) {
             let tm = try TranslationMemory(path: memory.tm, create: false)
             let hits = try Concordance(memory: tm).search(phrase, language: lang, limit: max)
             if json { return try Terminal.printJSON(hits) }

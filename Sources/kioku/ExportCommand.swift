@@ -34,7 +34,7 @@ struct ExportCommand: ParsableCommand {
     func run() throws {
         let languages = try parseLanguageList(langs)
         let chosen = format ?? (to.lowercased().hasSuffix(".tsv") ? "tsv" : "tmx")
-        try Terminal.reportingErrors {
+        try Terminal.reportingErrors(.export) {
             let tm = try TranslationMemory(path: memory.tm, create: false)
             let writer: any UnitWriter
             switch chosen {

@@ -24,7 +24,7 @@ struct GlossaryCommand: ParsableCommand {
         var json = false
 
         func run() throws {
-            try Terminal.reportingErrors {
+            try Terminal.reportingErrors(.glossary) {
                 let glossary = try GlossarySource.load(files: files, tm: tm)
                 if json { return try Terminal.printJSON(glossary) }
                 for concept in glossary.concepts {
@@ -48,7 +48,7 @@ struct GlossaryCommand: ParsableCommand {
         @OptionGroup var memory: MemoryOption
 
         func run() throws {
-            try Terminal.reportingErrors {
+            try Terminal.reportingErrors(.glossary) {
                 let glossary = try GlossarySource.load(files: files, tm: nil)
                 let tm = try TranslationMemory(path: memory.tm)
                 let added = try GlossaryStore.save(glossary, into: tm)
@@ -70,7 +70,7 @@ struct GlossaryCommand: ParsableCommand {
         var to: String
 
         func run() throws {
-            try Terminal.reportingErrors {
+            try Terminal.reportingErrors(.glossary) {
                 let glossary = try GlossarySource.load(files: files, tm: tm)
                 try GlossaryFile.write(glossary, to: to)
                 if to != "-" { print("Wrote \(glossary.concepts.count.counted("concept")) to \(to)") }

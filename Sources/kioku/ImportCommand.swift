@@ -56,7 +56,7 @@ struct ImportCommand: ParsableCommand {
 
     func run() throws {
         let languages = try parseLanguageList(langs)
-        try Terminal.reportingErrors {
+        try Terminal.reportingErrors(.import) {
             let sources = try UnitReaders.open(paths: files, format: format.flatMap(UnitFormat.init(rawValue:)),
                                                sourceLanguage: src, targetLanguage: tgt)
             let tm = try TranslationMemory(path: memory.tm)
@@ -89,11 +89,11 @@ struct ImportCommand: ParsableCommand {
     }
 
     private func printReport(_ report: ImportReport) {
-        for notice in report.notices { print("note: \(notice)") }
+        for notice in report.notices { print("note: " + ErrorAdvice.line(for: notice)) }
         print("Imported \(report.files.joined(separator: ", ")) into \(memory.tm):")
         print("  \(report.added.counted("unit")) added, \(report.duplicates.counted("duplicate")) merged, \(report.skipped.formatted()) skipped")
         let listed = report.skips.prefix(10)
-        for skip in listed { print("  skipped \(skip)") }
+        for skip in listed { print("  skipped " + ErrorAdvice.line(for: skip)) }
         if report.skipped > listed.count {
             print("  … and \((report.skipped - listed.count).formatted()) more skipped (--json lists the first \(report.skips.count))")
         }

@@ -56,7 +56,7 @@ struct LookupCommand: ParsableCommand {
     }
 
     func run() throws {
-        try Terminal.reportingErrors {
+        try Terminal.reportingErrors(.lookup) {
             let tm = try TranslationMemory(path: memory.tm, create: false)
             let matcher = try Matcher(memory: tm)
             let options = LookupOptions(minimumScore: min, maximumResults: max, context: context, exhaustive: exhaustive)

@@ -62,7 +62,7 @@ struct ServeCommand: AsyncParsableCommand {
                 FileHandle.standardOutput.write(Data("Kioku serves \(tm) on http://\(host):\(port)\n".utf8))
             }
         } catch {
-            Terminal.error("\(error)")
+            Terminal.error(ErrorAdvice.message(for: error, verb: .serve) ?? "\(error)")
             throw ExitCode(2)
         }
     }

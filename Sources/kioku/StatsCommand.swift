@@ -13,7 +13,7 @@ struct StatsCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        try Terminal.reportingErrors {
+        try Terminal.reportingErrors(.stats) {
             let stats = try TranslationMemory(path: memory.tm, create: false).statistics()
             if json { return try Terminal.printJSON(stats) }
             print("\(stats.path): \(stats.units.counted("unit")), \(stats.segments.counted("segment")), \(byteCount(stats.fileBytes))")

@@ -13,15 +13,14 @@ enum Terminal {
         print(String(decoding: try encoder.encode(value), as: UTF8.self))
     }
 
-    /// Runs a command's work; a Kioku error becomes a message on standard error and exit status 2.
-    static func reportingErrors(_ body: () throws -> Void) throws {
+    /// Runs a command's work; an error the libraries report becomes a message with advice
+    /// on standard error (see ``ErrorAdvice``) and exit status 2.
+    static func reportingErrors(_ verb: ErrorAdvice.Verb, _ body: () throws -> Void) throws {
         do {
             try body()
-        } catch let error as MemoryError {
-            Terminal.error(error.description)
-            throw ExitCode(2)
-        } catch let error as FormatError {
-            Terminal.error(error.description)
+        } catch {
+            guard let message = ErrorAdvice.message(for: error, verb: verb) else { throw error }
+            Terminal.error(message)
             throw ExitCode(2)
         }
     }

@@ -8,7 +8,7 @@ import KiokuText
         let result = try readAll(try XLIFFReader(path: Fixtures.path("translated.xlf")))
         #expect(result.units.count == 2)
         #expect(result.skips.count == 3)
-        #expect(result.skips.map(\.reason) == ["not translated", "not translated", "translate=\"no\""])
+        #expect(result.skips.map(\.reason) == [.notTranslated, .notTranslated, .doNotTranslate])
         let first = result.units[0]
         #expect(first.variant(.english)?.segment.text == "Abe met Putin in Sochi.")
         #expect(first.variant(.russian)?.segment.text == "Абэ встретился с Путиным в Сочи.")

@@ -1,20 +1,5 @@
 import KiokuText
 
-/// The file formats Kioku reads translation units from.
-public enum UnitFormat: String, Sendable, CaseIterable {
-    case tmx, tsv, csv, xliff, moses
-
-    /// Guesses the format from a file name: `.tmx`, `.tsv`/`.txt`, `.csv`, `.xlf`/`.xliff`/`.sdlxliff`/`.mqxliff`.
-    public init?(path: String) {
-        let lower = path.lowercased()
-        if lower.hasSuffix(".tmx") { self = .tmx }
-        else if lower.hasSuffix(".tsv") || lower.hasSuffix(".tab") { self = .tsv }
-        else if lower.hasSuffix(".csv") { self = .csv }
-        else if [".xlf", ".xliff", ".sdlxliff", ".mqxliff"].contains(where: lower.hasSuffix) { self = .xliff }
-        else { return nil }
-    }
-}
-
 /// Opens the right reader for a file.
 public enum UnitReaders {
     /// A reader for `path` in `format` (guessed from the name when nil).
@@ -22,7 +7,7 @@ public enum UnitReaders {
     public static func open(path: String, format: UnitFormat? = nil, sourceLanguage: LanguageTag? = nil,
                             targetLanguage: LanguageTag? = nil) throws(FormatError) -> any UnitReader {
         guard let format = format ?? UnitFormat(path: path) else {
-            throw .unreadable(file: path, reason: "cannot tell the format from the file name; pass --format tmx|tsv|csv|xliff")
+            throw .unknownFormat(file: path, known: UnitFormat.knownEndings)
         }
         let columns = [sourceLanguage, targetLanguage].compactMap { $0 }
         switch format {
@@ -31,7 +16,7 @@ public enum UnitReaders {
         case .csv: return try DelimitedReader(path: path, dialect: .csv, languages: columns, sourceLanguage: sourceLanguage)
         case .xliff: return try XLIFFReader(path: path, sourceLanguage: sourceLanguage, targetLanguage: targetLanguage)
         case .moses:
-            throw .unreadable(file: path, reason: "Moses files come in pairs; open them with MosesReader")
+            throw .unpairedFile(file: path)
         }
     }
 
@@ -50,7 +35,7 @@ public enum UnitReaders {
             return readers
         }
         guard paths.count % 2 == 0 else {
-            throw .missingLanguage(file: paths.last ?? "", "Moses files come in pairs (source file, target file); this one has no partner")
+            throw .unpairedFile(file: paths.last ?? "")
         }
         var readers: [(origin: String, reader: any UnitReader)] = []
         for index in stride(from: 0, to: paths.count, by: 2) {

@@ -1,0 +1,95 @@
+import KiokuFormats
+import KiokuMemory
+
+/// Turns what the libraries report — errors, skips and notices as data — into what a user
+/// reads: the fact, then what to do about it, in the words of the command that met it. This
+/// is the only place that names the tool's options in advice.
+enum ErrorAdvice {
+    /// The command that met the problem: the advice depends on it ("import it again" is
+    /// right for `import`, wrong for `check`).
+    enum Verb {
+        case `import`, export, lookup, concordance, check, glossary, stats, serve
+    }
+
+    /// The full message for an error the libraries threw, or nil for an error of another kind.
+    static func message(for error: any Error, verb: Verb) -> String? {
+        switch error {
+        case let error as MemoryError: memoryMessage(error, verb: verb)
+        case let error as FormatError: formatMessage(error, verb: verb)
+        default: nil
+        }
+    }
+
+    static func memoryMessage(_ error: MemoryError, verb: Verb) -> String {
+        switch error {
+        case .format(let error):
+            return formatMessage(error, verb: verb)
+        case .missing:
+            return "\(error). Import something into it first: kioku import FILE --tm PATH."
+        case .notAMemory:
+            return "\(error). Give the path of a TM that kioku import made."
+        case .cannotOpen, .readFailed:
+            return "\(error)."
+        case .writeFailed:
+            return "\(error)."
+        case .diskFull:
+            return "\(error). Free some disk space and try again."
+        case .readOnly:
+            return "\(error). Make the file and its folder writable, or work on a copy."
+        case .busy:
+            return "\(error). Another kioku import or kioku serve is writing to it; try again when it has finished."
+        case .damaged:
+            return "\(error). Restore it from a backup, or import a TMX export of it (kioku export) into a new TM."
+        case .damagedIndex:
+            return "\(error). Rebuild it: kioku export --tm TM --to all.tmx, then kioku import all.tmx --tm NEW.kioku."
+        }
+    }
+
+    static func formatMessage(_ error: FormatError, verb: Verb) -> String {
+        let again: String
+        switch verb {
+        case .import: again = " and import it again; nothing was imported."
+        case .check: again = " and check it again."
+        default: again = " and try again."
+        }
+        switch error {
+        case .malformedXML:
+            return "\(error). Fix the file (or re-export it from its tool)" + again
+        case .badEncoding:
+            return "\(error). Save the file as UTF-8 (or declare its real encoding in the XML declaration)" + again
+        case .invalidStructure, .invalidTable:
+            return "\(error)" + (verb == .import ? "; nothing was imported." : ".")
+        case .unknownFormat:
+            return "\(error). " + (verb == .import ? "Rename it, or pass --format tmx|tsv|csv|xliff|moses." : "Rename it to one of those endings.")
+        case .unknownLanguages(_, .columns):
+            return "\(error): pass --src and --tgt to name the first and second column."
+        case .unknownLanguages(_, .source):
+            return "\(error): pass --src with its language."
+        case .unknownLanguages(_, .target):
+            return "\(error): pass --tgt with its language."
+        case .unpairedFile:
+            return "\(error). Give both files of each pair, source first: corpus.en corpus.ru."
+        case .unreadable:
+            return "\(error)."
+        case .unwritable:
+            return "\(error). Check that the folder exists and that you may write there; nothing was written."
+        }
+    }
+
+    /// A skip as listed in an import report, with what would have made the unit usable.
+    static func line(for skip: Skip) -> String {
+        switch skip.reason {
+        case .unknownSourceLanguage: "\(skip) (pass --src)"
+        case .unknownTargetLanguage: "\(skip) (pass --tgt)"
+        default: skip.description
+        }
+    }
+
+    /// A reader's notice, with the option that changes what it says.
+    static func line(for notice: ReaderNotice) -> String {
+        switch notice {
+        case .assumedSourceLanguage(_, _, false): "\(notice); pass --src to choose"
+        default: notice.description
+        }
+    }
+}
