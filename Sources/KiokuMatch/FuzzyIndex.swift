@@ -80,6 +80,14 @@ public final class FuzzyIndex: Sendable {
         for language in try memory.indexedLanguages() { _ = try prepare(language) }
     }
 
+    /// The languages (primary subtags) the index holds: every language the TM has a variant
+    /// in, once the index is current (a lookup-updating index brings itself up to date first).
+    public func languages() throws(MemoryError) -> [String] {
+        if lookupsUpdate { try update() }
+        let loaded = updater.withLock { Array($0.languages.keys) }
+        return Set(try memory.indexedLanguages() + loaded).sorted()
+    }
+
     /// Catches up with the update lock held, then publishes what changed — also when the
     /// catch-up failed halfway.
     private func update(_ updater: IndexUpdater, persist: Bool) throws(MemoryError) -> UpdateReport {

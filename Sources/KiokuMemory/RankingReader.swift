@@ -15,22 +15,35 @@ public protocol RankingReader {
 public struct RankingFacts: Sendable {
     /// The change date, else the creation date, else "": newer sorts higher.
     public var recency: String
-    /// The unit's stored metadata (notes, properties) in the store's JSON form, read only
-    /// when a lookup asks for a context match.
-    let metadataJSON: String?
+    private let contextSource: ContextSource
 
-    /// - Parameter metadataJSON: the unit's notes, properties and attributes as
-    ///   ``MemoryStore`` implementations store them (see `StoredExtras`).
-    public init(recency: String, metadataJSON: String?) {
+    private enum ContextSource: Sendable {
+        case known(String?)
+        /// The SQLite store's metadata JSON, decoded only when a lookup asks for a context match.
+        case storedJSON(String?)
+    }
+
+    /// - Parameter context: the unit's context (its `x-context-pre` property), if it records one.
+    public init(recency: String, context: String?) {
         self.recency = recency
-        self.metadataJSON = metadataJSON
+        contextSource = .known(context)
+    }
+
+    init(recency: String, metadataJSON: String?) {
+        self.recency = recency
+        contextSource = .storedJSON(metadataJSON)
     }
 
     /// The unit's context (the previous source segment, property `x-context-pre`), if it records one.
     public var context: String? {
-        guard let metadataJSON, metadataJSON.contains(TranslationUnit.contextProperty) else { return nil }
-        var metadata = Metadata()
-        StoredExtras.decode(metadataJSON, into: &metadata)
-        return metadata.property(TranslationUnit.contextProperty)
+        switch contextSource {
+        case .known(let context):
+            return context
+        case .storedJSON(let json):
+            guard let json, json.contains(TranslationUnit.contextProperty) else { return nil }
+            var metadata = Metadata()
+            StoredExtras.decode(json, into: &metadata)
+            return metadata.property(TranslationUnit.contextProperty)
+        }
     }
 }

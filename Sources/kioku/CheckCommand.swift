@@ -10,12 +10,15 @@ struct CheckCommand: ParsableCommand {
         commandName: "check",
         abstract: "Check translations against a glossary and for consistency; exit 1 on errors.",
         discussion: """
-            TARGET is a TM, a TMX, TSV/CSV or XLIFF file, or two Moses files. Errors: a concept named in the source
-            without an approved term in the target (missing), a forbidden term in the target.
-            Warnings: a concept in the target that the source does not name (extra); the same source
-            translated differently, or the same target for different sources (inconsistent).
+            TARGET is a TM, a TMX, TSV/CSV or XLIFF file, or two Moses files. Without --glossary, a TM's \
+            stored glossary is used (kioku glossary import).
+
+            Errors: a concept named in the source without an approved term in the target (missing), a \
+            forbidden term in the target. Warnings: a concept in the target that the source does not name \
+            (extra); the same source translated differently, or the same target for different sources \
+            (inconsistent).
+
             Exit status: 0 clean (warnings allowed), 1 errors found, 2 bad input — so a pipeline can gate on it.
-            Without --glossary, a TM's stored glossary is used (kioku glossary import).
             """
     )
 

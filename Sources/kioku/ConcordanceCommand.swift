@@ -8,7 +8,7 @@ struct ConcordanceCommand: ParsableCommand {
         commandName: "concordance",
         abstract: "Find a word or phrase in the segments of a TM, with the hits marked.",
         discussion: """
-            English and Russian match by stem (Владивосток finds Владивостоке, island finds islands);
+            English and Russian match by stem (Владивосток finds Владивостоке, island finds islands); \
             Japanese by substring. Searches the segments in --lang; shows each unit's other languages.
             """
     )

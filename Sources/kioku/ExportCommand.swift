@@ -15,11 +15,11 @@ struct ExportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The file to write (- for standard output).", valueName: "file"))
     var to: String
 
-    @Option(help: ArgumentHelp("Only these languages, e.g. en,ru; units with fewer than two are left out.", valueName: "list"))
-    var langs: String?
+    @Option(help: ArgumentHelp("Only these languages, e.g. en,ru; units with fewer than two are left out.", valueName: "list"), completion: LanguageList.completion, transform: LanguageList.parse)
+    var langs: LanguageList?
 
-    @Option(help: ArgumentHelp("tmx or tsv (default: from the file name, else tmx).", valueName: "format"))
-    var format: String?
+    @Option(help: ArgumentHelp("The format to write (default: TSV for a .tsv name, else TMX).", valueName: "format"))
+    var format: ExportFormat?
 
     @Flag(help: "Print what was written as JSON.")
     var json = false
@@ -32,26 +32,21 @@ struct ExportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let languages = try parseLanguageList(langs)
-        let chosen = format ?? (to.lowercased().hasSuffix(".tsv") ? "tsv" : "tmx")
+        let languages = langs?.tags
+        let chosen = format ?? ExportFormat(path: to)
         try Terminal.reportingErrors(.export) {
             let tm = try TranslationMemory(path: memory.tm, create: false)
             let writer: any UnitWriter
             switch chosen {
-            case "tmx":
+            case .tmx:
                 writer = try TMXWriter(path: to, sourceLanguage: languages?.first ?? tm.dominantSourceLanguage())
-            case "tsv":
-                let columns: [LanguageTag]
-                if let languages { columns = languages } else {
-                    columns = try tm.statistics().languages.compactMap { LanguageTag($0.language) }
-                }
+            case .tsv:
+                let columns = try languages ?? tm.statistics().languages.compactMap { LanguageTag($0.language) }
                 writer = try TSVWriter(path: to, languages: columns)
-            default:
-                throw ValidationError("unknown export format \"\(chosen)\"; use tmx or tsv")
             }
             let count = try tm.export(to: writer, languages: languages)
             if json, to != "-" {
-                try Terminal.printJSON(Summary(file: to, format: chosen, units: count, languages: languages?.map(\.identifier)))
+                try Terminal.printJSON(Summary(file: to, format: chosen.rawValue, units: count, languages: languages?.map(\.identifier)))
             } else if to != "-" {
                 print("Exported \(count.counted("unit")) to \(to)")
             }

@@ -11,10 +11,12 @@ struct ImportCommand: ParsableCommand {
         commandName: "import",
         abstract: "Put aligned segments into a translation memory (created if missing).",
         discussion: """
-            Formats: TMX 1.1–1.4b (.tmx), TSV (.tsv, .tab) and CSV (.csv) with a header row of
-            language codes or --src/--tgt naming the columns, XLIFF 1.2/2.0 (.xlf, .xliff; translated
+            Formats: TMX 1.1–1.4b (.tmx), TSV (.tsv, .tab) and CSV (.csv) with a header row of \
+            language codes or --src/--tgt naming the columns, XLIFF 1.2/2.0 (.xlf, .xliff; translated \
             units only), and Moses parallel files (two files, e.g. corpus.en corpus.ru, or --format moses).
-            All files of one command are imported in one transaction: on any error nothing is imported.
+
+            All files of one command are imported in one transaction: on any error nothing is imported. \
+            Identical units are stored once. The fuzzy index is brought up to date before the command ends.
             """
     )
 
@@ -29,42 +31,34 @@ struct ImportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Target language: TSV/Moses second column, XLIFF fallback.", valueName: "lang"))
     var tgt: LanguageTag?
 
-    @Option(help: ArgumentHelp("Keep only these languages, e.g. en,ru,ja.", valueName: "list"))
-    var langs: String?
+    @Option(help: ArgumentHelp("Keep only these languages, e.g. en,ru,ja.", valueName: "list"), completion: LanguageList.completion, transform: LanguageList.parse)
+    var langs: LanguageList?
 
-    @Option(help: ArgumentHelp("Input format when the file name does not tell: tmx, tsv, csv, xliff, moses.", valueName: "format"))
-    var format: String?
+    @Option(help: ArgumentHelp("The input format, when the file name does not tell.", valueName: "format"))
+    var format: UnitFormat?
 
     @Option(name: .customLong("glossary"), help: ArgumentHelp("Check each unit against these glossaries (with --enforce).", valueName: "file"))
     var glossaries: [String] = []
 
     @Option(help: ArgumentHelp("With --glossary: reject (keep violating units out, listed) or flag (store them with an x-kioku-flag property).", valueName: "mode"))
-    var enforce: String?
+    var enforce: EnforcementMode?
 
     @Flag(help: "Print the report as JSON.")
     var json = false
 
     func validate() throws {
-        if let enforce, !["reject", "flag"].contains(enforce) {
-            throw ValidationError("--enforce takes reject or flag")
-        }
         if enforce != nil, glossaries.isEmpty { throw ValidationError("--enforce needs --glossary FILE") }
-        if let format, UnitFormat(rawValue: format) == nil {
-            throw ValidationError("unknown format \"\(format)\"; use tmx, tsv, csv, xliff or moses")
-        }
     }
 
     func run() throws {
-        let languages = try parseLanguageList(langs)
         try Terminal.reportingErrors(.import) {
-            let sources = try UnitReaders.open(paths: files, format: format.flatMap(UnitFormat.init(rawValue:)),
-                                               sourceLanguage: src, targetLanguage: tgt)
+            let sources = try UnitReaders.open(paths: files, format: format, sourceLanguage: src, targetLanguage: tgt)
             let tm = try TranslationMemory(path: memory.tm)
             let progress = Terminal.Progress("importing")
-            var options = ImportOptions(languages: languages)
+            var options = ImportOptions(languages: langs?.tags)
             if !glossaries.isEmpty {
                 let checker = UnitChecker(glossary: try GlossarySource.load(files: glossaries, tm: nil), source: src, target: tgt)
-                let rejecting = enforce != "flag"
+                let rejecting = enforce != .flag
                 options.screen = { unit, location in
                     let errors = checker.findings(of: unit, location: location.description).filter { $0.severity == .error }
                     guard !errors.isEmpty else { return .accept }

@@ -10,10 +10,11 @@ struct LookupCommand: ParsableCommand {
         commandName: "lookup",
         abstract: "Find the best earlier translations of a sentence (fuzzy match).",
         discussion: """
-            Scores are 0–100 over words (characters for Japanese): 100 is identical, a difference
-            only in case, punctuation, spacing or numbers scores just below, and 101 means the
-            unit's context (previous segment) equals --context as well. With --batch, reads one
-            query a line from FILE (- for standard input) and writes one JSON line per query.
+            Scores are 0–100 over words (characters for Japanese): 100 is identical, a difference only in \
+            case, punctuation, spacing or numbers scores just below, and 101 means the unit's context \
+            (previous segment) equals --context as well.
+
+            With --batch, reads one query a line from FILE (- for standard input) and writes one JSON line per query.
             """
     )
 
@@ -61,10 +62,12 @@ struct LookupCommand: ParsableCommand {
             let matcher = try Matcher(memory: tm)
             let options = LookupOptions(minimumScore: min, maximumResults: max, context: context, exhaustive: exhaustive)
             if let batch {
+                try requireLanguages(in: matcher)
                 try runBatch(batch, matcher: matcher, options: options)
                 return
             }
             let matches = try matcher.lookup(text ?? "", from: src, to: tgt, options: options)
+            if matches.isEmpty { try requireLanguages(in: matcher) }
             let glossary = glossaries.isEmpty ? try GlossaryStore.load(from: tm) : try GlossarySource.load(files: glossaries, tm: nil)
             let annotation = glossary.concepts.isEmpty ? nil
                 : GlossaryAnnotation(glossary: glossary, query: text ?? "", targets: matches.map { $0.adaptedTarget ?? $0.target },
@@ -83,6 +86,17 @@ struct LookupCommand: ParsableCommand {
                 }
             }
         }
+    }
+
+    /// Stops with exit status 2 when the TM holds no segments in --src or --tgt, saying which
+    /// languages it does hold ("no match" would send the user looking for the wrong problem).
+    private func requireLanguages(in matcher: Matcher) throws {
+        let held = try matcher.index.languages()
+        let absent = [src, tgt].filter { !held.contains($0.language) }
+        guard !absent.isEmpty else { return }
+        let holds = held.isEmpty ? "no segments at all" : "segments in " + held.joined(separator: ", ")
+        Terminal.error("\(memory.tm) has no \(absent.map(\.identifier).joined(separator: " or ")) segments; it holds \(holds).")
+        throw ExitCode(2)
     }
 
     private struct BatchLine: Encodable {

@@ -13,15 +13,17 @@ struct ServeCommand: AsyncParsableCommand {
               GET  /tmserver/{src}/{tgt}/unit/?source=TEXT
               GET  /tmserver/languages/
               PUT  /tmserver/{src}/{tgt}/unit/{text}  {"target": "…"}  (token)
+
             JSON API:
               POST /api/lookup       {"text", "src", "tgt", "min"?, "max"?}
               GET  /api/concordance  ?text=…&lang=…&max=20
               POST /api/check        {"units": [{"en": "…", "ru": "…"}]}
               POST /api/units        the same body (token)
               GET  /api/stats, /health, /metrics
-            Writes need --token (or KIOKU_TOKEN), sent as "Authorization: Bearer …".
-            Binds 127.0.0.1 unless --host says otherwise; reads are open to whoever
-            can reach the port. SIGTERM or Ctrl-C stops it gracefully.
+
+            Writes need --token (or KIOKU_TOKEN), sent as "Authorization: Bearer …". Binds 127.0.0.1 \
+            unless --host says otherwise; reads are open to whoever can reach the port. SIGTERM or \
+            Ctrl-C stops it gracefully.
             """
     )
 
@@ -42,20 +44,14 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(help: "Answer [] instead of 404 for a language pair the TM lacks (Weblate's settings check asks for en→de).")
     var emptyForUnknownPairs = false
 
-    @Option(help: ArgumentHelp("trace, debug (one line per request), info, notice, warning, error.", valueName: "level"))
-    var logLevel: String = "info"
-
-    func validate() throws {
-        guard Logger.Level(rawValue: logLevel) != nil else {
-            throw ValidationError("--log-level must be one of trace, debug, info, notice, warning, error, critical")
-        }
-    }
+    @Option(help: ArgumentHelp("How much to log on standard error (debug: one line per request).", valueName: "level"))
+    var logLevel: Logger.Level = .info
 
     func run() async throws {
         let server = KiokuServer(configuration: .init(
             memoryPath: memory.tm, glossaryPaths: glossaries, host: host, port: port,
             token: token ?? ProcessInfo.processInfo.environment["KIOKU_TOKEN"],
-            unknownPairsAnswerEmpty: emptyForUnknownPairs, logLevel: Logger.Level(rawValue: logLevel) ?? .info))
+            unknownPairsAnswerEmpty: emptyForUnknownPairs, logLevel: logLevel))
         let tm = memory.tm, host = self.host
         do {
             try await server.run { port in

@@ -1,0 +1,5 @@
+import ArgumentParser
+import KiokuFormats
+
+/// `kioku import --format tmx|tsv|csv|xliff|moses`.
+extension UnitFormat: ExpressibleByArgument {}

@@ -1,0 +1,80 @@
+import Foundation
+import Testing
+import KiokuTestSupport
+
+/// What a user meets at the terminal: advice in the words of the command, options that
+/// say which values they take, help that wraps.
+@Suite struct CommandLineTests {
+    /// A TM holding the seed memory (EN, RU, JA).
+    static func seedTM() throws -> String {
+        let tm = Scratch.tmPath()
+        let result = try KiokuProcess.run(["import", Repository.sample("seed-summit.tmx"), "--tm", tm])
+        #expect(result.status == 0, "\(result.errors)")
+        return tm
+    }
+
+    @Test func lookupInALanguageTheTMLacksSaysWhichItHolds() throws {
+        let tm = try Self.seedTM()
+        let german = try KiokuProcess.run(["lookup", "Moscow and Tokyo", "--tm", tm, "--src", "en", "--tgt", "de"])
+        #expect(german.status == 2)
+        #expect(german.errors.contains("has no de segments; it holds segments in en, ja, ru"))
+        let batch = try KiokuProcess.run(["lookup", "--batch", "-", "--tm", tm, "--src", "fr", "--tgt", "ru"], input: "Bonjour\n")
+        #expect(batch.status == 2)
+        #expect(batch.errors.contains("has no fr segments"))
+        let noMatch = try KiokuProcess.run(["lookup", "Completely unrelated words here", "--tm", tm, "--src", "en", "--tgt", "ru"])
+        #expect(noMatch.status == 0)
+        #expect(noMatch.output.contains("No match at or above 70%."))
+    }
+
+    @Test func adviceFitsTheCommandThatMetTheProblem() throws {
+        let broken = Scratch.file("broken.tmx", "<tmx version=\"1.4\"><body><tu>")
+        let imported = try KiokuProcess.run(["import", broken, "--tm", Scratch.tmPath()])
+        #expect(imported.status == 2)
+        #expect(imported.errors.contains("broken.tmx:1: malformed XML"))
+        #expect(imported.errors.contains("import it again; nothing was imported."))
+        let checked = try KiokuProcess.run(["check", broken])
+        #expect(checked.status == 2)
+        #expect(checked.errors.contains("check it again."))
+        #expect(!checked.errors.contains("import"))
+
+        let headless = Scratch.file("pairs.tsv", "Tokyo\tТокио\n")
+        let columns = try KiokuProcess.run(["import", headless, "--tm", Scratch.tmPath()])
+        #expect(columns.status == 2)
+        #expect(columns.errors.contains("pass --src and --tgt"))
+        let missing = try KiokuProcess.run(["stats", "--tm", Scratch.path("none.kioku")])
+        #expect(missing.status == 2)
+        #expect(missing.errors.contains("no such translation memory. Import something into it first"))
+    }
+
+    @Test func optionsWithFixedValuesNameTheValuesTheyTake() throws {
+        let tm = Scratch.tmPath()
+        let sample = Repository.sample("seed-summit.tmx")
+        let enforce = try KiokuProcess.run(["import", sample, "--tm", tm, "--glossary", Repository.glossary("names-and-places.tbx"), "--enforce", "maybe"])
+        #expect(enforce.status == 64)
+        #expect(enforce.errors.contains("Please provide one of 'reject' and 'flag'"))
+        let format = try KiokuProcess.run(["import", sample, "--tm", tm, "--format", "docx"])
+        #expect(format.errors.contains("'tmx', 'tsv', 'csv', 'xliff' or 'moses'"))
+        let exportFormat = try KiokuProcess.run(["export", "--tm", tm, "--to", Scratch.path("out.txt"), "--format", "xml"])
+        #expect(exportFormat.errors.contains("'tmx' and 'tsv'"))
+        let languages = try KiokuProcess.run(["import", sample, "--tm", tm, "--langs", "en,x_1"])
+        #expect(languages.errors.contains("\"x_1\" is not a language code"))
+        let level = try KiokuProcess.run(["serve", "--tm", tm, "--log-level", "loud"])
+        #expect(level.errors.contains("- trace") && level.errors.contains("- critical"))
+        // nothing of those runs touched the TM: it was never created
+        #expect(!FileManager.default.fileExists(atPath: tm))
+    }
+
+    @Test func helpWrapsToTheTerminalWithoutBreakingSentences() throws {
+        for command in ["import", "lookup", "concordance", "check", "glossary", "export", "stats", "serve"] {
+            let help = try KiokuProcess.run(["help", command]).output
+            #expect(help.contains("USAGE:"), "\(command)")
+            let prose = help.split(separator: "\n").filter { !$0.hasPrefix("USAGE:") && !$0.hasPrefix("  GET") && !$0.hasPrefix("  POST") && !$0.hasPrefix("  PUT") }
+            #expect(prose.allSatisfy { $0.count <= 80 }, "\(command): \(prose.filter { $0.count > 80 })")
+            // A hard line break inside a sentence shows as a short line the next one continues in lower case.
+            let discussion = help.components(separatedBy: "USAGE:")[0].split(separator: "\n", omittingEmptySubsequences: false)
+            for (line, next) in zip(discussion, discussion.dropFirst()) where !line.isEmpty && !line.hasPrefix(" ") && !next.hasPrefix(" ") {
+                #expect(!(line.count < 60 && next.first?.isLowercase == true), "\(command): \"\(line)\" breaks before \"\(next)\"")
+            }
+        }
+    }
+}

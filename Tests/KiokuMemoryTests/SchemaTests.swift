@@ -1,0 +1,31 @@
+import Foundation
+import Testing
+import KiokuTestSupport
+@testable import KiokuMemory
+
+@Suite struct SchemaTests {
+    /// Every query is built from the names in `SQLiteTable`; a migration that renamed a
+    /// column without them (or the reverse) fails here, not in a user's lookup.
+    @Test func everyTableHasTheColumnsTheCodeNames() throws {
+        let tm = try TranslationMemory(path: Scratch.tmPath())
+        for table in sqliteTables {
+            #expect(try tm.columns(of: table.name) == table.columns, "\(table.name)")
+        }
+    }
+
+    /// A TM that Kioku 0a7c790 wrote (the seed memory, imported and indexed; its glossary
+    /// table did not exist yet) opens, keeps its index, and gains the tables it lacked.
+    @Test func aTMWrittenByTheVersionBeforeOpensAndKeepsItsIndex() throws {
+        let path = Scratch.path("old.kioku")
+        try FileManager.default.copyItem(atPath: Repository.fixture("seed-0a7c790.kioku", of: "KiokuMemoryTests"), toPath: path)
+        let tm = try TranslationMemory(path: path, create: false)
+        #expect(try tm.unitCount() == 25)
+        #expect(try tm.revision() == StoreRevision(latestUnit: 25, indexedThrough: 25))
+        #expect(try tm.indexedLanguages() == ["en", "ja", "ru"])
+        #expect(try tm.glossaryRecords().isEmpty)
+        for table in sqliteTables {
+            #expect(try tm.columns(of: table.name) == table.columns, "\(table.name)")
+        }
+        #expect(try tm.unit(22)?.unit.variant(.russian)?.segment.text.contains("Владивостоке") == true)
+    }
+}

@@ -1,0 +1,268 @@
+import Foundation
+import KiokuFormats
+import KiokuMemory
+import KiokuText
+
+/// A ``MemoryStore`` held in memory: a second implementation of the storage contract, so
+/// tests can show that imports, the fuzzy index, concordance and glossaries run on any
+/// store, and answer exactly as on SQLite. Writes are transactions: a write works on a
+/// copy of the state, which replaces the state only when the write succeeds.
+public final class InMemoryStore: MemoryStore, @unchecked Sendable {
+    struct State {
+        var units: [UnitID: StoredUnit] = [:]
+        var hashes: [Int64: [UnitID]] = [:]
+        var nextUnit: Int64 = 1
+        var origins: [String: (id: OriginID, importedAt: String)] = [:]
+        var indexedThrough = UnitID.none
+        var vocabulary: [String: [(token: String, id: UInt32)]] = [:]
+        var chunks: [String: [Int: [UInt8]]] = [:]
+        var glossary: [GlossaryRecord] = []
+
+        var orderedUnits: [StoredUnit] { units.keys.sorted().map { units[$0]! } }
+    }
+
+    public let location: String
+    private let stateLock = NSLock()
+    private let writeLock = NSLock()
+    private var state = State()
+    private var writes = 0
+
+    public init(name: String = "memory") {
+        location = name
+    }
+
+    private var current: State { stateLock.withLock { state } }
+
+    // MARK: Writing
+
+    public var localWriteCount: Int { stateLock.withLock { writes } }
+
+    public func write<T>(_ body: (any MemoryWriter) throws -> T) throws(MemoryError) -> T {
+        writeLock.lock()
+        defer { writeLock.unlock() }
+        let writer = Writer(state: current)
+        defer { stateLock.withLock { writes += 1 } }
+        do {
+            let result = try body(writer)
+            stateLock.withLock { state = writer.state }
+            return result
+        } catch let error as MemoryError {
+            throw error
+        } catch let error as FormatError {
+            throw .format(error)
+        } catch {
+            throw .writeFailed(path: location, reason: "\(error)")
+        }
+    }
+
+    public func checkpoint() throws(MemoryError) {}
+
+    final class Writer: MemoryWriter {
+        var state: State
+
+        init(state: State) { self.state = state }
+
+        func recordOrigin(_ path: String, importedAt: String) throws(MemoryError) -> OriginID {
+            let id = state.origins[path]?.id ?? OriginID(rawValue: Int64(state.origins.count + 1))
+            state.origins[path] = (id, importedAt)
+            return id
+        }
+
+        func units(withContentHash hash: Int64) throws(MemoryError) -> [UnitID] { state.hashes[hash] ?? [] }
+
+        func variants(of unit: UnitID) throws(MemoryError) -> [Variant] {
+            (state.units[unit]?.unit.variants ?? []).map { Variant(language: $0.language, segment: $0.segment) }
+        }
+
+        func insert(_ unit: TranslationUnit, contentHash: Int64, origin: OriginID) throws(MemoryError) -> UnitID {
+            let id = UnitID(state.nextUnit)
+            state.nextUnit += 1
+            let path = state.origins.first { $0.value.id == origin }?.key
+            state.units[id] = StoredUnit(id: id, origin: path, unit: unit)
+            state.hashes[contentHash, default: []].append(id)
+            return id
+        }
+
+        func raiseChangeDate(of unit: UnitID, to date: String, by user: String?) throws(MemoryError) {
+            guard let stored = state.units[unit], (stored.unit.metadata.changeDate ?? "") < date else { return }
+            state.units[unit]?.unit.metadata.changeDate = date
+            state.units[unit]?.unit.metadata.changeUser = user
+        }
+
+        func unitCount() throws(MemoryError) -> Int { state.units.count }
+    }
+
+    // MARK: Units
+
+    public func unitCount() throws(MemoryError) -> Int { current.units.count }
+
+    public func unit(_ id: UnitID) throws(MemoryError) -> StoredUnit? { current.units[id] }
+
+    public func forEachUnit(ids: ClosedRange<UnitID>?, languages: [LanguageTag]?,
+                            _ body: (StoredUnit) throws -> Void) throws(MemoryError) {
+        do {
+            for var stored in current.orderedUnits where ids?.contains(stored.id) ?? true {
+                if let languages {
+                    stored.unit.variants.removeAll { variant in !languages.contains { $0.covers(variant.language) } }
+                    guard stored.unit.variants.count >= 2 else { continue }
+                }
+                try body(stored)
+            }
+        } catch let error as MemoryError {
+            throw error
+        } catch let error as FormatError {
+            throw .format(error)
+        } catch {
+            throw .readFailed(path: location, reason: "\(error)")
+        }
+    }
+
+    public func statistics() throws(MemoryError) -> MemoryStatistics {
+        let state = current
+        var segments: [String: Int] = [:]
+        var pairs: [[String]: Int] = [:]
+        var byOrigin: [String: Int] = [:]
+        for stored in state.units.values {
+            let languages = stored.unit.variants.map(\.language.identifier)
+            for language in languages { segments[language, default: 0] += 1 }
+            for a in languages { for b in languages where a < b { pairs[[a, b], default: 0] += 1 } }
+            if let origin = stored.origin { byOrigin[origin, default: 0] += 1 }
+        }
+        return MemoryStatistics(
+            path: location, units: state.units.count, segments: segments.values.reduce(0, +),
+            languages: segments.map { .init(language: $0.key, segments: $0.value) }
+                .sorted { ($0.segments, $1.language) > ($1.segments, $0.language) },
+            pairs: pairs.map { .init(languages: $0.key, units: $0.value) }
+                .sorted { $0.units != $1.units ? $0.units > $1.units : $0.languages.lexicographicallyPrecedes($1.languages) },
+            origins: state.origins.sorted { $0.value.id.rawValue < $1.value.id.rawValue }
+                .map { .init(path: $0.key, units: byOrigin[$0.key] ?? 0, importedAt: $0.value.importedAt) },
+            fileBytes: 0,
+            unitsWithMarkup: state.units.values.filter { $0.unit.variants.contains { $0.segment.markup != nil } }.count)
+    }
+
+    public func dominantSourceLanguage() throws(MemoryError) -> LanguageTag? {
+        var counts: [LanguageTag: Int] = [:]
+        for stored in current.units.values { if let source = stored.unit.sourceLanguage { counts[source, default: 0] += 1 } }
+        return counts.max { $0.value < $1.value }?.key
+    }
+
+    // MARK: What the fuzzy index reads
+
+    public func revision() throws(MemoryError) -> StoreRevision {
+        let state = current
+        return StoreRevision(latestUnit: state.units.keys.max() ?? .none, indexedThrough: state.indexedThrough)
+    }
+
+    public func unitsHaveDates() throws(MemoryError) -> Bool {
+        current.units.values.contains { $0.unit.metadata.creationDate != nil || $0.unit.metadata.changeDate != nil }
+    }
+
+    public func indexableVariants(after: UnitID, through: UnitID, limit: Int) throws(MemoryError) -> IndexableBatch {
+        var variants: [IndexableVariant] = []
+        var covered = through
+        for stored in current.orderedUnits where stored.id > after && stored.id <= through {
+            if !variants.isEmpty, variants.count + stored.unit.variants.count > limit {
+                covered = UnitID(stored.id.rawValue - 1)
+                break
+            }
+            variants += Self.indexable(stored)
+            covered = stored.id
+        }
+        return IndexableBatch(variants: variants, through: covered)
+    }
+
+    public func forEachVariant(language: String, _ body: (IndexableVariant) throws -> Void) throws(MemoryError) {
+        do {
+            for stored in current.orderedUnits {
+                for variant in Self.indexable(stored) where LanguageTag(variant.language)?.language == language { try body(variant) }
+            }
+        } catch {
+            throw .readFailed(path: location, reason: "\(error)")
+        }
+    }
+
+    private static func indexable(_ stored: StoredUnit) -> [IndexableVariant] {
+        stored.unit.variants.enumerated().compactMap { position, variant in
+            VariantKey(unit: stored.id, position: position).map {
+                IndexableVariant(key: $0, language: variant.language.identifier, text: variant.segment.text)
+            }
+        }
+    }
+
+    public func withRankingReader<T>(_ body: (any RankingReader) throws -> T) throws(MemoryError) -> T {
+        do { return try body(Reader(units: current.units)) } catch { throw .readFailed(path: location, reason: "\(error)") }
+    }
+
+    struct Reader: RankingReader {
+        let units: [UnitID: StoredUnit]
+
+        func candidate(_ key: VariantKey) -> (text: String, otherLanguages: [String])? {
+            guard let variants = units[key.unitID]?.unit.variants, key.position < variants.count else { return nil }
+            let others = variants.indices.filter { $0 != key.position }.map { variants[$0].language.identifier }
+            return (variants[key.position].segment.text, others)
+        }
+
+        func rankingFacts(of unit: UnitID) -> RankingFacts {
+            let metadata = units[unit]?.unit.metadata
+            return RankingFacts(recency: metadata?.changeDate ?? metadata?.creationDate ?? "", context: units[unit]?.unit.context)
+        }
+    }
+
+    // MARK: The fuzzy index's own data
+
+    public func indexedLanguages() throws(MemoryError) -> [String] {
+        current.chunks.filter { !$0.value.isEmpty }.keys.sorted()
+    }
+
+    public func loadIndex(language: String, vocabulary: (String, UInt32) -> Void,
+                          chunk: (UnsafeRawBufferPointer) throws -> Void) throws(MemoryError) {
+        let state = current
+        for entry in state.vocabulary[language] ?? [] { vocabulary(entry.token, entry.id) }
+        do {
+            for number in (state.chunks[language] ?? [:]).keys.sorted() {
+                try state.chunks[language]![number]!.withUnsafeBytes { try chunk($0) }
+            }
+        } catch let error as MemoryError {
+            throw error
+        } catch {
+            throw .readFailed(path: location, reason: "\(error)")
+        }
+    }
+
+    public func saveIndex(_ changes: [IndexChanges], replacing base: UnitID, through: UnitID) throws(MemoryError) -> Bool {
+        writeLock.lock()
+        defer { writeLock.unlock() }
+        return stateLock.withLock {
+            writes += 1
+            guard state.indexedThrough == base else { return false }
+            for change in changes {
+                state.vocabulary[change.language, default: []] += change.newTokens
+                for chunk in change.chunks { state.chunks[change.language, default: [:]][chunk.number] = chunk.data }
+            }
+            state.indexedThrough = through
+            return true
+        }
+    }
+
+    // MARK: The stored glossary
+
+    public func glossaryRecords() throws(MemoryError) -> [GlossaryRecord] { current.glossary }
+
+    public func saveGlossaryRecords(_ records: [GlossaryRecord]) throws(MemoryError) -> Int {
+        writeLock.lock()
+        defer { writeLock.unlock() }
+        return stateLock.withLock {
+            writes += 1
+            var added = 0
+            for record in records {
+                if let index = state.glossary.firstIndex(where: { $0.id == record.id }) {
+                    state.glossary[index] = record
+                } else {
+                    state.glossary.append(record)
+                    added += 1
+                }
+            }
+            return added
+        }
+    }
+}
