@@ -22,84 +22,121 @@ struct InlineContentReader {
     /// Why a segment's inline codes cannot be used; the unit is skipped with this reason.
     struct Unbalanced: Error { let reason: SkipReason }
 
-    /// Returns the segment, or throws `Unbalanced` (a skip) after consuming the element.
+    /// Returns the segment, or `Unbalanced` (a skip) after consuming the element.
     func read(closing element: String) throws(FormatError) -> Result<Segment, Unbalanced> {
-        var plain = ""
-        var markup = ""
-        var hasTags = false
-        var codeDepth = 0
-        var openBPT: [String] = []
-        var closedEPT: [String] = []
-        var foreignStack: [(index: Int, name: String)] = []
-        var nextForeignIndex = 1
-        var depth = 0
-        var capture: (depth: Int, xml: String)?
-
+        var content = InlineContent(role: role)
         while let event = try parser.next() {
-            if var current = capture {
-                switch event {
-                case .start(let name, let attributes):
-                    current.xml += XMLEscaping.startTag(name, attributes); depth += 1
-                case .end(let name):
-                    depth -= 1
-                    current.xml += "</\(name)>"
-                case .text(let text):
-                    current.xml += XMLEscaping.escape(text)
-                }
-                if depth == current.depth {
-                    markup += "<ph>" + XMLEscaping.escape(current.xml) + "</ph>"
-                    capture = nil
-                } else {
-                    capture = current
-                }
+            if content.capturing {
+                content.capture(event)
                 continue
             }
             switch event {
             case .text(let text):
-                if hasTags { markup += XMLEscaping.escape(text) }
-                if codeDepth == 0 { plain += text }
+                content.text(text)
             case .start(let name, let attributes):
-                if !hasTags { markup = XMLEscaping.escape(plain) }
-                hasTags = true
-                switch role(name) {
-                case .tmxCode:
-                    if name == "bpt", let i = attributes.first(where: { $0.name == "i" })?.value { openBPT.append(i) }
-                    if name == "ept", let i = attributes.first(where: { $0.name == "i" })?.value { closedEPT.append(i) }
-                    codeDepth += 1
-                    markup += XMLEscaping.startTag(name, attributes)
-                    depth += 1
-                case .tmxHighlight:
-                    markup += XMLEscaping.startTag(name, attributes)
-                    depth += 1
-                case .pairedForeign:
-                    let index = nextForeignIndex
-                    nextForeignIndex += 1
-                    foreignStack.append((index, name))
-                    markup += "<bpt i=\"\(index)\">" + XMLEscaping.escape(XMLEscaping.startTag(name, attributes)) + "</bpt>"
-                    depth += 1
-                case .isolatedForeign:
-                    depth += 1
-                    capture = (depth - 1, XMLEscaping.startTag(name, attributes))
-                }
+                content.start(name, attributes)
             case .end(let name):
-                if depth == 0 {
+                if content.depth == 0 {
                     guard name == element else { continue }
-                    let sortedOpen = openBPT.sorted(), sortedClosed = closedEPT.sorted()
-                    if sortedOpen != sortedClosed {
-                        let lonely = Set(openBPT).symmetricDifference(closedEPT).sorted()
-                        return .failure(Unbalanced(reason: .unbalancedCodes(lonely)))
-                    }
-                    return .success(Segment(text: plain, markup: hasTags ? markup : nil))
+                    return content.finished()
                 }
-                depth -= 1
-                if let last = foreignStack.last, last.name == name, role(name) == .pairedForeign {
-                    foreignStack.removeLast()
-                    markup += "<ept i=\"\(last.index)\">" + XMLEscaping.escape("</\(name)>") + "</ept>"
-                } else {
-                    if role(name) == .tmxCode { codeDepth -= 1 }
-                    markup += "</\(name)>"
-                }
+                content.end(name)
             }
+        }
+        return content.finished()
+    }
+}
+
+/// A segment's content as it is read: the plain text, the TMX markup, and what is open.
+private struct InlineContent {
+    let role: (String) -> InlineContentReader.Role
+    private var plain = ""
+    private var markup = ""
+    private var hasTags = false
+    /// Inside how many TMX codes (whose text is code, not words).
+    private var codeDepth = 0
+    private var openBPT: [String] = []
+    private var closedEPT: [String] = []
+    /// Open foreign paired elements, with the `i` their `bpt` got.
+    private var foreignStack: [(index: Int, name: String)] = []
+    private var nextForeignIndex = 1
+    /// Open elements inside the segment.
+    private(set) var depth = 0
+    /// A foreign code element being copied whole into one `<ph>`: the depth it opened at, and its XML so far.
+    private var captured: (depth: Int, xml: String)?
+
+    init(role: @escaping (String) -> InlineContentReader.Role) {
+        self.role = role
+    }
+
+    var capturing: Bool { captured != nil }
+
+    mutating func capture(_ event: XMLEvent) {
+        guard var current = captured else { return }
+        switch event {
+        case .start(let name, let attributes):
+            current.xml += XMLEscaping.startTag(name, attributes)
+            depth += 1
+        case .end(let name):
+            depth -= 1
+            current.xml += "</\(name)>"
+        case .text(let text):
+            current.xml += XMLEscaping.escape(text)
+        }
+        if depth == current.depth {
+            markup += "<ph>" + XMLEscaping.escape(current.xml) + "</ph>"
+            captured = nil
+        } else {
+            captured = current
+        }
+    }
+
+    mutating func text(_ text: String) {
+        if hasTags { markup += XMLEscaping.escape(text) }
+        if codeDepth == 0 { plain += text }
+    }
+
+    mutating func start(_ name: String, _ attributes: [XMLAttribute]) {
+        if !hasTags { markup = XMLEscaping.escape(plain) }
+        hasTags = true
+        switch role(name) {
+        case .tmxCode:
+            if name == "bpt", let i = attributes.value("i") { openBPT.append(i) }
+            if name == "ept", let i = attributes.value("i") { closedEPT.append(i) }
+            codeDepth += 1
+            markup += XMLEscaping.startTag(name, attributes)
+            depth += 1
+        case .tmxHighlight:
+            markup += XMLEscaping.startTag(name, attributes)
+            depth += 1
+        case .pairedForeign:
+            let index = nextForeignIndex
+            nextForeignIndex += 1
+            foreignStack.append((index, name))
+            markup += "<bpt i=\"\(index)\">" + XMLEscaping.escape(XMLEscaping.startTag(name, attributes)) + "</bpt>"
+            depth += 1
+        case .isolatedForeign:
+            depth += 1
+            captured = (depth - 1, XMLEscaping.startTag(name, attributes))
+        }
+    }
+
+    mutating func end(_ name: String) {
+        depth -= 1
+        if let last = foreignStack.last, last.name == name, role(name) == .pairedForeign {
+            foreignStack.removeLast()
+            markup += "<ept i=\"\(last.index)\">" + XMLEscaping.escape("</\(name)>") + "</ept>"
+        } else {
+            if role(name) == .tmxCode { codeDepth -= 1 }
+            markup += "</\(name)>"
+        }
+    }
+
+    /// The segment, or why its paired codes cannot be used.
+    func finished() -> Result<Segment, InlineContentReader.Unbalanced> {
+        if openBPT.sorted() != closedEPT.sorted() {
+            let lonely = Set(openBPT).symmetricDifference(closedEPT).sorted()
+            return .failure(InlineContentReader.Unbalanced(reason: .unbalancedCodes(lonely)))
         }
         return .success(Segment(text: plain, markup: hasTags ? markup : nil))
     }

@@ -2,28 +2,10 @@ import KiokuFormats
 import KiokuMemory
 import KiokuText
 
-/// A segment where a concordance search found the phrase, with the phrase marked.
-public struct ConcordanceHit: Sendable, Codable, Hashable {
-    public var unitID: UnitID
-    public var language: LanguageTag
-    /// The segment as stored.
-    public var text: String
-    /// Where the phrase stands in `text`, as character offsets (start, length), each occurrence.
-    public var highlights: [ConcordanceRange]
-    /// The unit's other variants, by language: the translations to look at.
-    public var translations: [String: String]
-}
-
-/// A range of characters in a concordance hit.
-public struct ConcordanceRange: Sendable, Codable, Hashable {
-    public var start: Int
-    public var length: Int
-}
-
 /// Finds a word or phrase in a TM's segments: English and Russian by Snowball stem
 /// (Владивосток finds Владивостоке, island finds islands), Japanese and Chinese as
 /// a substring of the matching form. Uses the fuzzy index to find candidates.
-public final class Concordance: @unchecked Sendable {
+public final class Concordance: Sendable {
     public let index: FuzzyIndex
 
     public init(index: FuzzyIndex) {

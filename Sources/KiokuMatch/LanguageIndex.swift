@@ -2,8 +2,10 @@ import KiokuMemory
 import KiokuText
 
 /// The fuzzy index of one language (primary subtag: `en` holds en-US and en-GB):
-/// its token vocabulary and its chunks, all in memory while the TM is in use.
-final class LanguageIndex: @unchecked Sendable {
+/// its token vocabulary and its chunks, all in memory while the TM is in use. Owned by an
+/// ``IndexUpdater`` and changed under its lock only; lookups search immutable
+/// ``LanguageSnapshot``s of it.
+final class LanguageIndex {
     let language: String
     let scoringUnit: ScoringUnit
     private(set) var vocabulary: [ByteKey: UInt32]
@@ -115,31 +117,5 @@ final class LanguageIndex: @unchecked Sendable {
     func snapshot() -> LanguageSnapshot {
         LanguageSnapshot(vocabulary: vocabulary, nextTokenID: nextTokenID, chunks: chunks, documentFrequency: documentFrequency,
                          longestDocument: longestDocument)
-    }
-}
-
-/// A document ready for the index: token ids, with 0 for keys not yet in the vocabulary
-/// (listed, in order, in `newKeys`).
-struct TokenizedDocument: Sendable {
-    let key: VariantKey
-    let ids: [UInt32]
-    let newKeys: [String]
-}
-
-/// What a lookup searches: one language's index as it was when the lookup began.
-struct LanguageSnapshot: Sendable {
-    let vocabulary: [ByteKey: UInt32]
-    let nextTokenID: UInt32
-    let chunks: [IndexChunk]
-    let documentFrequency: [UInt32]
-    let longestDocument: Int
-
-    /// The id of a class key for a query: unknown tokens get 0, which matches nothing.
-    func lookupID(_ key: String) -> UInt32 {
-        key == "#" ? LanguageIndex.numberToken : vocabulary[ByteKey(key)] ?? LanguageIndex.unknownToken
-    }
-
-    func frequency(of token: UInt32) -> UInt32 {
-        Int(token) < documentFrequency.count ? documentFrequency[Int(token)] : 0
     }
 }

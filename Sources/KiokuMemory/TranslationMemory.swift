@@ -11,7 +11,7 @@ import KiokuText
 /// Reads run concurrently with a write (WAL mode, a pool of reader connections); writes
 /// are serialized, and a second writer — another process too — waits up to 30 s for the
 /// first. Every ``write(_:)`` is one transaction: it lands whole or not at all.
-public final class TranslationMemory: MemoryStore, @unchecked Sendable {
+public final class TranslationMemory: MemoryStore, Sendable {
     public let path: String
     public var location: String { path }
     let database: DatabasePool

@@ -114,11 +114,3 @@ extension TranslationService {
         return try JSONBody.response(report, status: .created)
     }
 }
-
-/// One tmserver match, in the shape Weblate's and Virtaal's clients read.
-struct TMServerMatch: Encodable {
-    var source: String
-    var target: String
-    var quality: Double
-    var context: String
-}

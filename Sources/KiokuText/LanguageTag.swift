@@ -78,11 +78,6 @@ public struct LanguageTag: Hashable, Sendable, Comparable, CustomStringConvertib
     }
 }
 
-/// What a fuzzy score counts: words (English, Russian) or characters (Japanese, Chinese).
-public enum ScoringUnit: String, Sendable {
-    case word, character
-}
-
 extension LanguageTag {
     public static let english = LanguageTag(uncheckedIdentifier: "en")
     public static let russian = LanguageTag(uncheckedIdentifier: "ru")

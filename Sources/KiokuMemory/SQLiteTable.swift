@@ -1,5 +1,3 @@
-import GRDB
-
 /// The tables of the SQLite TM with their columns named once. Every query of this module is
 /// built from these names, so renaming a column breaks the build wherever it is used, and
 /// `SchemaTests` checks them against the tables the migrations create. No other module
@@ -75,10 +73,3 @@ let sqliteTables: [(name: String, columns: [String])] = [
     (IndexChunkTable.name, IndexChunkTable.allCases.map(\.rawValue)),
     (GlossaryConceptTable.name, GlossaryConceptTable.allCases.map(\.rawValue)),
 ]
-
-extension TranslationMemory {
-    /// The columns a table of this file has, in order (what ``SQLiteTable`` must agree with).
-    func columns(of table: String) throws(MemoryError) -> [String] {
-        try reading { db in try Row.fetchAll(db, sql: "SELECT name FROM pragma_table_info(?)", arguments: [table]).map { $0[0] } }
-    }
-}

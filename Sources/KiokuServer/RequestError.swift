@@ -1,0 +1,42 @@
+import Foundation
+import Hummingbird
+import KiokuMemory
+import Logging
+
+/// A request the server refuses or could not serve, answered as `{"error": "…"}`.
+struct RequestError: HTTPResponseError, CustomStringConvertible {
+    let status: HTTPResponse.Status
+    let message: String
+
+    init(_ status: HTTPResponse.Status, _ message: String) {
+        self.status = status
+        self.message = message
+    }
+
+    var description: String { "\(status.code) \(message)" }
+
+    func response(from request: Request, context: some RequestContext) throws -> Response {
+        try JSONBody.response(["error": message], status: status)
+    }
+}
+
+extension RequestError {
+    /// What a client is told when the TM fails: the status that says whose move it is, and
+    /// a message without paths (those go to the server's log).
+    init(_ error: MemoryError) {
+        switch error {
+        case .busy:
+            self.init(.serviceUnavailable, "the TM is busy with another program's write; nothing of this request was stored, retry in a moment")
+        case .diskFull:
+            self.init(.init(code: 507, reasonPhrase: "Insufficient Storage"), "the TM's disk is full; nothing of this request was stored")
+        case .writeFailed, .readOnly:
+            self.init(.internalServerError, "the TM could not be written; nothing of this request was stored, and the server's log says why")
+        case .damaged, .damagedIndex:
+            self.init(.internalServerError, "the TM is damaged; the server's log says where, and an administrator must rebuild it")
+        case .format(let format):
+            self.init(.badRequest, format.description)
+        case .missing, .notAMemory, .cannotOpen, .readFailed:
+            self.init(.internalServerError, "the TM could not be read; the server's log says why")
+        }
+    }
+}
