@@ -10,7 +10,7 @@ import Logging
 /// What the routes share: the TM, its matcher and concordance, the glossary, the write
 /// queue and the counters. Lookups run on the request's task; writes go through `writes`.
 final class TranslationService: Sendable {
-    let memory: TranslationMemory
+    let memory: any MemoryStore
     let matcher: Matcher
     let concordance: Concordance
     let glossary: Glossary
@@ -21,7 +21,7 @@ final class TranslationService: Sendable {
     let writes = WriteQueue()
     let logger: Logger
 
-    init(memory: TranslationMemory, glossary: Glossary, token: String?, unknownPairsAnswerEmpty: Bool, logger: Logger) throws(MemoryError) {
+    init(memory: any MemoryStore, glossary: Glossary, token: String?, unknownPairsAnswerEmpty: Bool, logger: Logger) throws(MemoryError) {
         self.memory = memory
         // Lookups search the published index; this service updates it after each write and
         // every quarter second (`keepIndexCurrent`), so no reader does a writer's work.

@@ -42,20 +42,27 @@ public final class InMemoryStore: MemoryStore, @unchecked Sendable {
         defer { writeLock.unlock() }
         let writer = Writer(state: current)
         defer { stateLock.withLock { writes += 1 } }
-        do {
+        return try failing(writing: true) {
             let result = try body(writer)
             stateLock.withLock { state = writer.state }
             return result
+        }
+    }
+
+    public func checkpoint() throws(MemoryError) {}
+
+    /// Runs `body`, turning what it throws into a ``MemoryError`` as a store must.
+    private func failing<T>(writing: Bool, _ body: () throws -> T) throws(MemoryError) -> T {
+        do {
+            return try body()
         } catch let error as MemoryError {
             throw error
         } catch let error as FormatError {
             throw .format(error)
         } catch {
-            throw .writeFailed(path: location, reason: "\(error)")
+            throw writing ? .writeFailed(path: location, reason: "\(error)") : .readFailed(path: location, reason: "\(error)")
         }
     }
-
-    public func checkpoint() throws(MemoryError) {}
 
     final class Writer: MemoryWriter {
         var state: State
@@ -100,7 +107,7 @@ public final class InMemoryStore: MemoryStore, @unchecked Sendable {
 
     public func forEachUnit(ids: ClosedRange<UnitID>?, languages: [LanguageTag]?,
                             _ body: (StoredUnit) throws -> Void) throws(MemoryError) {
-        do {
+        try failing(writing: false) {
             for var stored in current.orderedUnits where ids?.contains(stored.id) ?? true {
                 if let languages {
                     stored.unit.variants.removeAll { variant in !languages.contains { $0.covers(variant.language) } }
@@ -108,12 +115,6 @@ public final class InMemoryStore: MemoryStore, @unchecked Sendable {
                 }
                 try body(stored)
             }
-        } catch let error as MemoryError {
-            throw error
-        } catch let error as FormatError {
-            throw .format(error)
-        } catch {
-            throw .readFailed(path: location, reason: "\(error)")
         }
     }
 
@@ -172,12 +173,10 @@ public final class InMemoryStore: MemoryStore, @unchecked Sendable {
     }
 
     public func forEachVariant(language: String, _ body: (IndexableVariant) throws -> Void) throws(MemoryError) {
-        do {
+        try failing(writing: false) {
             for stored in current.orderedUnits {
                 for variant in Self.indexable(stored) where LanguageTag(variant.language)?.language == language { try body(variant) }
             }
-        } catch {
-            throw .readFailed(path: location, reason: "\(error)")
         }
     }
 
@@ -190,7 +189,7 @@ public final class InMemoryStore: MemoryStore, @unchecked Sendable {
     }
 
     public func withRankingReader<T>(_ body: (any RankingReader) throws -> T) throws(MemoryError) -> T {
-        do { return try body(Reader(units: current.units)) } catch { throw .readFailed(path: location, reason: "\(error)") }
+        try failing(writing: false) { try body(Reader(units: current.units)) }
     }
 
     struct Reader: RankingReader {
@@ -218,14 +217,10 @@ public final class InMemoryStore: MemoryStore, @unchecked Sendable {
                           chunk: (UnsafeRawBufferPointer) throws -> Void) throws(MemoryError) {
         let state = current
         for entry in state.vocabulary[language] ?? [] { vocabulary(entry.token, entry.id) }
-        do {
+        try failing(writing: false) {
             for number in (state.chunks[language] ?? [:]).keys.sorted() {
                 try state.chunks[language]![number]!.withUnsafeBytes { try chunk($0) }
             }
-        } catch let error as MemoryError {
-            throw error
-        } catch {
-            throw .readFailed(path: location, reason: "\(error)")
         }
     }
 
