@@ -11,7 +11,7 @@ import KiokuText
 /// rebuild. Lookups call it first (unless `lookupsUpdate` is off), so results cover the
 /// whole TM. Languages load lazily, on their first lookup. Safe to share between threads.
 ///
-/// Two locks, never held together for long: the update lock guards the ``IndexUpdater``
+/// Two locks, never held together for long: the update lock guards the `IndexUpdater`
 /// (one update at a time, on indexes no lookup touches); the publication lock guards the
 /// published snapshots and is held only to read or swap them, so a lookup never waits while
 /// an update tokenizes, appends or saves.

@@ -20,7 +20,7 @@ public struct GlossaryAnnotation: Sendable, Codable {
     public var requires: [Requirement]
     public var matches: [MatchCompliance]
 
-    /// - Parameter matches: the targets to judge, in order (use the adapted target when there is one).
+    /// - Parameter targets: the targets to judge, in order (use the adapted target when there is one).
     public init(glossary: Glossary, query: String, targets: [String], source: LanguageTag, target: LanguageTag) {
         let checker = GlossaryChecker(glossary: glossary, source: source, target: target)
         requires = checker.requirements(of: query).map {

@@ -2,7 +2,7 @@ import Foundation
 import KiokuMemory
 
 /// Keeps a glossary inside a TM, so checks and lookups on that TM use it without a
-/// glossary file. Each concept is one ``GlossaryRecord``, its document the concept as JSON.
+/// glossary file. Each concept is one `GlossaryRecord`, its document the concept as JSON.
 public enum GlossaryStore {
     /// Adds (or replaces, by concept id) the concepts of `glossary`; returns how many were new.
     @discardableResult

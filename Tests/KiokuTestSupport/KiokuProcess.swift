@@ -3,12 +3,15 @@ import Foundation
 /// The `kioku` command-line tool built beside the tests, run as a user runs it.
 public enum KiokuProcess {
     /// The binary (the test bundle's folder or one of its parents holds it).
-    public static var binary: URL {
+    public static var binary: URL { built("kioku") }
+
+    /// An executable the package builds (`kioku`, a snippet), found beside the test bundle.
+    public static func built(_ name: String) -> URL {
         var directory = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
-        while !FileManager.default.fileExists(atPath: directory.appendingPathComponent("kioku").path), directory.path != "/" {
+        while !FileManager.default.fileExists(atPath: directory.appendingPathComponent(name).path), directory.path != "/" {
             directory.deleteLastPathComponent()
         }
-        return directory.appendingPathComponent("kioku")
+        return directory.appendingPathComponent(name)
     }
 
     /// What a run printed and how it ended.
@@ -21,8 +24,14 @@ public enum KiokuProcess {
     /// Runs `kioku` with `arguments` (and `input` on standard input) to its end.
     @discardableResult
     public static func run(_ arguments: [String], input: String? = nil, environment: [String: String]? = nil) throws -> Result {
+        try run(binary, arguments, input: input, environment: environment)
+    }
+
+    /// Runs an executable to its end.
+    public static func run(_ executable: URL, _ arguments: [String] = [], input: String? = nil,
+                           environment: [String: String]? = nil) throws -> Result {
         let process = Process()
-        process.executableURL = binary
+        process.executableURL = executable
         process.arguments = arguments
         if let environment { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
         let output = Pipe(), errors = Pipe(), standardInput = Pipe()

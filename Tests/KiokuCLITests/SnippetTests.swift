@@ -1,0 +1,49 @@
+import Foundation
+import Testing
+import KiokuTestSupport
+
+/// The usage snippets the DocC catalogs show (`Snippets/`) are built with the package; each
+/// must run and print what its comments promise.
+@Suite struct SnippetTests {
+    func run(_ name: String) throws -> String {
+        let result = try KiokuProcess.run(KiokuProcess.built(name))
+        #expect(result.status == 0, "\(name): \(result.errors)")
+        return result.output
+    }
+
+    @Test func kiokuTextScansAndStems() throws {
+        let output = try run("ScanAndNormalize")
+        #expect(output.contains(##""december", "#15"]"##))
+        #expect(output.contains("Путина → путин"))
+    }
+
+    @Test func kiokuFormatsReadsCodesAsCodes() throws {
+        let output = try run("ReadAndWriteFiles")
+        #expect(output.contains("summit.tmx:4 The Far East forum"))
+        #expect(output.contains("The Far East forum\tФорум Дальнего Востока"))
+    }
+
+    @Test func kiokuMemoryImportsAndExports() throws {
+        let output = try run("ImportAndExport")
+        #expect(output.contains("2 added, 0 duplicates, 0 skipped"))
+        #expect(output.contains("exported 3 units"))
+    }
+
+    @Test func kiokuMatchLooksUpAndAdaptsNumbers() throws {
+        let output = try run("LookUpASentence")
+        #expect(output.contains("99 Путин и Абэ договорились вновь встретиться 15 декабря в Японии."))
+        #expect(output.contains("adapted: Путин и Абэ договорились вновь встретиться 20 декабря в Японии."))
+        #expect(output.contains("unit 1:"))
+    }
+
+    @Test func kiokuTermsFindsTheForbiddenName() throws {
+        let output = try run("CheckAGlossary")
+        #expect(output.contains("error forbidden Shinzo Abe: «Шинзо Абе» in the ru target; use «Синдзо Абэ»"))
+        #expect(output.hasSuffix("true\n"))
+    }
+
+    @Test func kiokuServerServesAndStops() throws {
+        let output = try run("ServeATM")
+        #expect(output.contains(#""quality":100,"source":"Moscow and Tokyo","target":"Москва и Токио""#))
+    }
+}
