@@ -103,13 +103,13 @@ final class IndexUpdater {
         let groups = try byLanguage.sorted { $0.key < $1.key }.map { entry throws(MemoryError) in
             (index: try loadedLanguage(entry.key, create: true)!, variants: entry.value)
         }
-        let documents = tokenize(groups)
-        // …then append each language on a core of its own (an EN–RU TM builds both at once).
         let starts = groups.reduce(into: [0]) { $0.append($0.last! + $1.variants.count) }
+        let documents = tokenize(groups, starts: starts)
+        // …then append each language on a core of its own (an EN–RU TM builds both at once).
         let shared = UncheckedSendable((groups, starts, documents))
         let append: @Sendable (Int) -> Void = { group in
             let (groups, starts, documents) = shared.value
-            groups[group].index.append(Array(documents[starts[group]..<starts[group + 1]]))
+            groups[group].index.append(documents[starts[group]..<starts[group + 1]].map { $0! })
         }
         if parallel {
             DispatchQueue.concurrentPerform(iterations: groups.count, execute: append)
@@ -119,9 +119,9 @@ final class IndexUpdater {
         touched.formUnion(groups.map(\.index.language))
     }
 
-    /// Every group's texts tokenized into ids known so far, in group order (vocabularies are only read here).
-    private func tokenize(_ groups: [(index: LanguageIndex, variants: [IndexableVariant])]) -> [TokenizedDocument] {
-        let starts = groups.reduce(into: [0]) { $0.append($0.last! + $1.variants.count) }
+    /// Every group's texts tokenized into ids known so far, in group order, group `g` from
+    /// `starts[g]` (vocabularies are only read here; every slot is filled).
+    private func tokenize(_ groups: [(index: LanguageIndex, variants: [IndexableVariant])], starts: [Int]) -> [TokenizedDocument?] {
         var documents = [TokenizedDocument?](repeating: nil, count: starts.last!)
         documents.withUnsafeMutableBufferPointer { output in
             let shared = UncheckedSendable((output, groups, starts))
@@ -139,7 +139,7 @@ final class IndexUpdater {
             }
             if workers > 1 { DispatchQueue.concurrentPerform(iterations: workers, execute: work) } else { work(0) }
         }
-        return documents.map { $0! }
+        return documents
     }
 
     /// Saves the new tokens and changed chunks; false (nothing written) when the saved index
@@ -147,9 +147,11 @@ final class IndexUpdater {
     private func save() throws(MemoryError) -> Bool {
         let changes = unsavedLanguages.sorted().compactMap { language -> IndexChanges? in
             guard let index = languages[language] else { return nil }
-            let chunks = index.firstDirtyChunk.map { first in
-                (first..<index.chunks.count).map { IndexChanges.Chunk(number: $0, documents: index.chunks[$0].count, data: index.chunks[$0].encoded()) }
-            } ?? []
+            let dirty = index.firstDirtyChunk.map { $0..<index.chunks.count } ?? 0..<0
+            let chunks = dirty.map { number -> IndexChanges.Chunk in
+                let chunk = index.chunks[number]
+                return IndexChanges.Chunk(number: number, documents: chunk.count) { chunk.encoded() }
+            }
             return IndexChanges(language: language, newTokens: index.newTokens.map { (token: $0.0, id: $0.1) }, chunks: chunks)
         }
         guard try memory.saveIndex(changes, replacing: savedThrough, through: indexedThrough) else { return false }

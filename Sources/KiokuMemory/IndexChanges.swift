@@ -2,16 +2,17 @@
 /// vocabulary and the chunks that changed. The bytes are the index's own encoding; the
 /// store keeps them as they are.
 public struct IndexChanges: Sendable {
-    /// One chunk of the language's index, encoded.
+    /// One chunk of the language's index. A store encodes chunks one at a time as it writes
+    /// them (`encode`), so a save never holds every changed chunk's bytes at once.
     public struct Chunk: Sendable {
         public var number: Int
         public var documents: Int
-        public var data: [UInt8]
+        public var encode: @Sendable () -> [UInt8]
 
-        public init(number: Int, documents: Int, data: [UInt8]) {
+        public init(number: Int, documents: Int, encode: @escaping @Sendable () -> [UInt8]) {
             self.number = number
             self.documents = documents
-            self.data = data
+            self.encode = encode
         }
     }
 

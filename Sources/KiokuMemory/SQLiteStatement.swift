@@ -50,6 +50,13 @@ func bindText(_ statement: OpaquePointer, _ index: Int32, _ text: String?) {
     }
 }
 
+/// Binds bytes as a blob, copied by SQLite.
+func bindBlob(_ statement: OpaquePointer, _ index: Int32, _ bytes: [UInt8]) {
+    bytes.withUnsafeBytes { buffer in
+        _ = sqlite3_bind_blob(statement, index, buffer.baseAddress ?? UnsafeRawPointer(bitPattern: 1), Int32(buffer.count), transientDestructor)
+    }
+}
+
 /// A text column of the current row ("" for NULL).
 func columnText(_ statement: OpaquePointer, _ column: Int32) -> String {
     guard let bytes = sqlite3_column_text(statement, column) else { return "" }

@@ -96,7 +96,13 @@ extension TranslationMemory {
                     try insertToken.execute(arguments: [change.language, token, Int64(id)])
                 }
                 for chunk in change.chunks {
-                    try saveChunk.execute(arguments: [change.language, chunk.number, chunk.documents, Data(chunk.data)])
+                    let data = chunk.encode()
+                    try saveChunk.run(in: db) { s in
+                        bindText(s, 1, change.language)
+                        sqlite3_bind_int64(s, 2, Int64(chunk.number))
+                        sqlite3_bind_int64(s, 3, Int64(chunk.documents))
+                        bindBlob(s, 4, data)
+                    }
                 }
             }
             try db.execute(sql: "UPDATE \(S.name) SET \(S.value) = ? WHERE \(S.key) = ?", arguments: [through.rawValue, S.indexedThrough])

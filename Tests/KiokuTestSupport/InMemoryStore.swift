@@ -232,7 +232,7 @@ public final class InMemoryStore: MemoryStore, @unchecked Sendable {
             guard state.indexedThrough == base else { return false }
             for change in changes {
                 state.vocabulary[change.language, default: []] += change.newTokens
-                for chunk in change.chunks { state.chunks[change.language, default: [:]][chunk.number] = chunk.data }
+                for chunk in change.chunks { state.chunks[change.language, default: [:]][chunk.number] = chunk.encode() }
             }
             state.indexedThrough = through
             return true
