@@ -75,7 +75,8 @@ for pair in en-ru en-ja; do
   [ -f "g-$pair-100k.tsv" ] || python3 "$OLDPWD/$generator" --pair "$pair" --segments 100000 --queries 10 --seed 7 --out "$work/g-$pair-100k" >/dev/null 2>&1
   $kioku check "g-$pair-100k.tsv" --glossary "$OLDPWD/glossaries/countries.tsv" --src en --tgt "$tgt" --json --no-consistency > "g-$pair-100k.check.json" || true
   echo "-- $pair 100k, countries glossary:"
-  python3 "$OLDPWD/scripts/glossary-recall.py" "g-$pair-100k.check.json" "g-$pair-100k.violations.tsv" | head -3
+  # (no `| head`: with pipefail, the script's broken pipe used to end the whole run here)
+  python3 "$OLDPWD/scripts/glossary-recall.py" "g-$pair-100k.check.json" "g-$pair-100k.violations.tsv" --examples 0
 done
 for pair in en-ru en-ja; do
   tgt=${pair#en-}

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Recall of `kioku check` on a gen_corpus.py corpus with planted wrong country names.
 
-    scripts/glossary-recall.py REPORT.json PREFIX.violations.tsv
+    scripts/glossary-recall.py REPORT.json PREFIX.violations.tsv [--examples N]
 
 REPORT.json is `kioku check PREFIX.tsv --glossary glossaries/countries.tsv --src en --tgt XX --json`.
 A planted violation (line, iso, source name, wrong target name) is caught when the report has an
@@ -11,6 +11,7 @@ import collections
 import json
 import sys
 
+examples_shown = int(sys.argv[sys.argv.index("--examples") + 1]) if "--examples" in sys.argv else 5
 report = json.load(open(sys.argv[1], encoding="utf-8"))
 planted = {}
 for row in open(sys.argv[2], encoding="utf-8"):
@@ -28,7 +29,7 @@ for f in report["findings"]:
         continue
     key = f"{f['severity']} {f['kind']}"
     other[key] += 1
-    if len(examples[key]) < 5:
+    if len(examples[key]) < examples_shown:
         examples[key].append(f"{f['location']}: {f.get('concept')} expected {f['expected']} found {f['found']} | {f['target'][:90]}")
 
 caught = [l for l, (iso, _, _) in planted.items() if any(f.get("conceptID") == iso for f in errors_by_line.get(l, []))]
@@ -38,6 +39,8 @@ for l in missed[:10]:
     print(f"  missed line {l}: {planted[l]}")
 print("other findings:", dict(other))
 for key, rows in examples.items():
+    if not rows:
+        continue
     print(f"  e.g. {key}:")
     for r in rows:
         print("    " + r)
