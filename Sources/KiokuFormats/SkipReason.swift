@@ -20,6 +20,8 @@ public enum SkipReason: Hashable, Sendable, CustomStringConvertible {
     case notTranslated
     /// XLIFF: `translate="no"`.
     case doNotTranslate
+    /// XLIFF: a file's metadata carried as a unit (a PO header, `restype="x-gettext-domain-header"`).
+    case fileHeader
     /// XLIFF: the source is empty.
     case emptySource
     /// XLIFF: neither the file nor the caller names the source language…
@@ -46,6 +48,7 @@ public enum SkipReason: Hashable, Sendable, CustomStringConvertible {
         case .unexpectedElement(let name): "unexpected <\(name)> in <body>"
         case .notTranslated: "not translated"
         case .doNotTranslate: "translate=\"no\""
+        case .fileHeader: "a PO file's header, not a translation"
         case .emptySource: "empty source"
         case .unknownSourceLanguage: "no source language (the file names none)"
         case .unknownTargetLanguage: "no target language (the file names none)"
@@ -70,6 +73,7 @@ public enum SkipReason: Hashable, Sendable, CustomStringConvertible {
         case .unexpectedElement: "unexpected-element"
         case .notTranslated: "not-translated"
         case .doNotTranslate: "do-not-translate"
+        case .fileHeader: "file-header"
         case .emptySource: "empty-source"
         case .unknownSourceLanguage: "unknown-source-language"
         case .unknownTargetLanguage: "unknown-target-language"

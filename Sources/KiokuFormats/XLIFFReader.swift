@@ -85,6 +85,9 @@ public final class XLIFFReader: UnitReader {
                 if attributes.value("translate") == "no" {
                     return .skip(Skip(location: at, reason: .doNotTranslate))
                 }
+                if attributes.value("restype") == Self.poHeaderType {
+                    return .skip(Skip(location: at, reason: .fileHeader))
+                }
                 return makeUnit(at: at, id: attributes.value("id"), source: source, target: target,
                                 targetLanguage: targetLanguage, untranslated: ["new", "needs-translation"].contains(state ?? ""),
                                 notes: notes, problem: problem)
@@ -174,6 +177,9 @@ public final class XLIFFReader: UnitReader {
             return nil
         }
     }
+
+    /// How po2xliff (Translate Toolkit) and Okapi mark the PO header they carry as a trans-unit.
+    static let poHeaderType = "x-gettext-domain-header"
 
     static func inlineRole(_ name: String) -> InlineContentReader.Role {
         switch name {

@@ -51,6 +51,10 @@ extension TranslationService {
         }
         guard !body.text.trimmingWhitespace().isEmpty else { throw RequestError(.badRequest, "text is empty") }
         let text = String(body.text.prefix(Self.longestQuery))
+        guard languages.hasPair(source, target) else {
+            let held = languages.primaryLanguages()
+            throw RequestError(.notFound, "this TM has no \(source)–\(target) units; it holds \(held.isEmpty ? "no units" : held.joined(separator: ", ")) (GET /api/stats counts them)")
+        }
         let matches = try matcher.lookup(text, from: source, to: target,
                                          options: LookupOptions(minimumScore: minimum, maximumResults: maximum,
                                                                 context: body.context, parallel: false))

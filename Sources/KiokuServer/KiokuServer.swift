@@ -19,19 +19,20 @@ public struct KiokuServer: Sendable {
         public var port: Int
         /// Writes need `Authorization: Bearer <token>`; nil refuses every write.
         public var token: String?
-        /// Answer `[]` instead of 404 for a language pair the TM lacks (Weblate's settings
-        /// check asks for en→de whatever the TM holds).
-        public var unknownPairsAnswerEmpty: Bool
+        /// What the tmserver routes answer for a language pair the TM lacks: `[]` (the default:
+        /// a suggestion source with no suggestions, which Weblate's settings check — en→de,
+        /// whatever the TM holds — and Virtaal accept) or a 404. Kioku's JSON API always says 404.
+        public var unknownPairs: UnknownPairAnswer
         public var logLevel: Logger.Level
 
         public init(memoryPath: String, glossaryPaths: [String] = [], host: String = "127.0.0.1", port: Int = 8080,
-                    token: String? = nil, unknownPairsAnswerEmpty: Bool = false, logLevel: Logger.Level = .info) {
+                    token: String? = nil, unknownPairs: UnknownPairAnswer = .empty, logLevel: Logger.Level = .info) {
             self.memoryPath = memoryPath
             self.glossaryPaths = glossaryPaths
             self.host = host
             self.port = port
             self.token = token
-            self.unknownPairsAnswerEmpty = unknownPairsAnswerEmpty
+            self.unknownPairs = unknownPairs
             self.logLevel = logLevel
         }
     }
@@ -51,7 +52,7 @@ public struct KiokuServer: Sendable {
             ? try GlossaryStore.load(from: memory)
             : try GlossaryFile.read(paths: configuration.glossaryPaths)
         let service = try TranslationService(memory: memory, glossary: glossary, token: configuration.token,
-                                             unknownPairsAnswerEmpty: configuration.unknownPairsAnswerEmpty, logger: logger)
+                                             unknownPairs: configuration.unknownPairs, logger: logger)
         let app = Application(
             router: service.router(),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Kioku"),

@@ -46,6 +46,11 @@ final class LanguageCache: Sendable {
         known.withLock { $0.pairs.contains(LanguagePair(source, target)) }
     }
 
+    /// The TM's languages by primary subtag (`en`, `ja`, `pt`), sorted.
+    func primaryLanguages() -> [String] {
+        known.withLock { Set($0.pairs.flatMap { [$0.source.identifier, $0.target.identifier] }).sorted() }
+    }
+
     /// Every language code of the TM, primary and regional, in tmserver's form (`pt_br`).
     func allCodes() -> [String] {
         known.withLock { $0.codes.sorted() }

@@ -35,6 +35,12 @@ extension TranslationService {
         }
     }
 
+    /// The prefix the request came in under (`/tmserver` or `/api/v1`), so that what a message
+    /// points to is a route of the same family.
+    static func routeFamily(of request: Request) -> String {
+        request.uri.path.hasPrefix("/tmserver") ? "/tmserver" : "/api/v1"
+    }
+
     /// The text after `/unit/` in the raw path, percent-decoded, or `?source=`.
     private func unitText(_ request: Request) throws -> String {
         let raw = request.uri.path.components(separatedBy: "/unit/").dropFirst().joined(separator: "/unit/")
@@ -64,8 +70,8 @@ extension TranslationService {
         let start = DispatchTime.now().uptimeNanoseconds
         let text = try unitText(request)
         guard let (source, target) = try languagePair(context) else {
-            if unknownPairsAnswerEmpty { return try JSONBody.response([TMServerMatch]()) }
-            throw RequestError(.notFound, "this TM has no \(context.parameters.get("src") ?? "")–\(context.parameters.get("tgt") ?? "") units (GET /api/v1/languages/ lists its languages)")
+            if unknownPairs == .empty { return try JSONBody.response([TMServerMatch]()) }
+            throw RequestError(.notFound, "this TM has no \(context.parameters.get("src") ?? "")–\(context.parameters.get("tgt") ?? "") units (GET \(Self.routeFamily(of: request))/languages/ lists its languages)")
         }
         guard !text.trimmingWhitespace().isEmpty else {
             throw RequestError(.badRequest, "no text to look up: use …/unit/TEXT (percent-encoded) or …/unit/?source=TEXT")

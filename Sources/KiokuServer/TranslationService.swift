@@ -15,13 +15,13 @@ final class TranslationService: Sendable {
     let concordance: Concordance
     let glossary: Glossary
     let token: String?
-    let unknownPairsAnswerEmpty: Bool
+    let unknownPairs: UnknownPairAnswer
     let metrics = ServerMetrics()
     let languages: LanguageCache
     let writes = WriteQueue()
     let logger: Logger
 
-    init(memory: any MemoryStore, glossary: Glossary, token: String?, unknownPairsAnswerEmpty: Bool, logger: Logger) throws(MemoryError) {
+    init(memory: any MemoryStore, glossary: Glossary, token: String?, unknownPairs: UnknownPairAnswer, logger: Logger) throws(MemoryError) {
         self.memory = memory
         // Lookups search the published index; this service updates it after each write and
         // every quarter second (`keepIndexCurrent`), so no reader does a writer's work.
@@ -29,7 +29,7 @@ final class TranslationService: Sendable {
         self.concordance = Concordance(index: matcher.index)
         self.glossary = glossary
         self.token = token
-        self.unknownPairsAnswerEmpty = unknownPairsAnswerEmpty
+        self.unknownPairs = unknownPairs
         self.logger = logger
         self.languages = try LanguageCache(memory: memory)
         // Index what a plain import left unindexed and load every language now, so the

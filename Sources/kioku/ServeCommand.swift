@@ -41,7 +41,11 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("The bearer token that writes need (or set KIOKU_TOKEN).", valueName: "token"))
     var token: String?
 
-    @Flag(help: "Answer [] instead of 404 for a language pair the TM lacks (Weblate's settings check asks for en→de).")
+    @Flag(help: "On the tmserver routes, answer 404 instead of [] for a language pair the TM lacks.")
+    var strictPairs = false
+
+    /// `[]` is the default now; kept so that existing service files still start.
+    @Flag(help: .hidden)
     var emptyForUnknownPairs = false
 
     @Option(help: ArgumentHelp("How much to log on standard error (debug: one line per request).", valueName: "level"))
@@ -51,7 +55,7 @@ struct ServeCommand: AsyncParsableCommand {
         let server = KiokuServer(configuration: .init(
             memoryPath: memory.tm, glossaryPaths: glossaries, host: host, port: port,
             token: token ?? ProcessInfo.processInfo.environment["KIOKU_TOKEN"],
-            unknownPairsAnswerEmpty: emptyForUnknownPairs, logLevel: logLevel))
+            unknownPairs: strictPairs ? .notFound : .empty, logLevel: logLevel))
         let tm = memory.tm, host = self.host
         do {
             try await server.run { port in

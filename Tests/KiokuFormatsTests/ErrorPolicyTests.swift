@@ -16,7 +16,7 @@ import KiokuText
 
     static let skips: [SkipReason] = [
         .tooFewLanguages(1), .emptySegments, .unbalancedCodes(["1"]), .variantWithoutLanguage, .invalidLanguageTag("x_1"),
-        .variantWithoutSegment, .unexpectedElement("foo"), .notTranslated, .doNotTranslate, .emptySource, .unknownSourceLanguage,
+        .variantWithoutSegment, .unexpectedElement("foo"), .notTranslated, .doNotTranslate, .fileHeader, .emptySource, .unknownSourceLanguage,
         .unknownTargetLanguage, .wrongColumnCount(found: 3, expected: 2, tabSeparated: true), .emptySide,
         .outsideLanguages([.english, .russian]), .screened("forbidden Moscow"),
     ]

@@ -37,4 +37,34 @@ import KiokuText
         try writer.finish()
         #expect(try readTMX(path).units == units)
     }
+
+    /// Translate Toolkit's po2xliff (and Okapi) carry the PO header as a translated trans-unit;
+    /// it is file metadata, not a translation.
+    @Test func aPOHeaderCarriedAsAUnitIsNotImported() throws {
+        let path = Scratch.file("job.xlf", """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <xliff xmlns="urn:oasis:names:tc:xliff:document:1.1" version="1.1">
+              <file original="job.po" source-language="en-US" datatype="plaintext" target-language="ru">
+                <body>
+                  <trans-unit xml:space="preserve" id="2" approved="no" restype="x-gettext-domain-header">
+                    <source>Content-Type: text/plain; charset=UTF-8
+            Language: ru
+            </source>
+                    <target state="translated">Content-Type: text/plain; charset=UTF-8
+            Language: ru
+            </target>
+                  </trans-unit>
+                  <trans-unit xml:space="preserve" id="3" approved="yes">
+                    <source>Moscow and Tokyo</source>
+                    <target state="translated">Москва и Токио</target>
+                  </trans-unit>
+                </body>
+              </file>
+            </xliff>
+            """)
+        let result = try readAll(try XLIFFReader(path: path))
+        #expect(result.units.map { $0.variant(.russian)?.segment.text } == ["Москва и Токио"])
+        #expect(result.skips.map(\.reason) == [.fileHeader])
+        #expect(result.skips.first?.location.line == 5)
+    }
 }

@@ -45,20 +45,39 @@ import KiokuTestSupport
         let languages = try #require(json(try await server.get("/api/v1/languages/").data) as? [String: [String]])
         #expect(languages["sourceLanguages"] == ["en", "ja", "ru"])
         #expect(languages["targetLanguages"] == ["en", "ja", "ru"])
-        // Unknown pair: 404 with a JSON error; invalid UTF-8 in the path: 400.
-        let (missing, missingData) = try await server.get("/tmserver/en/de/unit/Tokyo")
-        #expect(missing == 404)
-        #expect(ServerProcess.errorMessage(missingData)?.contains("en–de") == true)
+        // A pair the TM lacks: no suggestions (what Weblate's settings check asks: en→de "test").
+        let (missing, missingData) = try await server.get("/tmserver/en/de/unit/test")
+        #expect(missing == 200)
+        #expect((json(missingData) as? [Any])?.isEmpty == true)
+        // Invalid UTF-8 in the path: 400.
         #expect(try await server.get("/tmserver/en/ru/unit/%FF%FE").status == 400)
         #expect(try await server.get("/tmserver/en/ru/unit/?source=Tokyo&max_candidates=0").status == 400)
     }
 
-    @Test func unknownPairsCanAnswerEmptyForWeblatesSettingsCheck() async throws {
+    @Test func strictPairsAnswer404NamingTheRouteFamilyUsed() async throws {
+        let server = try ServerProcess(arguments: ["--strict-pairs"])
+        defer { server.stop() }
+        let (status, data) = try await server.get("/tmserver/en/de/unit/test")
+        #expect(status == 404)
+        let message = try #require(ServerProcess.errorMessage(data))
+        #expect(message.contains("en–de") && message.contains("GET /tmserver/languages/") && !message.contains("/api/v1"))
+        let (amagama, amagamaData) = try await server.get("/api/v1/en/de/unit/test")
+        #expect(amagama == 404)
+        #expect(ServerProcess.errorMessage(amagamaData)?.contains("GET /api/v1/languages/") == true)
+        // Kioku's own JSON API says 404 whatever the flag, and which languages the TM holds.
+        let (lookup, lookupData) = try await server.post("/api/lookup", #"{"text": "test", "src": "en", "tgt": "de"}"#)
+        #expect(lookup == 404)
+        #expect(ServerProcess.errorMessage(lookupData)?.contains("it holds en, ja, ru") == true)
+    }
+
+    @Test func theOldFlagForEmptyAnswersStillStartsTheServer() async throws {
         let server = try ServerProcess(arguments: ["--empty-for-unknown-pairs"])
         defer { server.stop() }
         let (status, data) = try await server.get("/tmserver/en/de/unit/test")
         #expect(status == 200)
         #expect((json(data) as? [Any])?.isEmpty == true)
+        let (lookup, _) = try await server.post("/api/lookup", #"{"text": "test", "src": "en", "tgt": "de"}"#)
+        #expect(lookup == 404)
     }
 
     @Test func writesNeedTheTokenAndAreSeenAtOnce() async throws {
@@ -129,7 +148,7 @@ import KiokuTestSupport
             ("POST", "/api/lookup", Data(#"{"text":"Tokyo","src":"en","tgt":"??"}"#.utf8), nil, 400, "language code"),
             ("POST", "/api/lookup", tenMegabytes, nil, 413, "larger than"),
             ("GET", "/tmserver/en/ru/unit/%C3%28", nil, nil, 400, "UTF-8"),
-            ("GET", "/tmserver/en/xx/unit/Tokyo", nil, nil, 404, "no en–xx units"),
+            ("POST", "/api/lookup", Data(#"{"text":"Tokyo","src":"en","tgt":"xx"}"#.utf8), nil, 404, "no en–xx units"),
             ("GET", "/api/concordance?lang=en", nil, nil, 400, "?text="),
             ("GET", "/no/such/route", nil, nil, 404, "no such route"),
             ("DELETE", "/api/units", nil, "secret", 404, "no such route"),
