@@ -22,9 +22,15 @@ final class IndexUpdater {
     /// Units read and tokenized per batch.
     static let batchVariants = 65_536
 
+    /// How the index's tokens are made. Saved index data of another format is dropped and
+    /// rebuilt from the units when an index opens. 2: placeholders (`%s`, `{0}`, `[X10X]`)
+    /// are placeables, like numbers (before: punctuation and words).
+    static let format = 2
+
     init(memory: any MemoryStore, parallel: Bool) throws(MemoryError) {
         self.memory = memory
         self.parallel = parallel
+        if try memory.indexFormat() != Self.format { try memory.resetIndex(to: Self.format) }
         indexedThrough = try memory.revision().indexedThrough
         savedThrough = indexedThrough
     }

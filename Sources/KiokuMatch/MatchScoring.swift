@@ -1,10 +1,10 @@
 import KiokuText
 
-/// The scoring rules, in one place (see README "Fuzzy matching"):
+/// The scoring rules, in one place (docs/fuzzy-matching.md, "How scores are made"):
 ///
 /// - base = ⌊100 × (M − d) / M⌋, M = max(|q|, |c|), d = Levenshtein distance over the
-///   matching-form tokens with every number as one class (`#`);
-/// - then 1 point off for each number that differs, 1 if the punctuation differs, 1 if
+///   matching-form tokens with every placeable (number or placeholder) as one class (`#`);
+/// - then 1 point off for each placeable that differs, 1 if the punctuation differs, 1 if
 ///   the texts differ only in case, width, spacing or quote style; a text that differs
 ///   in any way never scores 100;
 /// - 101 for an identical text whose unit has the caller's context.
@@ -31,8 +31,8 @@ enum MatchScoring {
 
     struct Final {
         var score: Int
+        /// The texts differ in placeables only (the target can then be adapted).
         var numbersOnly: Bool
-        var numberPairs: [(from: String, to: String)]
     }
 
     /// The query's side of the final score, computed once per lookup.
@@ -65,11 +65,28 @@ enum MatchScoring {
         if query != candidate, queryForm.normalized == candidateForm.normalized { score -= 1 }
         if query != candidate { score = min(score, 99) }
         let numbersOnly = !pairs.isEmpty && prepared.classKeys == candidateForm.classKeys
-        return Final(score: max(0, score), numbersOnly: numbersOnly, numberPairs: pairs)
+        return Final(score: max(0, score), numbersOnly: numbersOnly)
     }
 
-    /// The target with each TM number replaced by the query's, or nil when a number
-    /// does not occur exactly once in the target as a whole number.
+    /// The placeables to carry over: each of the TM source's placeables that differs from the
+    /// query's in the same place, with the query's — numbers in their matching form (ASCII
+    /// digits), placeholders as written (`[X10X]` keeps its case). Nil when the two texts do
+    /// not have the same number of placeables.
+    static func placeablePairs(query: String, source: String, unit: ScoringUnit) -> [(from: String, to: String)]? {
+        let normalizer = MatchNormalizer()
+        func placeables(_ text: String) -> [(written: String, key: String)] {
+            TextScanner.placeables(in: text, unit: unit).map { written in
+                let key = normalizer.normalize(written)
+                return (key.first?.isNumber == true ? key : written, key)
+            }
+        }
+        let queryPlaceables = placeables(query), sourcePlaceables = placeables(source)
+        guard queryPlaceables.count == sourcePlaceables.count else { return nil }
+        return zip(sourcePlaceables, queryPlaceables).filter { $0.key != $1.key }.map { ($0.written, $1.written) }
+    }
+
+    /// The target with each TM placeable replaced by the query's, or nil when one does not
+    /// occur exactly once in the target as a whole number or placeholder.
     static func adapt(target: String, pairs: [(from: String, to: String)]) -> String? {
         var result = target
         for (from, to) in pairs {

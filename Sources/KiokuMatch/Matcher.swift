@@ -61,7 +61,10 @@ public final class Matcher: Sendable {
         return FuzzyMatch(
             score: ranked.score, unitID: ranked.unitID, sourceLanguage: sourceVariant.language,
             targetLanguage: targetVariant.language, source: sourceVariant.segment.text, target: targetVariant.segment.text,
-            adaptedTarget: ranked.numberPairs.flatMap { MatchScoring.adapt(target: targetVariant.segment.text, pairs: $0) },
+            adaptedTarget: ranked.numbersOnly
+                ? MatchScoring.placeablePairs(query: query, source: sourceVariant.segment.text, unit: source.scoringUnit)
+                    .flatMap { MatchScoring.adapt(target: targetVariant.segment.text, pairs: $0) }
+                : nil,
             diff: WordDiff.diff(query: query, source: sourceVariant.segment.text, unit: source.scoringUnit),
             metadata: stored.unit.metadata, origin: stored.origin, contextMatches: ranked.contextMatches)
     }

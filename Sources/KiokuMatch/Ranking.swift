@@ -34,7 +34,8 @@ struct Ranking {
         var similarity: Double
         var recency: String
         var contextMatches: Bool
-        var numberPairs: [(from: String, to: String)]?
+        /// Whether the query and the hit differ in placeables only (the target can then be adapted).
+        var numbersOnly: Bool
 
         var unitID: UnitID { hit.key.unitID }
 
@@ -126,7 +127,7 @@ struct Ranking {
         }
         if score == 100, contextMatches { score = 101 }
         return Ranked(hit: hit, score: score, similarity: Self.similarity(hit), recency: facts.recency,
-                      contextMatches: contextMatches, numberPairs: final.numbersOnly ? final.numberPairs : nil)
+                      contextMatches: contextMatches, numbersOnly: final.numbersOnly)
     }
 
     static func similarity(_ hit: CandidateSearch.Hit) -> Double {

@@ -58,6 +58,12 @@ public protocol MemoryStore: AnyObject, Sendable {
 
     // MARK: The fuzzy index's own data
 
+    /// The format the saved index data was written in (0 when none is recorded).
+    func indexFormat() throws(MemoryError) -> Int
+    /// Drops every saved index token and chunk, moves the watermark back to ``UnitID/none`` and
+    /// records `format` — unless `format` is already the one recorded. An index whose tokens
+    /// are made differently than before starts over this way, and is rebuilt from the units.
+    func resetIndex(to format: Int) throws(MemoryError)
     /// The languages (primary subtags) the saved index covers.
     func indexedLanguages() throws(MemoryError) -> [String]
     /// Reads a language's saved index: each vocabulary entry, then each chunk's bytes in

@@ -42,6 +42,8 @@ enum IndexStateTable: String, SQLiteTable {
     static let name = "fuzzy_state"
     case key, value
     static let indexedThrough = "indexed_through"
+    /// The index's format (how its tokens are made); absent in TMs indexed before it was recorded.
+    static let format = "format"
 }
 
 /// Each language's index vocabulary: matching-form token → id.

@@ -63,6 +63,26 @@ extension TranslationMemory {
         try reading { db in try body(try SQLiteRankingReader(db)) }
     }
 
+    public func indexFormat() throws(MemoryError) -> Int {
+        typealias S = IndexStateTable
+        return try reading { db in
+            Int(try Int64.fetchOne(db, sql: "SELECT \(S.value) FROM \(S.name) WHERE \(S.key) = ?", arguments: [S.format]) ?? 0)
+        }
+    }
+
+    public func resetIndex(to format: Int) throws(MemoryError) {
+        typealias S = IndexStateTable; typealias T = IndexTokenTable; typealias C = IndexChunkTable
+        try writing { db in
+            let recorded = try Int64.fetchOne(db, sql: "SELECT \(S.value) FROM \(S.name) WHERE \(S.key) = ?", arguments: [S.format])
+            guard recorded != Int64(format) else { return }
+            try db.execute(sql: "DELETE FROM \(T.name)")
+            try db.execute(sql: "DELETE FROM \(C.name)")
+            try db.execute(sql: "UPDATE \(S.name) SET \(S.value) = 0 WHERE \(S.key) = ?", arguments: [S.indexedThrough])
+            try db.execute(sql: "INSERT INTO \(S.name)(\(S.key), \(S.value)) VALUES (?, ?) ON CONFLICT(\(S.key)) DO UPDATE SET \(S.value) = excluded.\(S.value)",
+                           arguments: [S.format, format])
+        }
+    }
+
     public func indexedLanguages() throws(MemoryError) -> [String] {
         typealias C = IndexChunkTable
         return try reading { db in try String.fetchAll(db, sql: "SELECT DISTINCT \(C.language) FROM \(C.name) ORDER BY \(C.language)") }

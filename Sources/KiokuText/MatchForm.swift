@@ -1,15 +1,16 @@
 /// A text as fuzzy matching sees it: its matching-form words (or, for Japanese and
 /// Chinese, characters) and numbers, in order, plus the punctuation it carries.
 ///
-/// Numbers are placeables: they are tokens of their own, written `#` + digits
-/// (`#15`, `#2016`), so two texts that differ only in numbers align token for token
-/// and the numbers can be carried over into a target. ``classKeys`` gives every
-/// number the same key (`#`), which is what the edit distance compares.
+/// Numbers and placeholders (`%s`, `{0}`, Weblate's `[X10X]`) are placeables: tokens of
+/// their own, written `#` + their text (`#15`, `#2016`, `#%s`), so two texts that differ
+/// only in placeables align token for token and the placeables can be carried over into a
+/// target. ``classKeys`` gives every placeable the same key (`#`), which is what the edit
+/// distance compares.
 ///
 /// The pieces come from ``TextScanner`` run over the matching form (``MatchNormalizer``);
 /// index and query use this same type, so a match is always judged on equal terms.
 public struct MatchForm: Hashable, Sendable {
-    /// Words and numbers (`#` + digits) in order.
+    /// Words and placeables (`#` + the number or placeholder) in order.
     public var tokens: [String]
     /// The punctuation and symbols, in order, as one string.
     public var punctuation: String
@@ -26,7 +27,7 @@ public struct MatchForm: Hashable, Sendable {
                 let slice = UnsafeBufferPointer(rebasing: bytes[piece.bytes])
                 switch piece.kind {
                 case .word, .character: tokens.append(String(decoding: slice, as: UTF8.self))
-                case .number: tokens.append("#" + String(decoding: slice, as: UTF8.self))
+                case .number, .placeholder: tokens.append("#" + String(decoding: slice, as: UTF8.self))
                 case .punctuation: punctuation.append(contentsOf: slice)
                 }
             }
@@ -38,6 +39,6 @@ public struct MatchForm: Hashable, Sendable {
     /// The tokens with every number replaced by `#`: what the edit distance compares.
     public var classKeys: [String] { tokens.map { $0.hasPrefix("#") ? "#" : $0 } }
 
-    /// The numbers, in order, without their `#`.
+    /// The placeables (numbers and placeholders), in order, without their `#`.
     public var numbers: [String] { tokens.filter { $0.hasPrefix("#") }.map { String($0.dropFirst()) } }
 }

@@ -12,6 +12,10 @@
 /// - ideographs and kana — and, for languages scored by character (``ScoringUnit/character``),
 ///   every letter — are **characters**, one piece each;
 /// - white space separates pieces and is no piece;
+/// - a **placeholder** of software strings is one piece, a placeable like a number: printf
+///   specifiers (`%s`, `%d`, `%(city)s`, `%1$s`, `%.2f`, Qt's `%1`), brace placeholders
+///   (`{0}`, `{name}`, `{}`, `{0:.2f}`) and Weblate's stand-ins for markup (`[X10X]`); `%%` and
+///   a `%` before a space or a word (`50% of`, `%office`) are not placeholders;
 /// - everything else (punctuation, symbols, a mark outside a word) is one **punctuation**
 ///   piece per scalar.
 ///
@@ -25,7 +29,7 @@ public enum TextScanner {
     public struct Piece: Sendable, Hashable {
         /// What a piece is.
         public enum Kind: Sendable, Hashable {
-            case word, number, character, punctuation
+            case word, number, placeholder, character, punctuation
         }
 
         public let kind: Kind
@@ -48,6 +52,13 @@ public enum TextScanner {
         return pieces
     }
 
+    /// The placeables of `text` — numbers and placeholders — as written, in order.
+    public static func placeables(in text: String, unit: ScoringUnit) -> [String] {
+        let bytes = Array(text.utf8)
+        return pieces(of: text, unit: unit).filter { $0.kind == .number || $0.kind == .placeholder }
+            .map { String(decoding: bytes[$0.bytes], as: UTF8.self) }
+    }
+
     /// The scanner over valid UTF-8 bytes (a Swift string's own storage).
     @inline(__always)
     static func scan(utf8 bytes: UnsafeBufferPointer<UInt8>, unit: ScoringUnit, _ body: (Piece) -> Void) {
@@ -60,7 +71,7 @@ public enum TextScanner {
         }
         var index = 0, scalarIndex = 0
         var current = bytes.isEmpty ? (Unicode.Scalar(UInt8(0x20)), 0) : decode(bytes, at: 0)
-        while index < bytes.count {
+        scanning: while index < bytes.count {
             let (scalar, width) = current
             let next = index + width < bytes.count ? decode(bytes, at: index + width) : (Unicode.Scalar(UInt8(0x20)), 0)
             switch classify(scalar) {
@@ -84,6 +95,13 @@ public enum TextScanner {
                     break  // 3.5, 10,000
                 } else if unit == .word, !inNumber, start >= 0, isWordJoiner(scalar), following == .letter {
                     break  // Japan's, U.S
+                } else if let length = placeholderLength(bytes, at: index) {
+                    flush(index, scalarIndex)  // placeholders are ASCII: bytes and scalars count alike
+                    body(Piece(kind: .placeholder, bytes: index..<index + length, scalars: scalarIndex..<scalarIndex + length))
+                    index += length
+                    scalarIndex += length
+                    if index < bytes.count { current = decode(bytes, at: index) }
+                    continue scanning
                 } else {
                     flush(index, scalarIndex)
                     body(Piece(kind: .punctuation, bytes: index..<index + width, scalars: scalarIndex..<scalarIndex + 1))
@@ -94,6 +112,92 @@ public enum TextScanner {
             current = next
         }
         flush(bytes.count, scalarIndex)
+    }
+
+    /// The length in bytes of the placeholder starting at `index` (a `%`, `{` or `[`), or nil.
+    /// Matched in any case: the matching form lowercases (`[x10x]`, `%x`).
+    static func placeholderLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int? {
+        let length: Int?
+        switch bytes[index] {
+        case UInt8(ascii: "%"): length = printfLength(bytes, at: index)
+        case UInt8(ascii: "{"): length = braceLength(bytes, at: index)
+        case UInt8(ascii: "["): length = markupStandInLength(bytes, at: index)
+        default: return nil
+        }
+        // A placeholder ends where a word could not go on: `%s.` yes, `%sabc` no.
+        guard let length, index + length >= bytes.count || !isASCIIAlphanumeric(bytes[index + length]) else { return nil }
+        return length
+    }
+
+    /// `%s`, `%d`, `%5.2f`, `%-10s`, `%(name)s`, `%1$s`, `%lld`, `%@`, and Qt's `%1`.
+    private static func printfLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int? {
+        var cursor = index + 1
+        func peek() -> UInt8? { cursor < bytes.count ? bytes[cursor] : nil }
+        func digits() -> Int {
+            let from = cursor
+            while let byte = peek(), byte >= 0x30, byte <= 0x39 { cursor += 1 }
+            return cursor - from
+        }
+        if peek() == UInt8(ascii: "(") {  // %(name)s
+            let open = cursor
+            cursor += 1
+            while let byte = peek(), isASCIIAlphanumeric(byte) || byte == UInt8(ascii: "_"), cursor - open < 40 { cursor += 1 }
+            guard peek() == UInt8(ascii: ")"), cursor > open + 1 else { return nil }
+            cursor += 1
+        } else {
+            let afterPercent = cursor
+            let position = digits()
+            if position > 0, peek() == UInt8(ascii: "$") {
+                cursor += 1  // %1$s
+            } else if position > 0, position <= 2, peek().map({ !isASCIIAlphanumeric($0) && $0 != UInt8(ascii: ".") }) ?? true {
+                return cursor - index  // Qt's %1
+            } else {
+                cursor = afterPercent
+            }
+        }
+        while let byte = peek(), "-+#0'".utf8.contains(byte) { cursor += 1 }
+        if peek() == UInt8(ascii: "*") { cursor += 1 } else { _ = digits() }
+        if peek() == UInt8(ascii: ".") {
+            cursor += 1
+            if peek() == UInt8(ascii: "*") { cursor += 1 } else if digits() == 0 { return nil }
+        }
+        while let byte = peek(), "hlLqjzt".utf8.contains(byte) { cursor += 1 }
+        guard let conversion = peek(), "diouxXeEfFgGaAcspn@".utf8.contains(conversion) else { return nil }
+        return cursor + 1 - index
+    }
+
+    /// `{}`, `{0}`, `{name}`, `{user.name}`, `{0:.2f}`: a name, then optionally a format spec after `:`.
+    private static func braceLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int? {
+        var cursor = index + 1
+        var inFormatSpec = false
+        while cursor < bytes.count, cursor - index <= 40 {
+            let byte = bytes[cursor]
+            if byte == UInt8(ascii: "}") { return cursor + 1 - index }
+            if !inFormatSpec, byte == UInt8(ascii: ":") {
+                inFormatSpec = true
+            } else if inFormatSpec {
+                guard byte > 0x20, byte < 0x7F, byte != UInt8(ascii: "{") else { return nil }
+            } else {
+                guard isASCIIAlphanumeric(byte) || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ".") else { return nil }
+            }
+            cursor += 1
+        }
+        return nil
+    }
+
+    /// Weblate's stand-in for markup it takes out before asking a suggestion source: `[X10X]`.
+    private static func markupStandInLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int? {
+        func isX(_ offset: Int) -> Bool { offset < bytes.count && (bytes[offset] | 0x20) == UInt8(ascii: "x") }
+        guard isX(index + 1) else { return nil }
+        var cursor = index + 2
+        while cursor < bytes.count, bytes[cursor] >= 0x30, bytes[cursor] <= 0x39 { cursor += 1 }
+        guard cursor > index + 2, isX(cursor), cursor + 1 < bytes.count, bytes[cursor + 1] == UInt8(ascii: "]") else { return nil }
+        return cursor + 2 - index
+    }
+
+    @inline(__always)
+    static func isASCIIAlphanumeric(_ byte: UInt8) -> Bool {
+        (byte >= 0x30 && byte <= 0x39) || ((byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A)
     }
 
     /// A `.` or `,` (ASCII or full-width) between digits stays inside a number.

@@ -15,13 +15,14 @@ public struct WordSpan: Sendable, Hashable {
 
 extension WordSpan {
     /// The words and numbers of `text` (for character languages, also every single
-    /// character), with ranges into it: the ``TextScanner`` pieces that are not punctuation.
+    /// character), with ranges into it: the ``TextScanner`` pieces that are neither
+    /// punctuation nor placeholders.
     public static func spans(in text: String, unit: ScoringUnit) -> [WordSpan] {
         let normalizer = MatchNormalizer()
         let utf8 = text.utf8
         var spans: [WordSpan] = []
         TextScanner.scan(text, unit: unit) { piece in
-            guard piece.kind != .punctuation else { return }
+            guard piece.kind != .punctuation, piece.kind != .placeholder else { return }
             let range = utf8.index(utf8.startIndex, offsetBy: piece.bytes.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: piece.bytes.upperBound)
             let word = text[range]
             spans.append(WordSpan(range: range, text: word, key: normalizer.normalize(String(word)), offset: piece.scalars.lowerBound,

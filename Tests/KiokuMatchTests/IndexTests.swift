@@ -93,6 +93,20 @@ import KiokuText
         #expect(try matcher.scores("Tokyo Bay") == [100, 50])
     }
 
+    /// An index saved by an earlier format (0a7c790 made placeholders two tokens) is rebuilt
+    /// from the units the first time it is opened, once.
+    @Test func anIndexOfAnEarlierFormatIsRebuiltOnce() throws {
+        let path = Scratch.path("old.kioku")
+        try FileManager.default.copyItem(atPath: Repository.fixture("seed-0a7c790.kioku", of: "KiokuMemoryTests"), toPath: path)
+        let tm = try TranslationMemory(path: path, create: false)
+        let index = try FuzzyIndex(memory: tm)
+        #expect(try index.update().documentsAdded == 75)
+        #expect(try tm.indexFormat() == IndexUpdater.format)
+        #expect(try FuzzyIndex(memory: TranslationMemory(path: path, create: false)).update().documentsAdded == 0)
+        #expect(try Matcher(index: index).lookup("Moscow and Tokyo have still not signed a peace treaty.", from: .english, to: .russian,
+                                                  options: LookupOptions(minimumScore: 50)).first?.unitID == 7)
+    }
+
     @Test func chunksSurviveTheirBlobs() throws {
         var chunk = IndexChunk()
         let five = VariantKey(unit: 5, position: 0)!, six = VariantKey(unit: 6, position: 0)!, seven = VariantKey(unit: 7, position: 1)!

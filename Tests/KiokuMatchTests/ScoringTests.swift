@@ -40,6 +40,20 @@ import KiokuText
         #expect(ja.adaptedTarget == "ウラジオストクでの会合で、プーチン大統領と安倍首相は12月20日に日本で再び会談することで合意した。")
     }
 
+    /// Weblate replaces a string's placeholders with its own (`[X10X]`) before asking; they are
+    /// placeables, so the unit with the real `%s` is still found, and the target is adapted.
+    @Test func placeholdersArePlaceablesSoWeblatesStandInsFindTheUnit() throws {
+        try tm.add([unit((.english, "Putin met %s in %(city)s on Monday."), (.russian, "Путин встретился с %s в %(city)s в понедельник."))])
+        let weblate = try #require(try matcher.lookup("Putin met [X10X] in [X16X] on Monday.", from: .english, to: .russian).first)
+        #expect(weblate.score == 98)  // 100, one point off for each placeable that differs
+        #expect(weblate.target == "Путин встретился с %s в %(city)s в понедельник.")
+        #expect(weblate.adaptedTarget == "Путин встретился с [X10X] в [X16X] в понедельник.")
+        let other = try #require(try matcher.lookup("Putin met %d in %(city)s on Monday.", from: .english, to: .russian).first)
+        #expect(other.score == 99)
+        #expect(other.adaptedTarget == "Путин встретился с %d в %(city)s в понедельник.")
+        #expect(try matcher.lookup("Putin met %s in %(city)s on Monday.", from: .english, to: .russian).first?.score == 100)
+    }
+
     @Test func aWordDifferenceFollowsTheFormula() throws {
         // 20 words, one substituted: 100 × (1 − 1/20) = 95
         let query = Self.meeting.replacingOccurrences(of: "gathering", with: "meeting")

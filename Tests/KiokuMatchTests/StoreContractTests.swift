@@ -80,6 +80,7 @@ import KiokuText
     @Test func aDamagedIndexIsReportedAsSuchAndNamesItsLanguage() throws {
         let tm = try TranslationMemory(path: Scratch.tmPath())
         try tm.add([unit((.english, "Tokyo"), (.russian, "Токио"))])
+        try tm.resetIndex(to: IndexUpdater.format)  // an index of today's format, then damaged
         let garbage = IndexChanges(language: "en", newTokens: [], chunks: [.init(number: 0, documents: 1) { [1, 2, 3] }])
         #expect(try tm.saveIndex([garbage], replacing: .none, through: 1))
         #expect(throws: MemoryError.damagedIndex(path: tm.path, language: "en")) {

@@ -27,5 +27,20 @@ import KiokuTestSupport
             #expect(try tm.columns(of: table.name) == table.columns, "\(table.name)")
         }
         #expect(try tm.unit(22)?.unit.variant(.russian)?.segment.text.contains("Владивостоке") == true)
+        #expect(try tm.indexFormat() == 0)  // written before the index recorded its format
+    }
+
+    @Test func resettingTheIndexDropsItsDataOnceForANewFormat() throws {
+        let path = Scratch.path("old.kioku")
+        try FileManager.default.copyItem(atPath: Repository.fixture("seed-0a7c790.kioku", of: "KiokuMemoryTests"), toPath: path)
+        let tm = try TranslationMemory(path: path, create: false)
+        try tm.resetIndex(to: 2)
+        #expect(try tm.indexFormat() == 2)
+        #expect(try tm.revision() == StoreRevision(latestUnit: 25, indexedThrough: .none))
+        #expect(try tm.indexedLanguages().isEmpty)
+        #expect(try tm.saveIndex([], replacing: .none, through: 25))
+        try tm.resetIndex(to: 2)  // already that format: nothing is dropped
+        #expect(try tm.revision().indexedThrough == 25)
+        #expect(try tm.unitCount() == 25)
     }
 }

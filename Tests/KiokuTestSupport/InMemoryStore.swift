@@ -14,6 +14,7 @@ public final class InMemoryStore: MemoryStore, @unchecked Sendable {
         var nextUnit: Int64 = 1
         var origins: [String: (id: OriginID, importedAt: String)] = [:]
         var indexedThrough = UnitID.none
+        var indexFormat = 0
         var vocabulary: [String: [(token: String, id: UInt32)]] = [:]
         var chunks: [String: [Int: [UInt8]]] = [:]
         var glossary: [GlossaryRecord] = []
@@ -208,6 +209,21 @@ public final class InMemoryStore: MemoryStore, @unchecked Sendable {
     }
 
     // MARK: The fuzzy index's own data
+
+    public func indexFormat() throws(MemoryError) -> Int { current.indexFormat }
+
+    public func resetIndex(to format: Int) throws(MemoryError) {
+        writeLock.lock()
+        defer { writeLock.unlock() }
+        stateLock.withLock {
+            writes += 1
+            guard state.indexFormat != format else { return }
+            state.vocabulary = [:]
+            state.chunks = [:]
+            state.indexedThrough = .none
+            state.indexFormat = format
+        }
+    }
 
     public func indexedLanguages() throws(MemoryError) -> [String] {
         current.chunks.filter { !$0.value.isEmpty }.keys.sorted()
