@@ -69,6 +69,6 @@ let package = Package(
         .testTarget(name: "KiokuMatchTests", dependencies: ["KiokuMatch", "KiokuMemory", "KiokuFormats", "KiokuTestSupport"]),
         .testTarget(name: "KiokuTermsTests", dependencies: ["KiokuTerms", "KiokuMemory", "KiokuFormats", "KiokuTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "KiokuServerTests", dependencies: ["KiokuServer", "KiokuTestSupport"]),
-        .testTarget(name: "KiokuCLITests", dependencies: ["KiokuTestSupport"]),
+        .testTarget(name: "KiokuCLITests", dependencies: ["KiokuTestSupport"], exclude: ["Fixtures"]),
     ]
 )

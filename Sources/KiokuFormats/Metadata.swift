@@ -40,3 +40,21 @@ public struct Metadata: Hashable, Sendable, Codable {
         properties.first { $0.type == type }?.value
     }
 }
+
+extension Metadata {
+    /// Takes what a duplicate of the same unit or variant adds: its newer dates (see
+    /// ``takeNewerDates(of:)``), and its notes and properties that are not already here.
+    /// Other attributes (`tuid`, …) stay as they are. True when anything changed.
+    public mutating func merge(_ other: Metadata) -> Bool {
+        var changed = takeNewerDates(of: other)
+        for note in other.notes where !notes.contains(note) {
+            notes.append(note)
+            changed = true
+        }
+        for property in other.properties where !properties.contains(property) {
+            properties.append(property)
+            changed = true
+        }
+        return changed
+    }
+}

@@ -12,6 +12,9 @@ public final class TMXReader: UnitReader {
     public private(set) var version = ""
     /// The header's `srclang`, when it names one language.
     public private(set) var headerSourceLanguage: LanguageTag?
+    /// True when the header says OmegaT wrote the file: its tag shorthand (`<b0>`) in
+    /// segments is read as inline codes (see ``OmegaTTags``).
+    public private(set) var writtenByOmegaT = false
     public private(set) var notices: [ReaderNotice] = []
     public var progress: ReadProgress { parser.progress }
 
@@ -41,6 +44,7 @@ public final class TMXReader: UnitReader {
         while let event = try parser.next() {
             switch event {
             case .start("header", let attributes):
+                writtenByOmegaT = attributes.value("creationtool")?.lowercased().hasPrefix("omegat") == true
                 if let src = attributes.value("srclang"), src.lowercased() != "*all*" {
                     headerSourceLanguage = LanguageTag(src)
                     if headerSourceLanguage == nil {
@@ -137,7 +141,8 @@ public final class TMXReader: UnitReader {
             case .start("seg", _):
                 let reader = InlineContentReader(parser: parser, role: Self.inlineRole)
                 switch try reader.read(closing: "seg") {
-                case .success(let content): segment = content
+                case .success(let content):
+                    segment = writtenByOmegaT && content.markup == nil ? OmegaTTags.segment(from: content.text) ?? content : content
                 case .failure(let why): problem = why.reason
                 }
             case .start(let name, _):

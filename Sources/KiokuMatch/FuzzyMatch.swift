@@ -21,8 +21,22 @@ public struct FuzzyMatch: Sendable, Codable, Hashable {
     public var diff: [DiffPiece]
     /// The unit's dates, users, notes and properties.
     public var metadata: Metadata
+    /// The target variant's own: OmegaT dates and signs the translation, not the unit.
+    public var targetMetadata: Metadata
     /// The file the unit was imported from.
     public var origin: String?
     /// True when the unit's stored context (previous segment) equals the caller's.
     public var contextMatches: Bool
+
+    /// When the translation was last made or changed, and by whom: the target variant's
+    /// newest date if it is newer than the unit's, else the unit's.
+    public var latestChange: (date: String, user: String?)? {
+        let unit = metadata.latestDate.map { ($0, metadata.latestUser) }
+        let target = targetMetadata.latestDate.map { ($0, targetMetadata.latestUser) }
+        switch (unit, target) {
+        case (let unit?, let target?): return Metadata.isDate(target.0, laterThan: unit.0) ? target : unit
+        case (let only?, nil), (nil, let only?): return only
+        case (nil, nil): return nil
+        }
+    }
 }

@@ -66,7 +66,8 @@ public final class Matcher: Sendable {
                     .flatMap { MatchScoring.adapt(target: targetVariant.segment.text, pairs: $0) }
                 : nil,
             diff: WordDiff.diff(query: query, source: sourceVariant.segment.text, unit: source.scoringUnit),
-            metadata: stored.unit.metadata, origin: stored.origin, contextMatches: ranked.contextMatches)
+            metadata: stored.unit.metadata, targetMetadata: targetVariant.metadata, origin: stored.origin,
+            contextMatches: ranked.contextMatches)
     }
 
     /// Every variant in `language`, tokenized afresh and compared by plain dynamic

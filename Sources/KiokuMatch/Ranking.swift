@@ -1,3 +1,4 @@
+import KiokuFormats
 import KiokuMemory
 import KiokuText
 
@@ -23,7 +24,8 @@ struct Ranking {
         self.target = target
         self.options = options
         self.datesMatter = datesMatter
-        queryContext = options.context.map(normalizer.normalize)
+        let normalizer = MatchNormalizer()
+        queryContext = options.context.map { Self.contextForm($0, normalizer) }
     }
 
     /// A hit with its final score, before the full unit is read.
@@ -61,6 +63,7 @@ struct Ranking {
         var scoring = FinalScores(query: query, unit: source.scoringUnit)
         var targetLanguages: [String: Bool] = [:]
         var best: [Ranked] = []
+        var keys: [String] = []  // best[i]'s source and target: the same pair is listed once
         for hit in ordered {
             var dated: RankingFacts?  // read early for a tie, then reused
             if best.count >= limit {
@@ -71,10 +74,10 @@ struct Ranking {
                 }
             }
             guard let (candidate, others) = reader.candidate(hit.key),
-                  others.contains(where: { language in
-                      if let known = targetLanguages[language] { return known }
-                      let covered = LanguageTag(language).map(target.covers) ?? false
-                      targetLanguages[language] = covered
+                  let translation = others.first(where: { other in
+                      if let known = targetLanguages[other.language] { return known }
+                      let covered = LanguageTag(other.language).map(target.covers) ?? false
+                      targetLanguages[other.language] = covered
                       return covered
                   })
             else { continue }
@@ -82,10 +85,18 @@ struct Ranking {
             guard final.score >= options.minimumScore else { continue }
             if best.count >= limit, final.score < best[limit - 1].score { continue }
             let ranked = rank(hit, final, facts: dated ?? reader.rankingFacts(of: hit.key.unitID))
+            let key = candidate + "\u{1}" + translation.text
+            if let twin = keys.firstIndex(of: key) {
+                // the same source and target from another unit (an OmegaT round trip, say): keep the better
+                guard ranked.isBetter(than: best[twin]) else { continue }
+                best.remove(at: twin)
+                keys.remove(at: twin)
+            }
             let slot = best.firstIndex { ranked.isBetter(than: $0) } ?? best.count
             if slot < limit {
                 best.insert(ranked, at: slot)
-                if best.count > limit { best.removeLast() }
+                keys.insert(key, at: slot)
+                if best.count > limit { best.removeLast(); keys.removeLast() }
             }
         }
         return best
@@ -122,12 +133,18 @@ struct Ranking {
     private func rank(_ hit: CandidateSearch.Hit, _ final: MatchScoring.Final, facts: RankingFacts) -> Ranked {
         var score = final.score
         var contextMatches = false
-        if let queryContext, let context = facts.context {
-            contextMatches = normalizer.normalize(context) == queryContext
+        if let queryContext {
+            contextMatches = facts.contexts.contains { Self.contextForm($0, normalizer) == queryContext }
         }
         if score == 100, contextMatches { score = 101 }
         return Ranked(hit: hit, score: score, similarity: Self.similarity(hit), recency: facts.recency,
                       contextMatches: contextMatches, numbersOnly: final.numbersOnly)
+    }
+
+    /// How contexts are compared: in matching form, without OmegaT's tag shorthand (its `prev`
+    /// property keeps `<b0>…</b0>` where the segment had formatting).
+    static func contextForm(_ text: String, _ normalizer: MatchNormalizer) -> String {
+        normalizer.normalize(OmegaTTags.plainText(text))
     }
 
     static func similarity(_ hit: CandidateSearch.Hit) -> Double {

@@ -2,9 +2,31 @@ import KiokuFormats
 
 /// A stable 64-bit FNV-1a hash of a unit's languages and segment contents, used to
 /// find identical units. Variant order does not matter; metadata does not count.
-enum ContentHash {
-    static func of(_ unit: TranslationUnit) -> Int64 {
-        var keys = unit.variants.map(key)
+///
+/// Stores keep it (and, for units in three or more languages, the hash of each pair of
+/// their variants) so that an import finds a unit already stored whole or inside a richer one.
+public enum ContentHash {
+    public static func of(_ unit: TranslationUnit) -> Int64 {
+        of(variants: unit.variants)
+    }
+
+    /// The hash a unit made of just these two variants would have.
+    public static func pair(_ a: Variant, _ b: Variant) -> Int64 {
+        of(variants: [a, b])
+    }
+
+    /// The hashes of every pair of a unit's variants (what a richer unit is found by).
+    public static func pairs(of unit: TranslationUnit) -> [Int64] {
+        let variants = unit.variants
+        var hashes: [Int64] = []
+        for first in variants.indices {
+            for second in variants.indices where second > first { hashes.append(pair(variants[first], variants[second])) }
+        }
+        return hashes
+    }
+
+    static func of(variants: [Variant]) -> Int64 {
+        var keys = variants.map(key)
         if keys.count != 2 || keys[0] > keys[1] { keys.sort() }
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for var key in keys {
@@ -21,13 +43,18 @@ enum ContentHash {
     }
 
     /// A variant's identity: language, then the markup (when there are codes) or the text.
-    static func key(_ variant: Variant) -> String {
+    public static func key(_ variant: Variant) -> String {
         if let markup = variant.segment.markup { return variant.language.identifier + "\u{1}M" + markup }
         return variant.language.identifier + "\u{1}T" + variant.segment.text
     }
 
     /// True when two units hold the same languages with the same contents.
-    static func sameContent(_ a: [Variant], _ b: [Variant]) -> Bool {
+    public static func sameContent(_ a: [Variant], _ b: [Variant]) -> Bool {
         a.count == b.count && a.map(key).sorted() == b.map(key).sorted()
+    }
+
+    /// True when every variant of `part` is, identical, in `whole`.
+    public static func contains(_ whole: [Variant], _ part: [Variant]) -> Bool {
+        Set(part.map(key)).isSubset(of: Set(whole.map(key)))
     }
 }

@@ -80,12 +80,13 @@ struct ImportRun {
         }
     }
 
-    /// Stores the unit, or — when an identical one is stored — only raises that one's change date.
+    /// Stores the unit — unless it is already stored, whole or inside a richer unit (all its
+    /// variants, identical, in one stored unit: OmegaT's EN–RU unit inside Kioku's EN–RU–JA
+    /// one). Then the stored unit is kept and takes what the duplicate adds: newer dates, notes,
+    /// properties.
     private mutating func store(_ unit: TranslationUnit, hash: Int64) throws(MemoryError) {
         if let existing = try storedCopy(of: unit, hash: hash) {
-            if let changed = unit.metadata.changeDate {
-                try writer.raiseChangeDate(of: existing, to: changed, by: unit.metadata.changeUser)
-            }
+            try writer.mergeMetadata(into: existing, from: unit)
             report.duplicates += 1
         } else {
             _ = try writer.insert(unit, contentHash: hash, origin: origin)
@@ -93,9 +94,15 @@ struct ImportRun {
         }
     }
 
-    /// A stored unit with the same languages, texts and codes (metadata does not count).
+    /// A stored unit with the same languages, texts and codes, or one that holds all of them
+    /// and more (metadata does not count).
     private func storedCopy(of unit: TranslationUnit, hash: Int64) throws(MemoryError) -> UnitID? {
         for candidate in try writer.units(withContentHash: hash) where ContentHash.sameContent(try writer.variants(of: candidate), unit.variants) {
+            return candidate
+        }
+        guard unit.variants.count >= 2 else { return nil }
+        let pair = ContentHash.pair(unit.variants[0], unit.variants[1])
+        for candidate in try writer.units(containingPair: pair) where ContentHash.contains(try writer.variants(of: candidate), unit.variants) {
             return candidate
         }
         return nil

@@ -46,7 +46,7 @@ public protocol MemoryStore: AnyObject, Sendable {
 
     /// The newest unit and how far the saved index data reaches.
     func revision() throws(MemoryError) -> StoreRevision
-    /// Whether any unit records a creation or change date (when none does, ties fall to id order).
+    /// Whether any unit or variant records a creation or change date (when none does, ties fall to id order).
     func unitsHaveDates() throws(MemoryError) -> Bool
     /// The variants of the units after `after` up to `through`, whole units only, about
     /// `limit` variants at most (more when one unit alone has more).

@@ -8,12 +8,17 @@ public protocol MemoryWriter {
     func recordOrigin(_ path: String, importedAt: String) throws(MemoryError) -> OriginID
     /// Units whose content hash is `hash` (usually none; more than one only on a hash collision).
     func units(withContentHash hash: Int64) throws(MemoryError) -> [UnitID]
+    /// Units that hold two variants whose pair hash (``ContentHash/pair(_:_:)``) is `hash`:
+    /// units of just those two, and units in three or more languages that include them.
+    func units(containingPair hash: Int64) throws(MemoryError) -> [UnitID]
     /// A stored unit's variants: language, text and inline markup (what identity compares).
     func variants(of unit: UnitID) throws(MemoryError) -> [Variant]
     /// Stores a new unit with all its metadata; returns its id.
     func insert(_ unit: TranslationUnit, contentHash: Int64, origin: OriginID) throws(MemoryError) -> UnitID
-    /// Sets a unit's change date and user, unless it already records a date at least as new.
-    func raiseChangeDate(of unit: UnitID, to date: String, by user: String?) throws(MemoryError)
+    /// Takes what `duplicate` — a unit whose variants are all, identical, in the stored one —
+    /// adds to it: newer dates and users, and notes and properties the stored unit or its
+    /// identical variants lack (``Metadata/merge(_:)``). Nothing an import brings is dropped.
+    func mergeMetadata(into unit: UnitID, from duplicate: TranslationUnit) throws(MemoryError)
     /// How many units the store holds, this transaction's included.
     func unitCount() throws(MemoryError) -> Int
 }

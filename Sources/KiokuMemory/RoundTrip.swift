@@ -21,15 +21,28 @@ public enum RoundTrip {
         defer { try? FileManager.default.removeItem(at: scratch) }
 
         var report = Report()
-        // 1. What the file says, read directly; identical units collapse to the first, as in the TM.
+        // 1. What the file says, read directly; a unit whose variants are all in an earlier one
+        //    collapses into it and adds its metadata, as in the TM.
         var expected: [TranslationUnit] = []
-        var seen = Set<[String]>()
+        var byContent: [Int64: [Int]] = [:], byPair: [Int64: [Int]] = [:]  // as the TM finds them
         let reader = try TMXReader(path: path)
         while let item = try reader.next() {
             switch item {
             case .unit(let unit, _):
                 report.unitsRead += 1
-                if seen.insert(contentKey(unit)).inserted { expected.append(unit) }
+                let hash = ContentHash.of(unit)
+                let exact = byContent[hash, default: []].first { ContentHash.sameContent(expected[$0].variants, unit.variants) }
+                let inside = unit.variants.count < 2 ? nil : byPair[ContentHash.pair(unit.variants[0], unit.variants[1]), default: []]
+                    .first { ContentHash.contains(expected[$0].variants, unit.variants) }
+                if let kept = exact ?? inside {
+                    absorb(unit, into: &expected[kept])
+                } else {
+                    byContent[hash, default: []].append(expected.count)
+                    if unit.variants.count >= 3 {
+                        for pair in Set(ContentHash.pairs(of: unit)) { byPair[pair, default: []].append(expected.count) }
+                    }
+                    expected.append(unit)
+                }
             case .skip(let skip):
                 report.skips.append(skip)
             }
@@ -52,8 +65,15 @@ public enum RoundTrip {
         return report
     }
 
-    static func contentKey(_ unit: TranslationUnit) -> [String] {
-        unit.variants.map { $0.language.identifier + "\u{1}" + $0.segment.tmxContent }.sorted()
+    /// What a duplicate adds to the unit it collapses into (see `MemoryWriter.mergeMetadata`).
+    static func absorb(_ duplicate: TranslationUnit, into unit: inout TranslationUnit) {
+        _ = unit.metadata.merge(duplicate.metadata)
+        for index in unit.variants.indices {
+            let key = ContentHash.key(unit.variants[index])
+            if let incoming = duplicate.variants.first(where: { ContentHash.key($0) == key }) {
+                _ = unit.variants[index].metadata.merge(incoming.metadata)
+            }
+        }
     }
 
     static func compare(_ expected: [TranslationUnit], _ actual: [TranslationUnit], stage: String, into report: inout Report) {

@@ -1,4 +1,6 @@
 import GRDB
+import KiokuFormats
+import KiokuText
 
 /// The SQLite TM's schema history, applied in order by GRDB when a TM is opened. A
 /// migration is never edited once released: a change is a new migration, and
@@ -68,6 +70,56 @@ enum SQLiteMigrations {
                 )
                 """)
         }
+        migrator.registerMigration("v2-latest-dates-and-pairs") { db in
+            // `latest_at`: the newest date of a unit or any of its variants (OmegaT dates the
+            // target variant) as a sort key; `unit_pair`: the hash of each pair of variants of
+            // a unit in three or more languages, so an import finds a unit already stored
+            // inside a richer one.
+            db.add(function: dateKey)
+            try db.execute(sql: """
+                ALTER TABLE unit ADD COLUMN latest_at TEXT;
+                UPDATE unit SET latest_at = max(kioku_date_key(changed_at), kioku_date_key(created_at))
+                    WHERE changed_at IS NOT NULL OR created_at IS NOT NULL;
+                CREATE TABLE unit_pair(
+                    hash INTEGER NOT NULL,
+                    unit_id INTEGER NOT NULL,
+                    PRIMARY KEY(hash, unit_id)
+                ) WITHOUT ROWID;
+                """)
+            try backfillVariantDates(db)
+            try backfillPairs(db)
+        }
         return migrator
+    }
+
+    /// `kioku_date_key(date)`: ``Metadata/sortKey(ofDate:)`` in SQL ("" for NULL).
+    private static let dateKey = DatabaseFunction("kioku_date_key", argumentCount: 1, pure: true) { values in
+        String.fromDatabaseValue(values[0]).map(Metadata.sortKey(ofDate:)) ?? ""
+    }
+
+    /// Raises `latest_at` to the dates variants keep in their metadata JSON.
+    private static func backfillVariantDates(_ db: Database) throws {
+        var latest: [Int64: String] = [:]
+        let rows = try Row.fetchCursor(db, sql: "SELECT unit_id, extra FROM variant WHERE extra LIKE '%date%'")
+        while let row = try rows.next() {
+            guard let date = StoredExtras.decodeVariant(row[1]).latestDate else { continue }
+            let unit: Int64 = row[0]
+            latest[unit] = max(latest[unit] ?? "", Metadata.sortKey(ofDate: date))
+        }
+        for (unit, date) in latest {
+            try db.execute(sql: "UPDATE unit SET latest_at = max(coalesce(latest_at, ''), ?) WHERE id = ?", arguments: [date, unit])
+        }
+    }
+
+    /// The pair hashes of every unit in three or more languages.
+    private static func backfillPairs(_ db: Database) throws {
+        let units = try Int64.fetchAll(db, sql: "SELECT unit_id FROM variant GROUP BY unit_id HAVING count(*) >= 3")
+        for unit in units {
+            let variants = try Row.fetchAll(db, sql: "SELECT lang, text, markup FROM variant WHERE unit_id = ? ORDER BY position", arguments: [unit])
+                .compactMap { row in LanguageTag(row[0] as String).map { Variant(language: $0, segment: Segment(text: row[1], markup: row[2])) } }
+            for hash in Set(ContentHash.pairs(of: TranslationUnit(variants: variants))) {
+                try db.execute(sql: "INSERT OR IGNORE INTO unit_pair(hash, unit_id) VALUES (?, ?)", arguments: [hash, unit])
+            }
+        }
     }
 }

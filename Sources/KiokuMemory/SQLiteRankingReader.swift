@@ -10,21 +10,21 @@ final class SQLiteRankingReader: RankingReader {
     init(_ db: Database) throws {
         typealias U = UnitTable; typealias V = VariantTable
         variants = try db.cachedStatement(sql: "SELECT \(V.position), \(V.language), \(V.text) FROM \(V.name) WHERE \(V.unitID) = ?")
-        unit = try db.cachedStatement(sql: "SELECT coalesce(\(U.changedAt), \(U.createdAt), ''), \(U.extra) FROM \(U.name) WHERE \(U.id) = ?")
+        unit = try db.cachedStatement(sql: "SELECT coalesce(\(U.latestAt), ''), \(U.extra) FROM \(U.name) WHERE \(U.id) = ?")
     }
 
-    func candidate(_ key: VariantKey) -> (text: String, otherLanguages: [String])? {
+    func candidate(_ key: VariantKey) -> (text: String, others: [(language: String, text: String)])? {
         let s = variants.sqliteStatement
         sqlite3_reset(s)
         sqlite3_bind_int64(s, 1, key.unitID.rawValue)
         var text: String?
-        var others: [String] = []
+        var others: [(language: String, text: String)] = []
         let position = Int64(key.position)
         while sqlite3_step(s) == SQLITE_ROW {
             if sqlite3_column_int64(s, 0) == position {
                 text = columnText(s, 2)
             } else {
-                others.append(columnText(s, 1))
+                others.append((columnText(s, 1), columnText(s, 2)))
             }
         }
         sqlite3_reset(s)

@@ -21,7 +21,16 @@ enum OriginTable: String, SQLiteTable {
 enum UnitTable: String, SQLiteTable {
     static let name = "unit"
     case id, sourceLanguage = "source_lang", originID = "origin_id", createdAt = "created_at", createdBy = "created_by",
-         changedAt = "changed_at", changedBy = "changed_by", extra, contentHash = "content_hash"
+         changedAt = "changed_at", changedBy = "changed_by", extra, contentHash = "content_hash",
+         /// The newest date of the unit or any of its variants: what ranking orders ties by.
+         latestAt = "latest_at"
+}
+
+/// For each unit in three or more languages, the hash of each pair of its variants
+/// (``ContentHash/pair(_:_:)``): how an import finds a unit already stored inside a richer one.
+enum UnitPairTable: String, SQLiteTable {
+    static let name = "unit_pair"
+    case hash, unitID = "unit_id"
 }
 
 /// One row per language of a unit: its text, its TMX inline markup when it has codes, and
@@ -69,6 +78,7 @@ let sqliteTables: [(name: String, columns: [String])] = [
     (OriginTable.name, OriginTable.allCases.map(\.rawValue)),
     (UnitTable.name, UnitTable.allCases.map(\.rawValue)),
     (VariantTable.name, VariantTable.allCases.map(\.rawValue)),
+    (UnitPairTable.name, UnitPairTable.allCases.map(\.rawValue)),
     (InfoTable.name, InfoTable.allCases.map(\.rawValue)),
     (IndexStateTable.name, IndexStateTable.allCases.map(\.rawValue)),
     (IndexTokenTable.name, IndexTokenTable.allCases.map(\.rawValue)),

@@ -12,7 +12,8 @@ final class SQLiteWriter: MemoryWriter {
     private let selectVariants: Statement
     private let insertUnit: Statement
     private let insertVariant: Statement
-    private let updateChange: Statement
+    private let findPair: Statement
+    private let insertPair: Statement
 
     init(db: Database, path: String) throws {
         self.db = db
@@ -21,15 +22,16 @@ final class SQLiteWriter: MemoryWriter {
         findHash = try db.makeStatement(sql: "SELECT \(U.id) FROM \(U.name) WHERE \(U.contentHash) = ?")
         selectVariants = try db.makeStatement(sql: "SELECT \(V.language), \(V.text), \(V.markup) FROM \(V.name) WHERE \(V.unitID) = ? ORDER BY \(V.position)")
         insertUnit = try db.makeStatement(sql: """
-            INSERT INTO \(U.name)(\(U.sourceLanguage), \(U.originID), \(U.createdAt), \(U.createdBy), \(U.changedAt), \(U.changedBy), \(U.extra), \(U.contentHash))
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO \(U.name)(\(U.sourceLanguage), \(U.originID), \(U.createdAt), \(U.createdBy), \(U.changedAt), \(U.changedBy), \(U.extra),
+                                   \(U.contentHash), \(U.latestAt))
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         insertVariant = try db.makeStatement(sql: """
             INSERT INTO \(V.name)(\(V.unitID), \(V.position), \(V.language), \(V.text), \(V.markup), \(V.extra)) VALUES (?, ?, ?, ?, ?, ?)
             """)
-        updateChange = try db.makeStatement(sql: """
-            UPDATE \(U.name) SET \(U.changedAt) = ?, \(U.changedBy) = ? WHERE \(U.id) = ? AND (\(U.changedAt) IS NULL OR \(U.changedAt) < ?)
-            """)
+        typealias P = UnitPairTable
+        findPair = try db.makeStatement(sql: "SELECT \(P.unitID) FROM \(P.name) WHERE \(P.hash) = ?")
+        insertPair = try db.makeStatement(sql: "INSERT OR IGNORE INTO \(P.name)(\(P.hash), \(P.unitID)) VALUES (?, ?)")
     }
 
     private func failing<T>(_ body: () throws -> T) throws(MemoryError) -> T {
@@ -78,8 +80,14 @@ final class SQLiteWriter: MemoryWriter {
                 bindText(s, 5, metadata.changeDate); bindText(s, 6, metadata.changeUser)
                 bindText(s, 7, StoredExtras.encode(Metadata(notes: metadata.notes, properties: metadata.properties, attributes: metadata.attributes)))
                 sqlite3_bind_int64(s, 8, contentHash)
+                bindText(s, 9, unit.latestDate.map(Metadata.sortKey(ofDate:)))
             }
             let unitID = db.lastInsertedRowID
+            if unit.variants.count >= 3 {
+                for pair in Set(ContentHash.pairs(of: unit)) {
+                    try insertPair.run(in: db) { s in sqlite3_bind_int64(s, 1, pair); sqlite3_bind_int64(s, 2, unitID) }
+                }
+            }
             for (position, variant) in unit.variants.enumerated() {
                 try insertVariant.run(in: db) { s in
                     sqlite3_bind_int64(s, 1, unitID)
@@ -94,11 +102,49 @@ final class SQLiteWriter: MemoryWriter {
         }
     }
 
-    func raiseChangeDate(of unit: UnitID, to date: String, by user: String?) throws(MemoryError) {
+    func units(containingPair hash: Int64) throws(MemoryError) -> [UnitID] {
+        var found = try units(withContentHash: hash)
         try failing {
-            try updateChange.run(in: db) { s in
-                bindText(s, 1, date); bindText(s, 2, user)
-                sqlite3_bind_int64(s, 3, unit.rawValue); bindText(s, 4, date)
+            try findPair.forEachRow(in: db, { sqlite3_bind_int64($0, 1, hash) }) { row in
+                found.append(UnitID(sqlite3_column_int64(row, 0)))
+            }
+        }
+        return found
+    }
+
+    func mergeMetadata(into unit: UnitID, from duplicate: TranslationUnit) throws(MemoryError) {
+        typealias U = UnitTable; typealias V = VariantTable
+        try failing {
+            if !duplicate.metadata.isEmpty, let row = try Row.fetchOne(db, sql: """
+                SELECT \(U.createdAt), \(U.createdBy), \(U.changedAt), \(U.changedBy), \(U.extra) FROM \(U.name) WHERE \(U.id) = ?
+                """, arguments: [unit.rawValue]) {
+                var metadata = Metadata(creationDate: row[0], creationUser: row[1], changeDate: row[2], changeUser: row[3])
+                StoredExtras.decode(row[4], into: &metadata)
+                if metadata.merge(duplicate.metadata) {
+                    try db.execute(sql: """
+                        UPDATE \(U.name) SET \(U.createdAt) = ?, \(U.createdBy) = ?, \(U.changedAt) = ?, \(U.changedBy) = ?, \(U.extra) = ? WHERE \(U.id) = ?
+                        """, arguments: [metadata.creationDate, metadata.creationUser, metadata.changeDate, metadata.changeUser,
+                                         StoredExtras.encode(metadata), unit.rawValue])
+                }
+            }
+            let annotated = duplicate.variants.filter { !$0.metadata.isEmpty }
+            if !annotated.isEmpty {
+                let stored = try Row.fetchAll(db, sql: """
+                    SELECT \(V.position), \(V.language), \(V.text), \(V.markup), \(V.extra) FROM \(V.name) WHERE \(V.unitID) = ?
+                    """, arguments: [unit.rawValue])
+                for row in stored {
+                    guard let language = LanguageTag(row[1] as String) else { continue }
+                    let key = ContentHash.key(Variant(language: language, segment: Segment(text: row[2], markup: row[3])))
+                    guard let incoming = annotated.first(where: { ContentHash.key($0) == key }) else { continue }
+                    var metadata = StoredExtras.decodeVariant(row[4])
+                    guard metadata.merge(incoming.metadata) else { continue }
+                    try db.execute(sql: "UPDATE \(V.name) SET \(V.extra) = ? WHERE \(V.unitID) = ? AND \(V.position) = ?",
+                                   arguments: [StoredExtras.encodeVariant(metadata), unit.rawValue, row[0] as Int64])
+                }
+            }
+            if let latest = duplicate.latestDate {
+                try db.execute(sql: "UPDATE \(U.name) SET \(U.latestAt) = max(coalesce(\(U.latestAt), ''), ?) WHERE \(U.id) = ?",
+                               arguments: [Metadata.sortKey(ofDate: latest), unit.rawValue])
             }
         }
     }

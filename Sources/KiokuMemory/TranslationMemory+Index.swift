@@ -19,7 +19,7 @@ extension TranslationMemory {
     public func unitsHaveDates() throws(MemoryError) -> Bool {
         typealias U = UnitTable
         return try reading { db in
-            try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM \(U.name) WHERE \(U.changedAt) IS NOT NULL OR \(U.createdAt) IS NOT NULL)") ?? true
+            try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM \(U.name) WHERE \(U.latestAt) IS NOT NULL)") ?? true
         }
     }
 

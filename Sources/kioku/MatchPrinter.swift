@@ -20,8 +20,10 @@ enum MatchPrinter {
         if let adapted = match.adaptedTarget { lines.append("  adapted: \(adapted)") }
         var about: [String] = []
         if let origin = match.origin { about.append("from \(origin)") }
-        if let date = match.metadata.changeDate ?? match.metadata.creationDate { about.append(date) }
-        if let user = match.metadata.changeUser ?? match.metadata.creationUser { about.append("by \(user)") }
+        if let (date, user) = match.latestChange {
+            about.append(date)
+            if let user { about.append("by \(user)") }
+        }
         if !about.isEmpty { lines.append("  " + about.joined(separator: ", ")) }
         return lines.joined(separator: "\n")
     }

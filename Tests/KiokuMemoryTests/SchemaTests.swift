@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import KiokuTestSupport
+import KiokuFormats
 @testable import KiokuMemory
 
 @Suite struct SchemaTests {
@@ -28,6 +29,24 @@ import KiokuTestSupport
         }
         #expect(try tm.unit(22)?.unit.variant(.russian)?.segment.text.contains("Владивостоке") == true)
         #expect(try tm.indexFormat() == 0)  // written before the index recorded its format
+    }
+
+    /// The v2 migration fills in what the old TM lacked: each unit's newest date (as a sort
+    /// key) for ranking, and the pairs of its EN–RU–JA units, so an EN–RU copy of one of them
+    /// (OmegaT's project_save.tmx) is a duplicate, not a second unit.
+    @Test func anOldTMGainsItsUnitsDatesAndPairs() throws {
+        let path = Scratch.path("old.kioku")
+        try FileManager.default.copyItem(atPath: Repository.fixture("seed-0a7c790.kioku", of: "KiokuMemoryTests"), toPath: path)
+        let tm = try TranslationMemory(path: path, create: false)
+        #expect(try tm.withRankingReader { $0.rankingFacts(of: 22).recency } == "20161001120000")
+        let stored = try #require(try tm.unit(22)?.unit)
+        let part = TranslationUnit(variants: stored.variants.filter { $0.language != .japanese },
+                                   metadata: Metadata(changeDate: "20261121T090000Z", changeUser: "olga"))
+        let report = try tm.add([part])
+        #expect(report.duplicates == 1)
+        #expect(try tm.unitCount() == 25)
+        #expect(try tm.withRankingReader { $0.rankingFacts(of: 22).recency } == "20261121090000")
+        #expect(try tm.unit(22)?.unit.metadata.changeUser == "olga")
     }
 
     @Test func resettingTheIndexDropsItsDataOnceForANewFormat() throws {

@@ -78,6 +78,10 @@ public final class InMemoryStore: MemoryStore, @unchecked Sendable {
 
         func units(withContentHash hash: Int64) throws(MemoryError) -> [UnitID] { state.hashes[hash] ?? [] }
 
+        func units(containingPair hash: Int64) throws(MemoryError) -> [UnitID] {
+            state.units.values.filter { ContentHash.pairs(of: $0.unit).contains(hash) }.map(\.id).sorted()
+        }
+
         func variants(of unit: UnitID) throws(MemoryError) -> [Variant] {
             (state.units[unit]?.unit.variants ?? []).map { Variant(language: $0.language, segment: $0.segment) }
         }
@@ -91,10 +95,16 @@ public final class InMemoryStore: MemoryStore, @unchecked Sendable {
             return id
         }
 
-        func raiseChangeDate(of unit: UnitID, to date: String, by user: String?) throws(MemoryError) {
-            guard let stored = state.units[unit], (stored.unit.metadata.changeDate ?? "") < date else { return }
-            state.units[unit]?.unit.metadata.changeDate = date
-            state.units[unit]?.unit.metadata.changeUser = user
+        func mergeMetadata(into unit: UnitID, from duplicate: TranslationUnit) throws(MemoryError) {
+            guard var stored = state.units[unit] else { return }
+            _ = stored.unit.metadata.merge(duplicate.metadata)
+            for index in stored.unit.variants.indices {
+                let key = ContentHash.key(stored.unit.variants[index])
+                if let incoming = duplicate.variants.first(where: { ContentHash.key($0) == key }) {
+                    _ = stored.unit.variants[index].metadata.merge(incoming.metadata)
+                }
+            }
+            state.units[unit] = stored
         }
 
         func unitCount() throws(MemoryError) -> Int { state.units.count }
@@ -156,7 +166,7 @@ public final class InMemoryStore: MemoryStore, @unchecked Sendable {
     }
 
     public func unitsHaveDates() throws(MemoryError) -> Bool {
-        current.units.values.contains { $0.unit.metadata.creationDate != nil || $0.unit.metadata.changeDate != nil }
+        current.units.values.contains { $0.unit.latestDate != nil }
     }
 
     public func indexableVariants(after: UnitID, through: UnitID, limit: Int) throws(MemoryError) -> IndexableBatch {
@@ -196,15 +206,14 @@ public final class InMemoryStore: MemoryStore, @unchecked Sendable {
     struct Reader: RankingReader {
         let units: [UnitID: StoredUnit]
 
-        func candidate(_ key: VariantKey) -> (text: String, otherLanguages: [String])? {
+        func candidate(_ key: VariantKey) -> (text: String, others: [(language: String, text: String)])? {
             guard let variants = units[key.unitID]?.unit.variants, key.position < variants.count else { return nil }
-            let others = variants.indices.filter { $0 != key.position }.map { variants[$0].language.identifier }
+            let others = variants.indices.filter { $0 != key.position }.map { (variants[$0].language.identifier, variants[$0].segment.text) }
             return (variants[key.position].segment.text, others)
         }
 
         func rankingFacts(of unit: UnitID) -> RankingFacts {
-            let metadata = units[unit]?.unit.metadata
-            return RankingFacts(recency: metadata?.changeDate ?? metadata?.creationDate ?? "", context: units[unit]?.unit.context)
+            RankingFacts(recency: (units[unit]?.unit.latestDate).map(Metadata.sortKey(ofDate:)) ?? "", contexts: units[unit]?.unit.contexts ?? [])
         }
     }
 
