@@ -178,6 +178,9 @@ import KiokuTestSupport
         #expect(first["score"] as? Int == 99)
         #expect((first["adaptedTarget"] as? String)?.contains("20 декабря") == true)
         #expect((first["diff"] as? [Any])?.isEmpty == false)
+        // the unit's dates, and the target variant's own (where OmegaT keeps them)
+        #expect((first["metadata"] as? [String: Any])?["creationDate"] as? String == "20161001T120000Z")
+        #expect(first["targetMetadata"] is [String: Any])
         let requires = ((answer["glossary"] as? [String: Any])?["requires"] as? [[String: Any]])?.compactMap { $0["concept"] as? String } ?? []
         #expect(requires.contains { $0.contains("Putin") } && requires.contains { $0.contains("Vladivostok") })
         // concordance
