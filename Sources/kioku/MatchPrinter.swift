@@ -25,6 +25,9 @@ enum MatchPrinter {
             if let user { about.append("by \(user)") }
         }
         if !about.isEmpty { lines.append("  " + about.joined(separator: ", ")) }
+        for note in match.metadata.notes + match.targetMetadata.notes {
+            lines.append("  note: " + note.text.split(whereSeparator: \.isNewline).joined(separator: " "))
+        }
         return lines.joined(separator: "\n")
     }
 }

@@ -26,6 +26,31 @@ import KiokuTestSupport
         #expect(noMatch.output.contains("No match at or above 70%."))
     }
 
+    /// A revision made in OmegaT (dated and signed on the target, with a note) is listed first,
+    /// with when, by whom and the note.
+    @Test func lookupShowsWhoRevisedATranslationAndWhen() throws {
+        let tm = try Self.seedTM()
+        let revision = Scratch.file("project_save.tmx", """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <tmx version="1.1"><header creationtool="OmegaT" o-tmf="OmegaT TMX" adminlang="EN-US" datatype="plaintext" creationtoolversion="3.6.0_10" segtype="sentence" srclang="EN"/><body>
+            <tu><note>revised by the desk</note>
+            <tuv lang="EN"><seg>Moscow and Tokyo have still not signed a peace treaty following the end of World War II.</seg></tuv>
+            <tuv lang="RU" changeid="olga" changedate="20261121T090000Z" creationid="kioku-team" creationdate="20161001T120000Z"><seg>Москва и Токио так и не подписали мирный договор после окончания Второй мировой войны.</seg></tuv>
+            </tu></body></tmx>
+            """)
+        #expect(try KiokuProcess.run(["import", revision, "--tm", tm]).status == 0)
+        let found = try KiokuProcess.run(["lookup", "Moscow and Tokyo have still not signed a peace treaty following the end of World War II.",
+                                          "--tm", tm, "--src", "en", "--tgt", "ru"])
+        let lines = found.output.split(separator: "\n").map(String.init)
+        #expect(lines.count == 9, "\(found.output)")
+        #expect(lines.prefix(5) == ["100%  unit 26",
+                                    "  en: Moscow and Tokyo have still not signed a peace treaty following the end of World War II.",
+                                    "  ru: Москва и Токио так и не подписали мирный договор после окончания Второй мировой войны.",
+                                    "  from \(revision), 20261121T090000Z, by olga",
+                                    "  note: revised by the desk"])
+        #expect(lines.last?.hasSuffix("seed-summit.tmx, 20161001T120000Z, by kioku-team") == true)
+    }
+
     @Test func adviceFitsTheCommandThatMetTheProblem() throws {
         let broken = Scratch.file("broken.tmx", "<tmx version=\"1.4\"><body><tu>")
         let imported = try KiokuProcess.run(["import", broken, "--tm", Scratch.tmPath()])
