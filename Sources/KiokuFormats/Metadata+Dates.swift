@@ -4,7 +4,13 @@ extension Metadata {
     /// The date's digits from year to second (`20161001120000`): a key under which both forms
     /// sort by time. Time-zone offsets are ignored (TMX dates are UTC).
     public static func sortKey(ofDate date: String) -> String {
-        String(date.unicodeScalars.lazy.filter { ("0"..."9").contains($0) }.prefix(14).map(Character.init))
+        var digits: [UInt8] = []
+        digits.reserveCapacity(14)
+        for byte in date.utf8 where byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
+            digits.append(byte)
+            if digits.count == 14 { break }
+        }
+        return String(decoding: digits, as: UTF8.self)
     }
 
     /// Whether `date` names a later time than `other` (a missing date is the earliest).

@@ -101,7 +101,8 @@ struct ImportRun {
             return candidate
         }
         guard unit.variants.count >= 2 else { return nil }
-        let pair = ContentHash.pair(unit.variants[0], unit.variants[1])
+        // a unit of two variants is its own pair: its content hash is the pair hash
+        let pair = unit.variants.count == 2 ? hash : ContentHash.pair(unit.variants[0], unit.variants[1])
         for candidate in try writer.units(containingPair: pair) where ContentHash.contains(try writer.variants(of: candidate), unit.variants) {
             return candidate
         }

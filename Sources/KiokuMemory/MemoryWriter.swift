@@ -8,8 +8,8 @@ public protocol MemoryWriter {
     func recordOrigin(_ path: String, importedAt: String) throws(MemoryError) -> OriginID
     /// Units whose content hash is `hash` (usually none; more than one only on a hash collision).
     func units(withContentHash hash: Int64) throws(MemoryError) -> [UnitID]
-    /// Units that hold two variants whose pair hash (``ContentHash/pair(_:_:)``) is `hash`:
-    /// units of just those two, and units in three or more languages that include them.
+    /// Units in three or more languages holding two variants whose pair hash
+    /// (``ContentHash/pair(_:_:)``) is `hash`. (A unit of just those two has it as its content hash.)
     func units(containingPair hash: Int64) throws(MemoryError) -> [UnitID]
     /// A stored unit's variants: language, text and inline markup (what identity compares).
     func variants(of unit: UnitID) throws(MemoryError) -> [Variant]

@@ -103,13 +103,13 @@ final class SQLiteWriter: MemoryWriter {
     }
 
     func units(containingPair hash: Int64) throws(MemoryError) -> [UnitID] {
-        var found = try units(withContentHash: hash)
         try failing {
+            var found: [UnitID] = []
             try findPair.forEachRow(in: db, { sqlite3_bind_int64($0, 1, hash) }) { row in
                 found.append(UnitID(sqlite3_column_int64(row, 0)))
             }
+            return found
         }
-        return found
     }
 
     func mergeMetadata(into unit: UnitID, from duplicate: TranslationUnit) throws(MemoryError) {

@@ -79,7 +79,7 @@ public final class InMemoryStore: MemoryStore, @unchecked Sendable {
         func units(withContentHash hash: Int64) throws(MemoryError) -> [UnitID] { state.hashes[hash] ?? [] }
 
         func units(containingPair hash: Int64) throws(MemoryError) -> [UnitID] {
-            state.units.values.filter { ContentHash.pairs(of: $0.unit).contains(hash) }.map(\.id).sorted()
+            state.units.values.filter { $0.unit.variants.count >= 3 && ContentHash.pairs(of: $0.unit).contains(hash) }.map(\.id).sorted()
         }
 
         func variants(of unit: UnitID) throws(MemoryError) -> [Variant] {
