@@ -14,6 +14,8 @@ final class ByteSource {
     let size: Int64
     /// How many bytes have been read so far.
     private(set) var bytesRead: Int64 = 0
+    /// Where each chunk is read before its bytes are appended (allocated once).
+    private let scratch: UnsafeMutableBufferPointer<UInt8>
 
     init(path: String, chunkSize: Int = 1 << 20) throws(FormatError) {
         self.path = path
@@ -29,26 +31,27 @@ final class ByteSource {
         }
         descriptor = fd
         size = (info.st_mode & S_IFMT) == S_IFREG ? Int64(info.st_size) : 0
+        scratch = .allocate(capacity: chunkSize)
     }
 
-    deinit { close(descriptor) }
+    deinit {
+        close(descriptor)
+        scratch.deallocate()
+    }
 
-    /// Appends up to one chunk to `buffer`; returns false at end of file.
+    /// Appends up to one chunk to `buffer`; returns false at end of file. The chunk is read into
+    /// scratch memory and only the bytes read are copied (zero-filling a chunk in `buffer` first
+    /// cost a tenth of a second per file in debug builds).
     func read(into buffer: inout [UInt8]) throws(FormatError) -> Bool {
-        let oldCount = buffer.count
-        buffer.reserveCapacity(oldCount + chunkSize)
         var got = 0
         var failure: Int32 = 0
-        buffer.append(contentsOf: repeatElement(0, count: chunkSize))
-        buffer.withUnsafeMutableBufferPointer { raw in
-            while true {
-                let n = Glibc.read(descriptor, raw.baseAddress! + oldCount, chunkSize)
-                if n < 0, errno == EINTR { continue }
-                if n < 0 { failure = errno } else { got = n }
-                break
-            }
+        while true {
+            let n = Glibc.read(descriptor, scratch.baseAddress!, chunkSize)
+            if n < 0, errno == EINTR { continue }
+            if n < 0 { failure = errno } else { got = n }
+            break
         }
-        buffer.removeLast(chunkSize - got)
+        buffer.append(contentsOf: UnsafeBufferPointer(rebasing: scratch[..<got]))
         bytesRead += Int64(got)
         if failure != 0 { throw .unreadable(file: path, reason: String(cString: strerror(failure))) }
         return got > 0
