@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds Kioku and runs every test (they need nothing outside the repository), then builds
 # the DocC catalogs (scripts/docs.sh fails on a broken symbol link). When ../shared is
-# present, also runs the LISA TMX compliance kit.
+# present, also runs the LISA TMX compliance kit and validates Kioku's TMX and XLIFF exports
+# against the official TMX 1.4 DTD and XLIFF 1.2 schema (scripts/validate-exports.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PATH:/opt/swift/usr/bin"
@@ -14,4 +15,9 @@ if [ -d ../shared/data/tmx/lisa-compkit ]; then
   swift run -q kioku-conformance ../shared/data/tmx/lisa-compkit
 else
   echo "conformance: ../shared is absent; the LISA kit was not run"
+fi
+if command -v xmllint >/dev/null 2>&1; then
+  scripts/validate-exports.sh "$(swift build --show-bin-path)/kioku"
+else
+  echo "validate-exports: xmllint is not installed; exports were not validated (scripts/install-test-clients.sh installs it)"
 fi

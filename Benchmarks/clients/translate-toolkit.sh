@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Translate Toolkit and Kioku, both ways: installs translate-toolkit from PyPI into a virtualenv,
-# exports the sample memory for its TMX reader, and imports what its po2tmx and po2xliff write.
+# exports the sample memory for its TMX and XLIFF readers (and xliff2po, checked by msgfmt), and
+# imports what its po2tmx and po2xliff write.
 #   Benchmarks/clients/translate-toolkit.sh     (the virtualenv is kept in $KIOKU_CLIENTS_DIR, default /tmp/kioku-clients)
 set -euo pipefail
 cd "$(dirname "$0")/../.."

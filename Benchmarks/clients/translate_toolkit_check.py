@@ -1,16 +1,17 @@
-"""Translate Toolkit (PyPI) and Kioku, both ways: TT's TMX reader opens what `kioku export`
-writes, and `kioku import` reads what TT's po2tmx and po2xliff write. Prints what it saw; exits 1
+"""Translate Toolkit (PyPI) and Kioku, both ways: TT's TMX and XLIFF readers open what
+`kioku export` writes, and `kioku import` reads what TT's po2tmx and po2xliff write. Prints what it saw; exits 1
 when an expectation fails.
 
     python translate_toolkit_check.py KIOKU WORK_DIR SEED_TM
 """
 import json
+import shutil
 import subprocess
 import sys
 from importlib.metadata import version
 from pathlib import Path
 
-from translate.storage import tmx
+from translate.storage import tmx, xliff
 
 kioku, work, seed = sys.argv[1], Path(sys.argv[2]), sys.argv[3]
 failures = []
@@ -44,7 +45,31 @@ for languages, name in [("en,ru", "seed-en-ru.tmx"), (None, "seed.tmx")]:
     expect(len(units) == 25, f"{name}: all 25 units")
     expect(units[6].source.startswith("Moscow and Tokyo have still not signed") and units[6].target.startswith("Москва и Токио"),
            f"{name}: sources in English, targets in Russian")
-print("        (Kioku writes TMX and TSV; it has no XLIFF export for Translate Toolkit's XLIFF reader to open)")
+
+print("\n1b. Translate Toolkit reads what kioku export writes (XLIFF 1.2), en→ru and en→ja")
+for pair, target_start in [("en,ru", "Москва и Токио"), ("en,ja", "モスクワと東京")]:
+    path = work / f"seed-{pair.replace(',', '-')}.xlf"
+    result = run(kioku, "export", "--tm", seed, "--to", str(path), "--langs", pair)
+    store = xliff.xlifffile.parsefile(open(path, "rb"))
+    units = [unit for unit in store.units if unit.source]
+    moscow = next((unit for unit in units if unit.source.startswith("Moscow and Tokyo have still not signed")), None)
+    print(f"        {path.name}: {len(units)} units, {store.getsourcelanguage()}→{store.gettargetlanguage()}; "
+          f"{moscow.source[:30]!r} → {moscow.target[:30] if moscow else None!r}")
+    expect(result.returncode == 0 and len(units) == 25, f"{path.name}: all 25 units")
+    expect(store.getsourcelanguage() == "en" and store.gettargetlanguage() == pair[3:], f"{path.name}: the file names the pair")
+    expect(moscow is not None and moscow.target.startswith(target_start) and moscow.istranslated(),
+           f"{path.name}: sources in English, translated targets")
+bin_dir = Path(sys.executable).parent
+po_out = work / "seed-en-ru.po"
+converted = run(str(bin_dir / "xliff2po"), str(work / "seed-en-ru.xlf"), str(po_out))
+from translate.storage import po as po_storage
+entries = [unit for unit in po_storage.pofile.parsefile(open(po_out, "rb")).units if not unit.isheader()] if po_out.exists() else []
+print(f"        xliff2po seed-en-ru.xlf: {len(entries)} entries, {sum(unit.isfuzzy() for unit in entries)} fuzzy")
+expect(converted.returncode == 0 and len(entries) == 25 and not any(unit.isfuzzy() for unit in entries),
+       "xliff2po turns it into 25 translated, non-fuzzy PO entries (the TM's translations are approved)")
+if shutil.which("msgfmt"):
+    checked = run("msgfmt", "--check", "-o", "/dev/null", str(po_out))
+    expect(checked.returncode == 0, "msgfmt --check accepts that PO file" + ("" if checked.returncode == 0 else f": {checked.stderr.strip()[:300]}"))
 
 print("\n2. kioku import reads what po2tmx and po2xliff write")
 po = work / "job.po"

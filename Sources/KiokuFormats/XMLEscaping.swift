@@ -24,6 +24,44 @@ public enum XMLEscaping {
         return out
     }
 
+    /// Resolves the five predefined entities and character references (`&#10;`, `&#x41;`) in
+    /// text Kioku wrote with ``escape(_:attribute:)``; anything else is left as it is.
+    public static func unescape(_ text: Substring) -> String {
+        guard text.contains("&") else { return String(text) }
+        var out = ""
+        var rest = text
+        while let amp = rest.firstIndex(of: "&") {
+            out += rest[..<amp]
+            guard let semicolon = rest[amp...].prefix(12).firstIndex(of: ";") else {
+                out += rest[amp...]
+                return out
+            }
+            let entity = rest[rest.index(after: amp)..<semicolon]
+            if let character = character(entity) {
+                out.unicodeScalars.append(character)
+            } else {
+                out += rest[amp...semicolon]
+            }
+            rest = rest[rest.index(after: semicolon)...]
+        }
+        return out + rest
+    }
+
+    private static func character(_ entity: Substring) -> Unicode.Scalar? {
+        switch entity {
+        case "amp": return "&"
+        case "lt": return "<"
+        case "gt": return ">"
+        case "quot": return "\""
+        case "apos": return "'"
+        default:
+            guard entity.hasPrefix("#") else { return nil }
+            let digits = entity.dropFirst()
+            let value = digits.hasPrefix("x") ? UInt32(digits.dropFirst(), radix: 16) : UInt32(digits)
+            return value.flatMap(Unicode.Scalar.init)
+        }
+    }
+
     /// A start tag with its attributes, e.g. `<bpt i="1" x="1">`.
     static func startTag(_ name: String, _ attributes: [XMLAttribute], empty: Bool = false) -> String {
         var out = "<" + name

@@ -17,7 +17,7 @@ public protocol MemoryWriter {
     func insert(_ unit: TranslationUnit, contentHash: Int64, origin: OriginID) throws(MemoryError) -> UnitID
     /// Takes what `duplicate` — a unit whose variants are all, identical, in the stored one —
     /// adds to it: newer dates and users, and notes and properties the stored unit or its
-    /// identical variants lack (``Metadata/merge(_:)``). Nothing an import brings is dropped.
+    /// identical variants lack (`Metadata.merge(_:)`). Nothing an import brings is dropped.
     func mergeMetadata(into unit: UnitID, from duplicate: TranslationUnit) throws(MemoryError)
     /// How many units the store holds, this transaction's included.
     func unitCount() throws(MemoryError) -> Int

@@ -3,7 +3,7 @@ import KiokuFormats
 /// What ranking needs of a unit besides its text.
 public struct RankingFacts: Sendable {
     /// The newest date of the unit or any of its variants as a sort key
-    /// (``Metadata/sortKey(ofDate:)``), else "": newer sorts higher.
+    /// (`Metadata.sortKey(ofDate:)`), else "": newer sorts higher.
     public var recency: String
     private let contextSource: ContextSource
 

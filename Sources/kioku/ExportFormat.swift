@@ -2,10 +2,17 @@ import ArgumentParser
 
 /// What `kioku export` writes.
 enum ExportFormat: String, CaseIterable, ExpressibleByArgument {
-    case tmx, tsv
+    case tmx, tsv, xliff
 
-    /// TSV for a `.tsv` name, else TMX.
+    /// TSV for a `.tsv` name, XLIFF 1.2 for `.xlf`/`.xliff`, else TMX.
     init(path: String) {
-        self = path.lowercased().hasSuffix(".tsv") ? .tsv : .tmx
+        let name = path.lowercased()
+        if name.hasSuffix(".tsv") {
+            self = .tsv
+        } else if name.hasSuffix(".xlf") || name.hasSuffix(".xliff") {
+            self = .xliff
+        } else {
+            self = .tmx
+        }
     }
 }

@@ -51,6 +51,27 @@ import KiokuTestSupport
         #expect(lines.last?.hasSuffix("seed-summit.tmx, 20161001T120000Z, by kioku-team") == true)
     }
 
+    /// XLIFF 1.2 holds one pair, so the export asks for it; what it writes imports back whole.
+    @Test func anXLIFFExportNamesItsPairAndImportsBack() throws {
+        let tm = try Self.seedTM()
+        let path = Scratch.directory().appendingPathComponent("seed-en-ja.xlf").path
+        let unnamed = try KiokuProcess.run(["export", "--tm", tm, "--to", path])
+        #expect(unnamed.status != 0)
+        #expect(unnamed.errors.contains("XLIFF holds one language pair: name it with --langs, source first"))
+        let exported = try KiokuProcess.run(["export", "--tm", tm, "--to", path, "--langs", "en,ja"])
+        #expect(exported.status == 0)
+        #expect(exported.output.contains("Exported 25 units"))
+        let again = Scratch.tmPath()
+        let imported = try KiokuProcess.run(["import", path, "--tm", again, "--json"])
+        let report = try JSONSerialization.jsonObject(with: Data(imported.output.utf8)) as? [String: Any]
+        #expect(report?["added"] as? Int == 25)
+        #expect(report?["skipped"] as? Int == 0)
+        let found = try KiokuProcess.run(["lookup", "During the gathering in Vladivostok, President Putin and PM Abe agreed to once again meet on December 15 in Japan.",
+                                          "--tm", again, "--src", "en", "--tgt", "ja"])
+        #expect(found.output.contains("100%"))
+        #expect(found.output.contains("ウラジオストクでの会合で"))
+    }
+
     @Test func adviceFitsTheCommandThatMetTheProblem() throws {
         let broken = Scratch.file("broken.tmx", "<tmx version=\"1.4\"><body><tu>")
         let imported = try KiokuProcess.run(["import", broken, "--tm", Scratch.tmPath()])
@@ -80,7 +101,7 @@ import KiokuTestSupport
         let format = try KiokuProcess.run(["import", sample, "--tm", tm, "--format", "docx"])
         #expect(format.errors.contains("'tmx', 'tsv', 'csv', 'xliff' or 'moses'"))
         let exportFormat = try KiokuProcess.run(["export", "--tm", tm, "--to", Scratch.path("out.txt"), "--format", "xml"])
-        #expect(exportFormat.errors.contains("'tmx' and 'tsv'"))
+        #expect(exportFormat.errors.contains("'tmx', 'tsv' or 'xliff'"))
         let languages = try KiokuProcess.run(["import", sample, "--tm", tm, "--langs", "en,x_1"])
         #expect(languages.errors.contains("\"x_1\" is not a language code"))
         let level = try KiokuProcess.run(["serve", "--tm", tm, "--log-level", "loud"])
