@@ -17,16 +17,20 @@ public enum ContentHash {
 
     /// The hashes of every pair of a unit's variants (what a richer unit is found by).
     public static func pairs(of unit: TranslationUnit) -> [Int64] {
-        let variants = unit.variants
+        let keys = unit.variants.map(key)  // each variant's key made once, not once a pair
         var hashes: [Int64] = []
-        for first in variants.indices {
-            for second in variants.indices where second > first { hashes.append(pair(variants[first], variants[second])) }
+        for first in keys.indices {
+            for second in keys.indices where second > first { hashes.append(of(keys: [keys[first], keys[second]])) }
         }
         return hashes
     }
 
     static func of(variants: [Variant]) -> Int64 {
-        var keys = variants.map(key)
+        of(keys: variants.map(key))
+    }
+
+    private static func of(keys: [String]) -> Int64 {
+        var keys = keys
         if keys.count != 2 || keys[0] > keys[1] { keys.sort() }
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for var key in keys {

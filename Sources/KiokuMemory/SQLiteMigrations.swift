@@ -111,15 +111,30 @@ enum SQLiteMigrations {
         }
     }
 
-    /// The pair hashes of every unit in three or more languages.
+    /// The pair hashes of every unit in three or more languages, in one pass over their variants.
     private static func backfillPairs(_ db: Database) throws {
-        let units = try Int64.fetchAll(db, sql: "SELECT unit_id FROM variant GROUP BY unit_id HAVING count(*) >= 3")
-        for unit in units {
-            let variants = try Row.fetchAll(db, sql: "SELECT lang, text, markup FROM variant WHERE unit_id = ? ORDER BY position", arguments: [unit])
-                .compactMap { row in LanguageTag(row[0] as String).map { Variant(language: $0, segment: Segment(text: row[1], markup: row[2])) } }
+        let insert = try db.makeStatement(sql: "INSERT OR IGNORE INTO unit_pair(hash, unit_id) VALUES (?, ?)")
+        var unit: Int64 = 0
+        var variants: [Variant] = []
+        func flush() throws {
             for hash in Set(ContentHash.pairs(of: TranslationUnit(variants: variants))) {
-                try db.execute(sql: "INSERT OR IGNORE INTO unit_pair(hash, unit_id) VALUES (?, ?)", arguments: [hash, unit])
+                try insert.execute(arguments: [hash, unit])
+            }
+            variants.removeAll(keepingCapacity: true)
+        }
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT unit_id, lang, text, markup FROM variant
+            WHERE unit_id IN (SELECT unit_id FROM variant GROUP BY unit_id HAVING count(*) >= 3)
+            ORDER BY unit_id, position
+            """)
+        while let row = try rows.next() {
+            let owner: Int64 = row[0]
+            if owner != unit, !variants.isEmpty { try flush() }
+            unit = owner
+            if let language = LanguageTag(row[1] as String) {
+                variants.append(Variant(language: language, segment: Segment(text: row[2], markup: row[3])))
             }
         }
+        if !variants.isEmpty { try flush() }
     }
 }
