@@ -37,7 +37,7 @@ struct ExportCommand: ParsableCommand {
     }
 
     func validate() throws {
-        if format ?? ExportFormat(path: to) == .xliff, langs?.tags.count != 2 {
+        if format ?? ExportFormat(path: to) == .xliff, langs?.tags.count != 2 || langs?.tags.first == langs?.tags.last {
             throw ValidationError("XLIFF holds one language pair: name it with --langs, source first (e.g. --langs en,ru)")
         }
     }

@@ -58,6 +58,7 @@ import KiokuTestSupport
         let unnamed = try KiokuProcess.run(["export", "--tm", tm, "--to", path])
         #expect(unnamed.status != 0)
         #expect(unnamed.errors.contains("XLIFF holds one language pair: name it with --langs, source first"))
+        #expect(try KiokuProcess.run(["export", "--tm", tm, "--to", path, "--langs", "en,en"]).errors.contains("XLIFF holds one language pair"))
         let exported = try KiokuProcess.run(["export", "--tm", tm, "--to", path, "--langs", "en,ja"])
         #expect(exported.status == 0)
         #expect(exported.output.contains("Exported 25 units"))
