@@ -38,10 +38,13 @@ struct Ranking {
         var contextMatches: Bool
         /// Whether the query and the hit differ in placeables only (the target can then be adapted).
         var numbersOnly: Bool
+        /// The hit's source and target text: a pair is listed once, whatever units hold it.
+        var pair: String
 
         var unitID: UnitID { hit.key.unitID }
 
-        /// Best first: score, then finer similarity, then newer (change or creation date, then id).
+        /// Best first: score, then finer similarity, then newer (the newest date of the unit or a
+        /// variant), then the higher id.
         func isBetter(than other: Ranked) -> Bool {
             if score != other.score { return score > other.score }
             if similarity != other.similarity { return similarity > other.similarity }
@@ -63,7 +66,6 @@ struct Ranking {
         var scoring = FinalScores(query: query, unit: source.scoringUnit)
         var targetLanguages: [String: Bool] = [:]
         var best: [Ranked] = []
-        var keys: [String] = []  // best[i]'s source and target: the same pair is listed once
         for hit in ordered {
             var dated: RankingFacts?  // read early for a tie, then reused
             if best.count >= limit {
@@ -84,19 +86,17 @@ struct Ranking {
             let final = scoring.final(candidate, base: hit.base)
             guard final.score >= options.minimumScore else { continue }
             if best.count >= limit, final.score < best[limit - 1].score { continue }
-            let ranked = rank(hit, final, facts: dated ?? reader.rankingFacts(of: hit.key.unitID))
-            let key = candidate + "\u{1}" + translation.text
-            if let twin = keys.firstIndex(of: key) {
+            let ranked = rank(hit, final, facts: dated ?? reader.rankingFacts(of: hit.key.unitID),
+                              pair: candidate + "\u{1}" + translation.text)
+            if let twin = best.firstIndex(where: { $0.pair == ranked.pair }) {
                 // the same source and target from another unit (an OmegaT round trip, say): keep the better
                 guard ranked.isBetter(than: best[twin]) else { continue }
                 best.remove(at: twin)
-                keys.remove(at: twin)
             }
             let slot = best.firstIndex { ranked.isBetter(than: $0) } ?? best.count
             if slot < limit {
                 best.insert(ranked, at: slot)
-                keys.insert(key, at: slot)
-                if best.count > limit { best.removeLast(); keys.removeLast() }
+                if best.count > limit { best.removeLast() }
             }
         }
         return best
@@ -130,7 +130,7 @@ struct Ranking {
         return .consider(nil)
     }
 
-    private func rank(_ hit: CandidateSearch.Hit, _ final: MatchScoring.Final, facts: RankingFacts) -> Ranked {
+    private func rank(_ hit: CandidateSearch.Hit, _ final: MatchScoring.Final, facts: RankingFacts, pair: String) -> Ranked {
         var score = final.score
         var contextMatches = false
         if let queryContext {
@@ -138,7 +138,7 @@ struct Ranking {
         }
         if score == 100, contextMatches { score = 101 }
         return Ranked(hit: hit, score: score, similarity: Self.similarity(hit), recency: facts.recency,
-                      contextMatches: contextMatches, numbersOnly: final.numbersOnly)
+                      contextMatches: contextMatches, numbersOnly: final.numbersOnly, pair: pair)
     }
 
     /// How contexts are compared: in matching form, without OmegaT's tag shorthand (its `prev`

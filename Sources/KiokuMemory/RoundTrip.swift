@@ -35,7 +35,7 @@ public enum RoundTrip {
                 let inside = unit.variants.count < 2 ? nil : byPair[ContentHash.pair(unit.variants[0], unit.variants[1]), default: []]
                     .first { ContentHash.contains(expected[$0].variants, unit.variants) }
                 if let kept = exact ?? inside {
-                    absorb(unit, into: &expected[kept])
+                    expected[kept].absorb(unit)
                 } else {
                     byContent[hash, default: []].append(expected.count)
                     if unit.variants.count >= 3 {
@@ -63,17 +63,6 @@ public enum RoundTrip {
         }
         compare(expected, reread, stage: "after export and re-import", into: &report)
         return report
-    }
-
-    /// What a duplicate adds to the unit it collapses into (see `MemoryWriter.mergeMetadata`).
-    static func absorb(_ duplicate: TranslationUnit, into unit: inout TranslationUnit) {
-        _ = unit.metadata.merge(duplicate.metadata)
-        for index in unit.variants.indices {
-            let key = ContentHash.key(unit.variants[index])
-            if let incoming = duplicate.variants.first(where: { ContentHash.key($0) == key }) {
-                _ = unit.variants[index].metadata.merge(incoming.metadata)
-            }
-        }
     }
 
     static func compare(_ expected: [TranslationUnit], _ actual: [TranslationUnit], stage: String, into report: inout Report) {

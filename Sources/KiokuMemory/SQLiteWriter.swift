@@ -50,9 +50,14 @@ final class SQLiteWriter: MemoryWriter {
     }
 
     func units(withContentHash hash: Int64) throws(MemoryError) -> [UnitID] {
+        try unitIDs(findHash, hash)
+    }
+
+    /// The unit ids `statement` (one hash parameter, one id column) finds.
+    private func unitIDs(_ statement: Statement, _ hash: Int64) throws(MemoryError) -> [UnitID] {
         try failing {
             var found: [UnitID] = []
-            try findHash.forEachRow(in: db, { sqlite3_bind_int64($0, 1, hash) }) { row in
+            try statement.forEachRow(in: db, { sqlite3_bind_int64($0, 1, hash) }) { row in
                 found.append(UnitID(sqlite3_column_int64(row, 0)))
             }
             return found
@@ -103,13 +108,7 @@ final class SQLiteWriter: MemoryWriter {
     }
 
     func units(containingPair hash: Int64) throws(MemoryError) -> [UnitID] {
-        try failing {
-            var found: [UnitID] = []
-            try findPair.forEachRow(in: db, { sqlite3_bind_int64($0, 1, hash) }) { row in
-                found.append(UnitID(sqlite3_column_int64(row, 0)))
-            }
-            return found
-        }
+        try unitIDs(findPair, hash)
     }
 
     func mergeMetadata(into unit: UnitID, from duplicate: TranslationUnit) throws(MemoryError) {

@@ -96,15 +96,7 @@ public final class InMemoryStore: MemoryStore, @unchecked Sendable {
         }
 
         func mergeMetadata(into unit: UnitID, from duplicate: TranslationUnit) throws(MemoryError) {
-            guard var stored = state.units[unit] else { return }
-            _ = stored.unit.metadata.merge(duplicate.metadata)
-            for index in stored.unit.variants.indices {
-                let key = ContentHash.key(stored.unit.variants[index])
-                if let incoming = duplicate.variants.first(where: { ContentHash.key($0) == key }) {
-                    _ = stored.unit.variants[index].metadata.merge(incoming.metadata)
-                }
-            }
-            state.units[unit] = stored
+            state.units[unit]?.unit.absorb(duplicate)
         }
 
         func unitCount() throws(MemoryError) -> Int { state.units.count }
