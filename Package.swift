@@ -1,7 +1,7 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// Targets depend one way (see ARCHITECTURE.md): Text ← Formats ← Memory ← Match, Terms ← Server ← kioku.
+// Targets depend one way (see ARCHITECTURE.md): Text ← Formats ← Memory ← Match, Terms ← Align, Server ← kioku.
 // Only KiokuMemory links GRDB: no other module can run SQL on the TM.
 let package = Package(
     name: "Kioku",
@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "KiokuMatch", targets: ["KiokuMatch"]),
         .library(name: "KiokuTerms", targets: ["KiokuTerms"]),
         .library(name: "KiokuServer", targets: ["KiokuServer"]),
+        .library(name: "KiokuAlign", targets: ["KiokuAlign"]),
         .executable(name: "kioku", targets: ["kioku"]),
     ],
     dependencies: [
@@ -21,6 +22,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
         .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", exact: "1.5.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
     ],
     targets: [
         // C libraries, each wrapped once. CICU is a C target whose header shows no ICU type,
@@ -39,19 +41,23 @@ let package = Package(
         ]),
         .target(name: "KiokuMatch", dependencies: ["KiokuText", "KiokuFormats", "KiokuMemory", "KiokuConcurrency"]),
         .target(name: "KiokuTerms", dependencies: ["KiokuText", "KiokuFormats", "KiokuMemory", "KiokuConcurrency"]),
+        .target(name: "KiokuAlign", dependencies: [
+            "KiokuText", "KiokuFormats", "KiokuTerms",
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
         .target(name: "KiokuServer", dependencies: [
             "KiokuText", "KiokuFormats", "KiokuMemory", "KiokuMatch", "KiokuTerms", "KiokuConcurrency",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "Logging", package: "swift-log"),
         ]),
         .executableTarget(name: "kioku", dependencies: [
-            "KiokuText", "KiokuFormats", "KiokuMemory", "KiokuMatch", "KiokuTerms", "KiokuServer",
+            "KiokuText", "KiokuFormats", "KiokuMemory", "KiokuMatch", "KiokuTerms", "KiokuServer", "KiokuAlign",
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(
             name: "kioku-bench",
-            dependencies: ["KiokuText", "KiokuFormats", "KiokuMemory", "KiokuMatch", "KiokuTerms"],
+            dependencies: ["KiokuText", "KiokuFormats", "KiokuMemory", "KiokuMatch", "KiokuTerms", "KiokuAlign"],
             path: "Benchmarks/kioku-bench"
         ),
         .executableTarget(
@@ -68,6 +74,7 @@ let package = Package(
         .testTarget(name: "KiokuConcurrencyTests", dependencies: ["KiokuConcurrency"]),
         .testTarget(name: "KiokuMatchTests", dependencies: ["KiokuMatch", "KiokuMemory", "KiokuFormats", "KiokuTestSupport"]),
         .testTarget(name: "KiokuTermsTests", dependencies: ["KiokuTerms", "KiokuMemory", "KiokuFormats", "KiokuTestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "KiokuAlignTests", dependencies: ["KiokuAlign", "KiokuTerms", "KiokuTestSupport"]),
         .testTarget(name: "KiokuServerTests", dependencies: ["KiokuServer", "KiokuTestSupport"]),
         .testTarget(name: "KiokuCLITests", dependencies: ["KiokuTestSupport"], exclude: ["Fixtures"]),
     ]

@@ -8,6 +8,7 @@
 //   kioku-bench check CORPUS GLOSSARY --src L --tgt L [--concepts N]  glossary check speed (N concepts, padded)
 //   kioku-bench to-tmx IN.tsv OUT.tmx [--src L --tgt L]     convert a gen_corpus.py TSV into TMX 1.4b
 //   kioku-bench read FILE [--src L --tgt L]                 parse only (no SQLite): the reader's own speed
+//   kioku-bench align DIR OUT --src L --tgt L [...]         align the aligner test bed's documents (see AlignBenchmark)
 import Foundation
 import KiokuFormats
 import KiokuMatch
@@ -75,6 +76,8 @@ do {
         if arguments.firstIndex(of: "--tm") == nil {
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: tmPath + suffix) }
         }
+    case "align":
+        try AlignBenchmark.run(arguments)
     case "read":
         guard arguments.count >= 2 else { fail("usage: kioku-bench read FILE [--src en --tgt ru]") }
         let start = Date()

@@ -1,0 +1,52 @@
+import Foundation
+import KiokuAlign
+import KiokuTerms
+import KiokuText
+
+/// `kioku-bench align DIR OUT --src L --tgt L [--no-paragraphs] [--without kind,kind] [--glossary F]…`
+///
+/// Aligns every `DOC.src.txt`/`DOC.tgt.txt` pair of DIR in one process (reading, splitting and
+/// aligning all timed) and writes `OUT/DOC.align.tsv` (source TAB target TAB score) for the
+/// aligner test bed's score.py. Prints documents, sentences, seconds and peak RSS.
+enum AlignBenchmark {
+    static func run(_ arguments: [String]) throws {
+        guard arguments.count >= 3, let source = languageOption("--src"), let target = languageOption("--tgt") else {
+            fail("usage: kioku-bench align DIR OUT --src L --tgt L [--no-paragraphs] [--without kinds] [--glossary FILE]")
+        }
+        let directory = arguments[1], output = arguments[2]
+        let options = Arguments(arguments)
+        var alignment = AlignmentOptions(usesParagraphs: !options.has("--no-paragraphs"))
+        if let without = options.value("--without") {
+            for name in without.split(separator: ",") {
+                guard let kind = AnchorKind(rawValue: String(name)) else { fail("unknown anchor kind \(name)") }
+                alignment.anchorKinds.remove(kind)
+            }
+        }
+        let glossaryPaths = arguments.indices.filter { arguments[$0] == "--glossary" && $0 + 1 < arguments.count }.map { arguments[$0 + 1] }
+        if !glossaryPaths.isEmpty { alignment.glossary = try GlossaryFile.read(paths: glossaryPaths) }
+        let aligner = Aligner(options: alignment)
+        let documents = try FileManager.default.contentsOfDirectory(atPath: directory)
+            .filter { $0.hasSuffix(".src.txt") }.map { String($0.dropLast(".src.txt".count)) }.sorted()
+        try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
+        var sentences = 0
+        var written: [(String, String)] = []
+        let started = Date()
+        for document in documents {
+            let base = (directory as NSString).appendingPathComponent(document)
+            let sourceDocument = try DocumentReader.read(path: base + ".src.txt", language: source)
+            let targetDocument = try DocumentReader.read(path: base + ".tgt.txt", language: target)
+            let result = try aligner.align(sourceDocument, targetDocument)
+            sentences += result.source.count + result.target.count
+            var lines = ""
+            for bead in result.beads {
+                lines += "\(result.sourceText(of: bead))\t\(result.targetText(of: bead))\t\(bead.score)\n"
+            }
+            written.append((document, lines))
+        }
+        let seconds = Date().timeIntervalSince(started)
+        for (document, lines) in written {
+            try lines.write(toFile: (output as NSString).appendingPathComponent(document + ".align.tsv"), atomically: true, encoding: .utf8)
+        }
+        print(String(format: "align: %d documents, %d sentences, %.3f s, peak RSS %.0f MB", documents.count, sentences, seconds, peakRSSMegabytes()))
+    }
+}
