@@ -1,32 +1,20 @@
-import KiokuFormats
-
 /// Why documents cannot be aligned, as data; the CLI renders it into advice.
 public enum AlignError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The file is missing or could not be read.
     case unreadable(file: String, reason: String)
     /// The bytes are not text (NUL bytes, or not UTF-8/UTF-16), with the line of the first bad byte.
     case notText(file: String, line: Int, reason: String)
-    /// The file name does not say which kind of document it is.
-    case unknownFormat(file: String, known: [String])
     /// A .docx that is not a Word document (no `word/document.xml`, broken zip or XML).
     case badDocument(file: String, reason: String)
     /// One side has no text at all.
     case empty(file: String)
-    /// The document does not look like its language: most of its letters are in `script`.
-    case wrongLanguage(file: String, language: String, script: String)
-    /// An XML error inside a document (a .docx's `word/document.xml`).
-    case format(FormatError)
 
     public var description: String {
         switch self {
         case .unreadable(let file, let reason): "\(file): cannot read the file: \(reason)"
         case .notText(let file, let line, let reason): "\(file):\(line): not a text file: \(reason)"
-        case .unknownFormat(let file, let known): "\(file): the file name does not tell the document's format (known: \(known.joined(separator: ", ")))"
         case .badDocument(let file, let reason): "\(file): not a readable Word document: \(reason)"
         case .empty(let file): "\(file): the document has no text"
-        case .wrongLanguage(let file, let language, let script):
-            "\(file) was given as \(language), but most of its letters are \(script)"
-        case .format(let error): error.description
         }
     }
 }

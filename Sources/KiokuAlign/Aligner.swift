@@ -51,8 +51,14 @@ public struct Aligner: Sendable {
         let targetLength = targetFeatures.reduce(0) { $0 + $1.length }
         let ratio = sourceLength > 0 && targetLength > 0 ? targetLength / sourceLength : 1
 
-        let search = BeadSearch(source: sourceFeatures, target: targetFeatures, ratio: ratio, usesParagraphs: options.usesParagraphs)
-        let steps = search.run()
+        var search = BeadSearch(source: sourceFeatures, target: targetFeatures, ratio: ratio, usesParagraphs: options.usesParagraphs)
+        var steps = search.run()
+        // A second pass with the length variance these two documents show (tight translations
+        // make omissions stand out; loose ones should not be cut into 1-0 and 0-1).
+        if let variance = search.measuredVariance(steps) {
+            search.lengthVariance = variance
+            steps = search.run()
+        }
         let beads = Self.scored(steps, search: search)
 
         let expected = Self.expectedRatio(source, target)

@@ -67,6 +67,9 @@ final class AnchorExtractor {
                 add("t:" + key, .transliteratedName, expects: false)
             }
         }
+        for word in Transliteration.katakanaWords(in: scalars) {
+            if let key = Transliteration.nameKey(word) { add("t:" + key, .transliteratedName, expects: false) }
+        }
         if let finder {
             for occurrence in finder.occurrences(in: text) + finder.derivedMatches(in: text) {
                 add("c:" + occurrence.conceptID, .glossaryName, expects: conceptsWithOtherTerm.contains(occurrence.conceptID))
@@ -74,7 +77,10 @@ final class AnchorExtractor {
         }
         if scalars.contains(where: { $0 == "?" || $0 == "？" }) { add("p:?", .punctuation) }
         if scalars.contains(where: { $0 == "!" || $0 == "！" }) { add("p:!", .punctuation) }
-        if scalars.contains(where: { "“”«»„「」『』\"".unicodeScalars.contains($0) }) { add("q", .quote) }
+        // Quotation marks, opening and closing apart: a sentence cut inside a quotation has one without the other.
+        let straight = scalars.filter { $0 == "\"" }.count
+        if scalars.contains(where: { "“«„「『".unicodeScalars.contains($0) }) || straight >= 2 || straight == 1 && scalars.first == "\"" { add("q:open", .quote) }
+        if scalars.contains(where: { "”»」』".unicodeScalars.contains($0) }) || straight >= 2 || straight == 1 && scalars.first != "\"" { add("q:close", .quote) }
         return Self.deduplicatedGlossary(anchors).sorted { $0.key < $1.key }
     }
 

@@ -39,7 +39,7 @@ public enum AnchorKind: String, Sendable, CaseIterable, Codable {
         case .transliteratedName: 0
         case .latinWord: 0.8
         case .punctuation: 0.6
-        case .quote: 0.2
+        case .quote: 0.6
         }
     }
 }

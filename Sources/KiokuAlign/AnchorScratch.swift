@@ -9,21 +9,25 @@ struct AnchorScratch {
     mutating func cost(sortingLeft: Bool, sortingRight: Bool) -> Double {
         if sortingLeft { left.sort { $0.key < $1.key } }
         if sortingRight { right.sort { $0.key < $1.key } }
-        var total = 0.0
+        var bonus = 0.0, penalty = 0.0
         var l = 0, r = 0
         while l < left.count || r < right.count {
             if r == right.count || l < left.count && left[l].key < right[r].key {
-                if left[l].expectsPartner { total += left[l].kind.missPenalty }
+                if left[l].expectsPartner { penalty += left[l].kind.missPenalty }
                 l += 1
             } else if l == left.count || right[r].key < left[l].key {
-                if right[r].expectsPartner { total += right[r].kind.missPenalty }
+                if right[r].expectsPartner { penalty += right[r].kind.missPenalty }
                 r += 1
             } else {
-                total -= max(left[l].kind.matchBonus, right[r].kind.matchBonus)
+                bonus += max(left[l].kind.matchBonus, right[r].kind.matchBonus)
                 l += 1
                 r += 1
             }
         }
-        return total
+        // Misses saturate: a number spelt in words or a name the glossary lacks should not
+        // outweigh what the lengths say.
+        return min(penalty, Self.maximumMissPenalty) - bonus
     }
+
+    static let maximumMissPenalty = 3.0
 }

@@ -35,7 +35,20 @@ struct NumberReader {
                 groups.append([])
                 end += 1
             }
-            numbers += interpret(groups, separators).map { scaled($0, after: scalars, from: end) }
+            var found = interpret(groups, separators).map { scaled($0, after: scalars, from: end) }
+            // Japanese writes 27,000 as 2万7,000 and 1.2 billion as 12億: a wide scale followed by
+            // more digits continues the same number.
+            while let last = found.last, let scale = scalars[safe: end].flatMap({ Self.wideScales[$0] }), scale >= 1e4,
+                  let next = scalars[safe: end + 1], digit(next) != nil {
+                var rest = self.numbers(in: Array(scalars[(end + 1)...].prefix(while: { digit($0) != nil || $0 == "," || Self.wideScales[$0] != nil })))
+                if rest.isEmpty { break }
+                let tail = rest.removeFirst()
+                found[found.count - 1] = Number(value: last.value + tail.value)
+                end += 1
+                while end < scalars.count, digit(scalars[end]) != nil || scalars[end] == "," { end += 1 }
+                if tail.value >= 1e4 { end += 1 }  // the tail's own scale
+            }
+            numbers += found
             index = end
         }
         return numbers
@@ -88,7 +101,7 @@ struct NumberReader {
 
     static let wideScales: [Unicode.Scalar: Double] = ["万": 1e4, "億": 1e8, "兆": 1e12, "千": 1e3]
     static let scaleStems: [(String, Double)] = [
-        ("million", 1e6), ("billion", 1e9), ("trillion", 1e12), ("thousand", 1e3), ("bn", 1e9),
+        ("million", 1e6), ("billion", 1e9), ("trillion", 1e12), ("thousand", 1e3), ("bn", 1e9), ("lakh", 1e5), ("crore", 1e7),
         ("млн", 1e6), ("миллион", 1e6), ("млрд", 1e9), ("миллиард", 1e9), ("трлн", 1e12), ("триллион", 1e12),
         ("тыс", 1e3),
     ]

@@ -10,6 +10,9 @@
 ///
 /// The pieces are verbatim slices of the paragraph (only the whitespace between them is left out),
 /// so an aligner can point back into the document.
+///
+/// Stops inside quotations end sentences too (`「…。…」と述べた。` is two): translations split
+/// quotations where their originals do, and an aligner joins pieces more safely than it splits them.
 public struct SentenceSplitter: Sendable {
     public let language: LanguageTag
     private let rules: SentenceRules

@@ -1,3 +1,4 @@
+import KiokuAlign
 import KiokuFormats
 import KiokuMemory
 
@@ -8,7 +9,7 @@ enum ErrorAdvice {
     /// The command that met the problem: the advice depends on it ("import it again" is
     /// right for `import`, wrong for `check`).
     enum Verb {
-        case `import`, export, lookup, concordance, check, glossary, stats, serve
+        case `import`, align, export, lookup, concordance, check, glossary, stats, serve
     }
 
     /// The full message for an error the libraries threw, or nil for an error of another kind.
@@ -16,7 +17,17 @@ enum ErrorAdvice {
         switch error {
         case let error as MemoryError: memoryMessage(error, verb: verb)
         case let error as FormatError: formatMessage(error, verb: verb)
+        case let error as AlignError: alignMessage(error)
         default: nil
+        }
+    }
+
+    static func alignMessage(_ error: AlignError) -> String {
+        switch error {
+        case .unreadable: "\(error). Nothing was aligned."
+        case .notText: "\(error). Nothing was aligned."
+        case .badDocument: "\(error). Open it in Word and save it as .docx again, or save it as plain text."
+        case .empty: "\(error). Both documents need text; check that the right files were given."
         }
     }
 
