@@ -3,7 +3,12 @@ import KiokuAlign
 import KiokuTerms
 import KiokuText
 
-/// `kioku-bench align DIR OUT --src L --tgt L [--no-paragraphs] [--without kind,kind] [--glossary F]…`
+/// `kioku-bench align DIR OUT --src L --tgt L [--no-paragraphs] [--without kind,kind] [--glossary F]…
+///  [--lexicon-lines SRC.txt TGT.txt]`
+///
+/// `--lexicon-lines` gives line-aligned files of the test bed's own source (the WMT21 lines):
+/// each document is aligned with a lexicon learned from the lines of all *other* documents
+/// (its own lines, listed in its gold file, are left out), as a user's TM of past articles.
 ///
 /// Aligns every `DOC.src.txt`/`DOC.tgt.txt` pair of DIR in one process (reading, splitting and
 /// aligning all timed) and writes `OUT/DOC.align.tsv` (source TAB target TAB score) for the
@@ -24,7 +29,13 @@ enum AlignBenchmark {
         }
         let glossaryPaths = arguments.indices.filter { arguments[$0] == "--glossary" && $0 + 1 < arguments.count }.map { arguments[$0 + 1] }
         if !glossaryPaths.isEmpty { alignment.glossary = try GlossaryFile.read(paths: glossaryPaths) }
-        let aligner = Aligner(options: alignment)
+        var lexiconLines: ([String], [String])?
+        if let index = arguments.firstIndex(of: "--lexicon-lines"), index + 2 < arguments.count {
+            func lines(_ path: String) throws -> [String] {
+                try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            }
+            lexiconLines = (try lines(arguments[index + 1]), try lines(arguments[index + 2]))
+        }
         let documents = try FileManager.default.contentsOfDirectory(atPath: directory)
             .filter { $0.hasSuffix(".src.txt") }.map { String($0.dropLast(".src.txt".count)) }.sorted()
         try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
@@ -35,7 +46,13 @@ enum AlignBenchmark {
             let base = (directory as NSString).appendingPathComponent(document)
             let sourceDocument = try DocumentReader.read(path: base + ".src.txt", language: source)
             let targetDocument = try DocumentReader.read(path: base + ".tgt.txt", language: target)
-            let result = try aligner.align(sourceDocument, targetDocument)
+            var options = alignment
+            if let (sourceLines, targetLines) = lexiconLines {
+                let gold = try String(contentsOfFile: base + ".gold.tsv", encoding: .utf8)
+                let own = Set(gold.split(whereSeparator: { $0 == "\n" || $0 == "\t" || $0 == "," }).compactMap { Int($0) })
+                options.knownPairs = zip(sourceLines, targetLines).enumerated().filter { !own.contains($0.offset) }.map { ($0.element.0, $0.element.1) }
+            }
+            let result = try Aligner(options: options).align(sourceDocument, targetDocument)
             sentences += result.source.count + result.target.count
             var lines = ""
             for bead in result.beads {

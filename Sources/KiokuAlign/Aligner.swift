@@ -32,10 +32,12 @@ public struct Aligner: Sendable {
         let targetSentences = Self.sentences(of: target)
 
         let vocabulary = AnchorVocabulary()
+        let lexicon = options.knownPairs.isEmpty ? nil
+            : AlignmentLexicon(pairs: options.knownPairs, sourceLanguage: source.language, targetLanguage: target.language)
         let sourceExtractor = AnchorExtractor(language: source.language, otherLanguage: target.language, vocabulary: vocabulary,
-                                              kinds: options.anchorKinds, glossary: options.glossary)
+                                              kinds: options.anchorKinds, glossary: options.glossary, lexicon: lexicon)
         let targetExtractor = AnchorExtractor(language: target.language, otherLanguage: source.language, vocabulary: vocabulary,
-                                              kinds: options.anchorKinds, glossary: options.glossary)
+                                              kinds: options.anchorKinds, glossary: options.glossary, lexicon: lexicon)
         // A Latin-script side only answers the Latin words the other side kept, so that side goes first.
         let sourceFirst = !AnchorExtractor.writesInLatin(source.language)
         var sourceFeatures: [BeadSearch.Sentence] = []

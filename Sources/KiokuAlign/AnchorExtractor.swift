@@ -10,13 +10,15 @@ final class AnchorExtractor {
     private let finder: TermFinder?
     private let conceptsWithOtherTerm: Set<String>
     private let latinMode: LatinMode
+    private let lexicon: AlignmentLexicon?
 
     /// How Latin words count: kept inside a non-Latin text they are strong anchors; in a Latin
     /// text they only answer the other side's (an English word is not missed when absent).
     enum LatinMode { case foreign, answering, none }
 
     init(language: LanguageTag, otherLanguage: LanguageTag, vocabulary: AnchorVocabulary, kinds: Set<AnchorKind>,
-         glossary: Glossary?) {
+         glossary: Glossary?, lexicon: AlignmentLexicon?) {
+        self.lexicon = kinds.contains(.lexicon) ? lexicon : nil
         self.language = language
         self.otherLanguage = otherLanguage
         self.vocabulary = vocabulary
@@ -69,6 +71,9 @@ final class AnchorExtractor {
         }
         for word in Transliteration.katakanaWords(in: scalars) {
             if let key = Transliteration.nameKey(word) { add("t:" + key, .transliteratedName, expects: false) }
+        }
+        if let lexicon {
+            for entry in lexicon.entryIndices(in: text, language: language) { add("x:\(entry)", .lexicon, expects: false) }
         }
         if let finder {
             for occurrence in finder.occurrences(in: text) + finder.derivedMatches(in: text) {

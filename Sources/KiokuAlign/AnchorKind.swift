@@ -15,6 +15,8 @@ public enum AnchorKind: String, Sendable, CaseIterable, Codable {
     case punctuation
     /// Quotation marks (“ ” « » 「 」 …).
     case quote
+    /// A word pair from the lexicon learned from a TM's own units (see ``AlignmentLexicon``).
+    case lexicon
 
     /// Cost (in nats) taken off a bead for each anchor both sides share.
     var matchBonus: Double {
@@ -26,6 +28,7 @@ public enum AnchorKind: String, Sendable, CaseIterable, Codable {
         case .latinWord: 1.5
         case .punctuation: 0.8
         case .quote: 0.4
+        case .lexicon: 0.5
         }
     }
 
@@ -40,6 +43,7 @@ public enum AnchorKind: String, Sendable, CaseIterable, Codable {
         case .latinWord: 0.8
         case .punctuation: 0.6
         case .quote: 0.6
+        case .lexicon: 0
         }
     }
 }

@@ -3,7 +3,7 @@ import Foundation
 /// Name keys that survive transliteration between Latin and Cyrillic: "Putin" and "Путина"
 /// both give `pptn`, "Moscow" and "Москве" both `mmsk`. Made from the first letter and the
 /// first three consonants after folding the spellings English and Russian disagree on
-/// (дж/j, кх/h, ц/ts, w/v, c/k…), so inflected endings and vowel choices do not matter.
+/// (дж/j, kh/h, w/v, c/k, initial y/j…), so inflected endings and vowel choices do not matter.
 enum Transliteration {
     /// The key of one word, or nil when it has too few consonants to mean anything.
     static func nameKey(_ word: Substring) -> String? {
@@ -15,6 +15,8 @@ enum Transliteration {
             else if scalar.properties.isAlphabetic { return nil }  // neither Latin nor Cyrillic
         }
         for (from, to) in folds { latin = latin.replacingOccurrences(of: from, with: to) }
+        // An initial y is j in English spellings of Slavic and Japanese names (Япония/Japan, Юрий/Jury).
+        if latin.hasPrefix("y") { latin = "j" + latin.dropFirst() }
         guard let first = latin.first else { return nil }
         var skeleton = ""
         for character in latin where !"aeiouyh'".contains(character) && skeleton.last != character {
@@ -41,7 +43,7 @@ enum Transliteration {
 
     private static let folds: [(String, String)] = [
         ("dzh", "j"), ("zh", "j"), ("dz", "z"), ("kh", "h"), ("shch", "s"), ("sch", "s"), ("sh", "s"), ("ch", "c"),
-        ("ts", "c"), ("tz", "c"), ("ck", "k"), ("ph", "f"), ("w", "v"), ("x", "ks"), ("q", "k"), ("c", "k"),
+        ("ck", "k"), ("ph", "f"), ("w", "v"), ("x", "ks"), ("q", "k"), ("c", "k"),
         // Sounds Japanese (and often Russian) spells with one letter where English has two.
         ("l", "r"), ("m", "n"),
     ]
@@ -64,7 +66,7 @@ enum Transliteration {
     private static let cyrillic: [Unicode.Scalar: String] = [
         "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh", "з": "z", "и": "i", "й": "y",
         "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f",
-        "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu", "я": "ya",
+        "х": "kh", "ц": "c", "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu", "я": "ya",
         "і": "i", "ї": "yi", "є": "ye", "ґ": "g",
     ]
 }

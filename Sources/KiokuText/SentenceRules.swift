@@ -78,6 +78,11 @@ struct SentenceRules: Sendable {
         }
     }
 
+    /// Japanese particles that continue a sentence after a closing quotation bracket (」と, 」って, 」の…).
+    static func continuesAfterQuotation(_ scalar: Unicode.Scalar) -> Bool {
+        "とっのをにがはでもや、".unicodeScalars.contains(scalar)
+    }
+
     static func isDigit(_ scalar: Unicode.Scalar) -> Bool {
         scalar.properties.numericType == .decimal
     }

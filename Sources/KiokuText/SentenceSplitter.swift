@@ -11,8 +11,10 @@
 /// The pieces are verbatim slices of the paragraph (only the whitespace between them is left out),
 /// so an aligner can point back into the document.
 ///
-/// Stops inside quotations end sentences too (`「…。…」と述べた。` is two): translations split
-/// quotations where their originals do, and an aligner joins pieces more safely than it splits them.
+/// A Japanese quotation closed after its stop and followed by a particle does not end the
+/// sentence (`「…実現は可能だ。」と述べた。` is one); stops inside a quotation do (`「…。…」` is two):
+/// translations split quotations where their originals do, and an aligner joins pieces more
+/// safely than it splits them.
 public struct SentenceSplitter: Sendable {
     public let language: LanguageTag
     private let rules: SentenceRules
@@ -59,7 +61,13 @@ public struct SentenceSplitter: Sendable {
     /// Whether the stop at `stop`, whose run of stops and closers ends at `end`, ends a sentence.
     private func breaks(_ scalars: [Unicode.Scalar], sentenceStart: Int, stop: Int, end: Int) -> Bool {
         let run = scalars[stop..<end]
-        if run.contains(where: SentenceRules.isWideStop) { return true }
+        if run.contains(where: SentenceRules.isWideStop) {
+            // 「…。」と述べた: a quotation closed after its stop and followed by a particle goes on.
+            if let last = run.last, SentenceRules.isCloser(last), end < scalars.count, SentenceRules.continuesAfterQuotation(scalars[end]) {
+                return false
+            }
+            return true
+        }
         if end == scalars.count { return true }
         // A Latin stop needs whitespace after it: 3.5, U.S.-Japan, Yahoo!News are not ends.
         guard scalars[end].properties.isWhitespace else { return false }

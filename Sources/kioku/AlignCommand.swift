@@ -49,7 +49,7 @@ struct AlignCommand: ParsableCommand {
     @Option(name: .customLong("min-score"), help: ArgumentHelp("Leave pairs scoring below this (0–1) out of --to and --tm.", valueName: "score"))
     var minimumScore: Double = 0
 
-    @Option(name: .customLong("glossary"), help: ArgumentHelp("Names and places that anchor sentences (TBX/TSV); with --tm, its stored glossary is used too.", valueName: "file"))
+    @Option(name: .customLong("glossary"), help: ArgumentHelp("Names and places that anchor sentences (TBX/TSV). With --tm, the TM's stored glossary is used too, and a lexicon learned from its units.", valueName: "file"))
     var glossaries: [String] = []
 
     @Option(help: ArgumentHelp("The documents' format when their names do not tell: text, markdown, html, docx.", valueName: "format"))
@@ -81,7 +81,9 @@ struct AlignCommand: ParsableCommand {
             var options = AlignmentOptions(usesParagraphs: !ignoreParagraphs)
             var glossary = glossaries.isEmpty ? Glossary() : try GlossaryFile.read(paths: glossaries)
             if let tm, FileManager.default.fileExists(atPath: tm) {
-                glossary = Glossary.merged([glossary, try GlossaryStore.load(from: try TranslationMemory(path: tm, create: false))])
+                let memory = try TranslationMemory(path: tm, create: false)
+                glossary = Glossary.merged([glossary, try GlossaryStore.load(from: memory)])
+                options.knownPairs = try knownPairs(in: memory, source: source.language, target: target.language)
             }
             if !glossary.concepts.isEmpty { options.glossary = glossary }
             let alignment = try Aligner(options: options).align(source, target)
@@ -109,6 +111,16 @@ struct AlignCommand: ParsableCommand {
             }
             printSummary(alignment, kept: units.count)
         }
+    }
+
+    /// The TM's first units in the two languages, to learn a lexicon from (see AlignmentLexicon).
+    private func knownPairs(in memory: TranslationMemory, source: LanguageTag, target: LanguageTag) throws -> [(source: String, target: String)] {
+        var pairs: [(source: String, target: String)] = []
+        try memory.forEachUnit(ids: UnitID(1)...UnitID(Int64(AlignmentLexicon.maximumPairs) * 2), languages: [source, target]) { stored in
+            guard pairs.count < AlignmentLexicon.maximumPairs, let a = stored.unit.variant(source), let b = stored.unit.variant(target) else { return }
+            pairs.append((a.segment.text, b.segment.text))
+        }
+        return pairs
     }
 
     private func guessed(_ path: String, _ document: AlignDocument, option: String) throws -> LanguageTag {
