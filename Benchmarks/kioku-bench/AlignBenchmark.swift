@@ -4,7 +4,7 @@ import KiokuTerms
 import KiokuText
 
 /// `kioku-bench align DIR OUT --src L --tgt L [--no-paragraphs] [--without kind,kind] [--glossary F]…
-///  [--lexicon-lines SRC.txt TGT.txt]`
+///  [--lexicon-lines SRC.txt TGT.txt] [--swap]`
 ///
 /// `--lexicon-lines` gives line-aligned files of the test bed's own source (the WMT21 lines):
 /// each document is aligned with a lexicon learned from the lines of all *other* documents
@@ -19,9 +19,9 @@ enum AlignBenchmark {
             fail("usage: kioku-bench align DIR OUT --src L --tgt L [--no-paragraphs] [--without kinds] [--glossary FILE]")
         }
         let directory = arguments[1], output = arguments[2]
-        let options = Arguments(arguments)
-        var alignment = AlignmentOptions(usesParagraphs: !options.has("--no-paragraphs"))
-        if let without = options.value("--without") {
+        let flags = Arguments(arguments)
+        var alignment = AlignmentOptions(usesParagraphs: !flags.has("--no-paragraphs"))
+        if let without = flags.value("--without") {
             for name in without.split(separator: ",") {
                 guard let kind = AnchorKind(rawValue: String(name)) else { fail("unknown anchor kind \(name)") }
                 alignment.anchorKinds.remove(kind)
@@ -52,11 +52,16 @@ enum AlignBenchmark {
                 let own = Set(gold.split(whereSeparator: { $0 == "\n" || $0 == "\t" || $0 == "," }).compactMap { Int($0) })
                 options.knownPairs = zip(sourceLines, targetLines).enumerated().filter { !own.contains($0.offset) }.map { ($0.element.0, $0.element.1) }
             }
-            let result = try Aligner(options: options).align(sourceDocument, targetDocument)
+            // --swap aligns the translation as the source (the direction is the aligner's to ignore);
+            // the columns are written back in the test bed's order.
+            let swapped = flags.has("--swap")
+            let result = swapped ? try Aligner(options: options).align(targetDocument, sourceDocument)
+                                 : try Aligner(options: options).align(sourceDocument, targetDocument)
             sentences += result.source.count + result.target.count
             var lines = ""
             for bead in result.beads {
-                lines += "\(result.sourceText(of: bead))\t\(result.targetText(of: bead))\t\(bead.score)\n"
+                let (first, second) = (result.sourceText(of: bead), result.targetText(of: bead))
+                lines += swapped ? "\(second)\t\(first)\t\(bead.score)\n" : "\(first)\t\(second)\t\(bead.score)\n"
             }
             written.append((document, lines))
         }

@@ -49,7 +49,8 @@ struct BeadSearch {
     func measuredVariance(_ steps: [Step]) -> Double? {
         var squares: [Double] = []
         for step in steps where step.source.count == 1 && step.target.count == 1 {
-            let a = source[step.source.lowerBound].length, b = target[step.target.lowerBound].length / ratio
+            let scale = ratio.squareRoot()
+            let a = source[step.source.lowerBound].length * scale, b = target[step.target.lowerBound].length / scale
             let deviation = b - a
             squares.append(deviation * deviation / ((a + b) / 2 + 1))
         }
@@ -141,7 +142,10 @@ struct BeadSearch {
         var a = 0.0, b = 0.0
         for index in sourceRange { a += source[index].length }
         for index in targetRange { b += target[index].length }
-        let length = Self.lengthCost(source: a, target: b / ratio, variance: lengthVariance)
+        // Both lengths meet halfway (× and ÷ √ratio), so that the cost is the same whichever
+        // side is called the source.
+        let scale = ratio.squareRoot()
+        let length = Self.lengthCost(source: a * scale, target: b / scale, variance: lengthVariance)
         scratch.left.removeAll(keepingCapacity: true)
         scratch.right.removeAll(keepingCapacity: true)
         for index in sourceRange { scratch.left += source[index].anchors }
