@@ -59,7 +59,7 @@ public struct Aligner: Sendable {
         // make omissions stand out; loose ones should not be cut into 1-0 and 0-1).
         if let variance = search.measuredVariance(steps) {
             search.lengthVariance = variance
-            steps = search.run()
+            steps = search.run(around: steps)
         }
         let beads = Self.scored(steps, search: search)
 
@@ -93,7 +93,7 @@ public struct Aligner: Sendable {
     /// Scores: for a pairing, how well its lengths and anchors agree; for a 1-0 or 0-1, how much
     /// worse it would be to glue the sentence to the pairing next to it.
     private static func scored(_ steps: [BeadSearch.Step], search: BeadSearch) -> [Bead] {
-        var scratch = AnchorScratch()
+        var scratch = search.makeScratch()
         func sigmoid(_ x: Double) -> Double { 1 / (1 + exp(-x)) }
         func cost(_ source: Range<Int>, _ target: Range<Int>) -> Double {
             let prior = BeadSearch.shapes.first { $0.source == source.count && $0.target == target.count }?.prior ?? 10

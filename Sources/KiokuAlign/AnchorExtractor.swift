@@ -55,7 +55,7 @@ final class AnchorExtractor {
         var firstWord = true
         for word in Self.words(in: scalars) {
             defer { firstWord = false }
-            if let month = NumberReader.month(word, language: language) { add("n:\(month)", .smallNumber) }
+            if NumberReader.mayNameMonth(word), let month = NumberReader.month(word, language: language) { add("n:\(month)", .smallNumber) }
             let isLatin = word.unicodeScalars.allSatisfy { $0.isASCII || $0.properties.numericType != nil }
             if isLatin, word.unicodeScalars.count >= 2 {
                 let key = "w:" + word.lowercased()

@@ -1,33 +1,54 @@
-/// Reused buffers for scoring the anchors of a bead's two sides (no allocation per bead).
+/// Scores the anchors of a bead's two sides with a counter per anchor key (reused, so no
+/// allocation and no sorting per bead).
 struct AnchorScratch {
-    var left: [Anchor] = []
-    var right: [Anchor] = []
-
-    /// The anchor cost of pairing `left` with `right` (both sorted by key, or sorted here):
-    /// a bonus for each anchor they share, a penalty for each one-sided anchor that a
-    /// translation would normally carry.
-    mutating func cost(sortingLeft: Bool, sortingRight: Bool) -> Double {
-        if sortingLeft { left.sort { $0.key < $1.key } }
-        if sortingRight { right.sort { $0.key < $1.key } }
-        var bonus = 0.0, penalty = 0.0
-        var l = 0, r = 0
-        while l < left.count || r < right.count {
-            if r == right.count || l < left.count && left[l].key < right[r].key {
-                if left[l].expectsPartner { penalty += left[l].kind.missPenalty }
-                l += 1
-            } else if l == left.count || right[r].key < left[l].key {
-                if right[r].expectsPartner { penalty += right[r].kind.missPenalty }
-                r += 1
-            } else {
-                bonus += max(left[l].kind.matchBonus, right[r].kind.matchBonus)
-                l += 1
-                r += 1
-            }
-        }
-        // Misses saturate: a number spelt in words or a name the glossary lacks should not
-        // outweigh what the lengths say.
-        return min(penalty, Self.maximumMissPenalty) - bonus
-    }
+    /// How many source-side anchors with each key are still unmatched.
+    private var counts: [Int32]
 
     static let maximumMissPenalty = 3.0
+
+    init(vocabularySize: Int) {
+        counts = [Int32](repeating: 0, count: vocabularySize)
+    }
+
+    /// The anchor cost of pairing sentences `sourceRange` with `targetRange`: a bonus for each
+    /// anchor both sides share, a penalty for each one-sided anchor that a translation would
+    /// normally carry. Misses saturate: a number spelt in words or a name the glossary lacks
+    /// should not outweigh what the lengths say.
+    mutating func cost(_ source: BeadSearch.Side, _ sourceRange: Range<Int>,
+                       _ target: BeadSearch.Side, _ targetRange: Range<Int>) -> Double {
+        let sourceAnchors = source.anchorStart[sourceRange.lowerBound]..<source.anchorStart[sourceRange.upperBound]
+        let targetAnchors = target.anchorStart[targetRange.lowerBound]..<target.anchorStart[targetRange.upperBound]
+        if sourceAnchors.isEmpty || targetAnchors.isEmpty {
+            var penalty = 0.0
+            for index in sourceRange { penalty += source.missSums[index] }
+            for index in targetRange { penalty += target.missSums[index] }
+            return min(penalty, Self.maximumMissPenalty)
+        }
+        var bonus = 0.0, penalty = 0.0
+        counts.withUnsafeMutableBufferPointer { counts in
+            source.anchors.withUnsafeBufferPointer { left in
+                target.anchors.withUnsafeBufferPointer { right in
+                    for index in sourceAnchors { counts[Int(left[index].key)] += 1 }
+                    for index in targetAnchors {
+                        let anchor = right[index]
+                        if counts[Int(anchor.key)] > 0 {
+                            counts[Int(anchor.key)] -= 1
+                            bonus += anchor.kind.matchBonus
+                        } else if anchor.expectsPartner {
+                            penalty += anchor.kind.missPenalty
+                        }
+                    }
+                    // What is left on the source side had no partner; the counters go back to zero.
+                    for index in sourceAnchors {
+                        let anchor = left[index]
+                        if counts[Int(anchor.key)] > 0 {
+                            counts[Int(anchor.key)] -= 1
+                            if anchor.expectsPartner { penalty += anchor.kind.missPenalty }
+                        }
+                    }
+                }
+            }
+        }
+        return min(penalty, Self.maximumMissPenalty) - bonus
+    }
 }

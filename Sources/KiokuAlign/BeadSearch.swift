@@ -4,8 +4,9 @@ import Foundation
 /// two runs of sentences, where a bead's cost adds its shape's prior, a length cost and the
 /// anchors its sides share or miss; and a paragraph break on one side only costs extra.
 ///
-/// The search keeps to a band around the diagonal, widened and rerun when the best path touches
-/// its edge, so time and memory grow with document length times band width, not length squared.
+/// The search keeps to a band: first around the length diagonal, then (for the second pass) around the
+/// first pass's path. When the best path touches the band's edge the band is widened and the pass
+/// rerun, so time and memory grow with document length times band width, not length squared.
 struct BeadSearch {
     struct Sentence {
         /// Characters that are not whitespace.
@@ -23,13 +24,53 @@ struct BeadSearch {
         var anchorCost: Double
     }
 
-    let source: [Sentence]
-    let target: [Sentence]
+    /// One side's sentences in flat arrays (no reference counting in the inner loop).
+    struct Side {
+        /// Lengths brought halfway to the other side's scale (× or ÷ √ratio), so that the cost is
+        /// the same whichever side is called the source.
+        var lengths: [Double]
+        var breaks: [Bool]
+        /// Anchors of sentence k are `anchors[anchorStart[k]..<anchorStart[k + 1]]`.
+        var anchors: [Anchor]
+        var anchorStart: [Int]
+        /// One more than the largest anchor key.
+        var keyLimit: Int
+        /// The miss penalties of sentence k's anchors that expect a partner.
+        var missSums: [Double]
+
+        init(_ sentences: [Sentence], scale: Double) {
+            lengths = sentences.map { $0.length * scale }
+            breaks = sentences.map(\.startsParagraph)
+            anchors = []
+            anchorStart = [0]
+            missSums = []
+            keyLimit = 0
+            for sentence in sentences {
+                keyLimit = max(keyLimit, Int((sentence.anchors.map(\.key).max() ?? -1) + 1))
+                anchors += sentence.anchors
+                anchorStart.append(anchors.count)
+                missSums.append(sentence.anchors.reduce(0) { $0 + ($1.expectsPartner ? $1.kind.missPenalty : 0) })
+            }
+        }
+
+        var count: Int { lengths.count }
+    }
+
+    let source: Side
+    let target: Side
     /// Target characters per source character.
     let ratio: Double
     let usesParagraphs: Bool
     /// Length variance per character (Gale and Church's s²), estimated per document pair.
     var lengthVariance = BeadSearch.defaultLengthVariance
+
+    init(source: [Sentence], target: [Sentence], ratio: Double, usesParagraphs: Bool) {
+        let scale = ratio.squareRoot()
+        self.source = Side(source, scale: scale)
+        self.target = Side(target, scale: 1 / scale)
+        self.ratio = ratio
+        self.usesParagraphs = usesParagraphs
+    }
 
     /// Bead shapes and their prior costs (nats), relative to 1-1.
     static let shapes: [(source: Int, target: Int, prior: Double)] = [
@@ -42,6 +83,9 @@ struct BeadSearch {
     static let defaultLengthVariance = 6.8
     /// A paragraph break on one side where the other side has none.
     static let paragraphMismatch = 3.0
+    /// How many sentences away from the length diagonal, or from the first pass's path, the
+    /// search looks at first.
+    static let initialMargin = 24
 
     /// The s² these documents show: from the 1-1 beads of `steps`, a robust estimate (the
     /// median squared deviation over the median of χ²₁), kept between 5 (no pair of documents is
@@ -49,8 +93,7 @@ struct BeadSearch {
     func measuredVariance(_ steps: [Step]) -> Double? {
         var squares: [Double] = []
         for step in steps where step.source.count == 1 && step.target.count == 1 {
-            let scale = ratio.squareRoot()
-            let a = source[step.source.lowerBound].length * scale, b = target[step.target.lowerBound].length / scale
+            let a = source.lengths[step.source.lowerBound], b = target.lengths[step.target.lowerBound]
             let deviation = b - a
             squares.append(deviation * deviation / ((a + b) / 2 + 1))
         }
@@ -59,45 +102,99 @@ struct BeadSearch {
         return min(max(squares[squares.count / 2] / 0.455, 5), 25)
     }
 
-    func run() -> [Step] {
+    /// The cheapest path: in a band around the diagonal, or around `previous` when given.
+    func run(around previous: [Step]? = nil) -> [Step] {
         let n = source.count, m = target.count
-        var width = max(32, abs(n - m) + 32)
+        var margin = Self.initialMargin
         while true {
-            let (steps, touchedEdge) = search(width: width)
-            if !touchedEdge || width >= max(n, m) { return steps }
-            width *= 2
+            let band = previous.map { Band(around: $0, n: n, m: m, margin: margin) }
+                ?? Band(lengthDiagonalOf: source.lengths, target.lengths, margin: margin)
+            let (steps, touchedEdge) = search(band)
+            if !touchedEdge || margin >= max(n, m) { return steps }
+            margin *= 2
         }
     }
 
-    /// One pass in a band of `width` around the diagonal. A state is (i, j, pending): i source
-    /// and j target sentences used, and whether a paragraph break was passed on each side by
-    /// 1-0/0-1 beads since the last pairing. A pairing pays `paragraphMismatch` when a break
-    /// precedes it on one side only, so an omitted sentence at a paragraph's edge costs nothing extra.
-    private func search(width: Int) -> ([Step], Bool) {
-        let n = source.count, m = target.count
-        let columns = 2 * width + 1
-        func center(_ i: Int) -> Int { n == 0 ? 0 : Int((Double(i) * Double(m) / Double(n)).rounded()) }
-        func low(_ i: Int) -> Int { max(0, center(i) - width) }
-        func high(_ i: Int) -> Int { min(m, center(i) + width) }
-        var cost = [Double](repeating: .infinity, count: (n + 1) * columns * 4)
-        var back = [UInt8](repeating: .max, count: (n + 1) * columns * 4)
-        func cell(_ i: Int, _ j: Int, _ pending: Int) -> Int? {
-            let offset = j - low(i)
-            guard j >= low(i), j <= high(i), offset < columns else { return nil }
-            return (i * columns + offset) * 4 + pending
+    /// For each source position i, the target positions the search considers.
+    struct Band {
+        var low: [Int]
+        var high: [Int]
+        /// Where row i's cells start in the flat tables (4 cells per position, see `search`).
+        var rowStart: [Int]
+
+        /// Around the line where the text before i source sentences and before j target sentences
+        /// is equally long (both sides' lengths are on one scale): sentence counts drift apart
+        /// where one side leaves sentences out, the amount of text does not.
+        init(lengthDiagonalOf source: [Double], _ target: [Double], margin: Int) {
+            let n = source.count, m = target.count
+            low = []; high = []
+            var targetBefore = [0.0]
+            for length in target { targetBefore.append(targetBefore.last! + length) }
+            let scale = targetBefore.last! > 0 ? targetBefore.last! / max(source.reduce(0, +), 1) : 1
+            var sourceBefore = 0.0, j = 0
+            for i in 0...n {
+                if i > 0 { sourceBefore += source[i - 1] * scale }
+                while j < m, targetBefore[j + 1] <= sourceBefore { j += 1 }
+                let center = i == n ? m : j
+                low.append(max(0, center - margin))
+                high.append(min(m, center + margin))
+            }
+            rowStart = Self.starts(low, high)
         }
-        func sourceBreak(_ i: Int) -> Bool { i == 0 || source[i].startsParagraph }
-        func targetBreak(_ j: Int) -> Bool { j == 0 || target[j].startsParagraph }
-        var scratch = AnchorScratch()
+
+        init(around steps: [Step], n: Int, m: Int, margin: Int) {
+            var pathLow = [Int](repeating: m, count: n + 1), pathHigh = [Int](repeating: 0, count: n + 1)
+            pathLow[0] = 0
+            for step in steps {
+                for row in step.source.lowerBound...step.source.upperBound {
+                    pathLow[row] = min(pathLow[row], step.target.lowerBound)
+                    pathHigh[row] = max(pathHigh[row], step.target.upperBound)
+                }
+            }
+            pathHigh[n] = m
+            low = pathLow.map { max(0, $0 - margin) }
+            high = pathHigh.map { min(m, $0 + margin) }
+            rowStart = Self.starts(low, high)
+        }
+
+        private static func starts(_ low: [Int], _ high: [Int]) -> [Int] {
+            var starts = [0]
+            for (lower, upper) in zip(low, high) { starts.append(starts.last! + (upper - lower + 1) * 4) }
+            return starts
+        }
+
+        func cell(_ i: Int, _ j: Int, _ pending: Int) -> Int? {
+            guard j >= low[i], j <= high[i] else { return nil }
+            return rowStart[i] + (j - low[i]) * 4 + pending
+        }
+    }
+
+    /// One pass in `band`. A state is (i, j, pending): i source and j target sentences used, and
+    /// whether a paragraph break was passed on each side by 1-0/0-1 beads since the last pairing.
+    /// A pairing pays `paragraphMismatch` when a break precedes it on one side only, so an omitted
+    /// sentence at a paragraph's edge costs nothing extra.
+    private func search(_ band: Band) -> ([Step], Bool) {
+        let n = source.count, m = target.count
+        var cost = [Double](repeating: .infinity, count: band.rowStart[n + 1])
+        var back = [UInt8](repeating: .max, count: band.rowStart[n + 1])
+        func sourceBreak(_ i: Int) -> Bool { i == 0 || source.breaks[i] }
+        func targetBreak(_ j: Int) -> Bool { j == 0 || target.breaks[j] }
+        var scratch = makeScratch()
+        let shapes = Self.shapes
+        cost[band.cell(0, 0, 0)!] = 0
         for i in 0...n {
-            for j in low(i)...high(i) {
-                if i == 0 && j == 0 { cost[cell(0, 0, 0)!] = 0; continue }
-                for (shapeIndex, shape) in Self.shapes.enumerated() {
+            for j in band.low[i]...band.high[i] where i > 0 || j > 0 {
+                for shapeIndex in shapes.indices {
+                    let shape = shapes[shapeIndex]
                     let pi = i - shape.source, pj = j - shape.target
-                    guard pi >= 0, pj >= 0, cell(pi, pj, 0) != nil else { continue }
+                    guard pi >= 0, pj >= 0, let first = band.cell(pi, pj, 0) else { continue }
+                    guard cost[first] < .infinity || cost[first + 1] < .infinity || cost[first + 2] < .infinity || cost[first + 3] < .infinity
+                    else { continue }
                     let bead = beadCost(pi..<i, pj..<j, prior: shape.prior, scratch: &scratch).total
+                    let here = band.cell(i, j, 0)!
                     for pending in 0..<4 {
-                        guard let previous = cell(pi, pj, pending), cost[previous] < .infinity else { continue }
+                        let previous = first + pending
+                        guard cost[previous] < .infinity else { continue }
                         var total = cost[previous] + bead
                         let next: Int
                         if shape.target == 0 {
@@ -110,10 +207,9 @@ struct BeadSearch {
                                 total += Self.paragraphMismatch
                             }
                         }
-                        let here = cell(i, j, next)!
-                        if total < cost[here] {
-                            cost[here] = total
-                            back[here] = UInt8(shapeIndex) | UInt8(pending) << 4
+                        if total < cost[here + next] {
+                            cost[here + next] = total
+                            back[here + next] = UInt8(shapeIndex) | UInt8(pending) << 4
                         }
                     }
                 }
@@ -122,10 +218,11 @@ struct BeadSearch {
         var steps: [Step] = []
         var touched = false
         var i = n, j = m
-        var pending = (0..<4).min { cost[cell(n, m, $0)!] < cost[cell(n, m, $1)!] }!
+        let end = band.cell(n, m, 0)!
+        var pending = (0..<4).min { cost[end + $0] < cost[end + $1] }!
         while i > 0 || j > 0 {
-            guard let here = cell(i, j, pending), back[here] != .max else { break }
-            if (j == low(i) && low(i) > 0) || (j == high(i) && high(i) < m) { touched = true }
+            guard let here = band.cell(i, j, pending), back[here] != .max else { break }
+            if (j == band.low[i] && band.low[i] > 0) || (j == band.high[i] && band.high[i] < m) { touched = true }
             let shape = Self.shapes[Int(back[here] & 0x0F)]
             pending = Int(back[here] >> 4)
             let bead = beadCost((i - shape.source)..<i, (j - shape.target)..<j, prior: shape.prior, scratch: &scratch)
@@ -136,36 +233,24 @@ struct BeadSearch {
         return (steps.reversed(), touched)
     }
 
+    /// Counters for every anchor key of both documents.
+    func makeScratch() -> AnchorScratch { AnchorScratch(vocabularySize: max(source.keyLimit, target.keyLimit)) }
+
     func beadCost(_ sourceRange: Range<Int>, _ targetRange: Range<Int>, prior: Double, scratch: inout AnchorScratch)
         -> (total: Double, length: Double, anchors: Double) {
         if sourceRange.isEmpty || targetRange.isEmpty { return (prior, 0, 0) }
         var a = 0.0, b = 0.0
-        for index in sourceRange { a += source[index].length }
-        for index in targetRange { b += target[index].length }
-        // Both lengths meet halfway (× and ÷ √ratio), so that the cost is the same whichever
-        // side is called the source.
-        let scale = ratio.squareRoot()
-        let length = Self.lengthCost(source: a * scale, target: b / scale, variance: lengthVariance)
-        scratch.left.removeAll(keepingCapacity: true)
-        scratch.right.removeAll(keepingCapacity: true)
-        for index in sourceRange { scratch.left += source[index].anchors }
-        for index in targetRange { scratch.right += target[index].anchors }
-        let anchors = scratch.cost(sortingLeft: sourceRange.count > 1, sortingRight: targetRange.count > 1)
+        for index in sourceRange { a += source.lengths[index] }
+        for index in targetRange { b += target.lengths[index] }
+        let length = LengthCost.cost(source: a, target: b, variance: lengthVariance)
+        let anchors = scratch.cost(source, sourceRange, target, targetRange)
         var inside = 0.0
         if usesParagraphs {
             var breaks = 0
-            for index in sourceRange.dropFirst() where source[index].startsParagraph { breaks += 1 }
-            for index in targetRange.dropFirst() where target[index].startsParagraph { breaks -= 1 }
+            for index in sourceRange.dropFirst() where source.breaks[index] { breaks += 1 }
+            for index in targetRange.dropFirst() where target.breaks[index] { breaks -= 1 }
             inside = Double(abs(breaks)) * Self.paragraphMismatch
         }
         return (prior + length + anchors + inside, length, anchors)
-    }
-
-    /// −log of the two-sided tail probability of the length difference (Gale and Church, with
-    /// the target's length brought to source characters by the document's ratio).
-    static func lengthCost(source a: Double, target b: Double, variance: Double) -> Double {
-        let delta = (b - a) / (variance * ((a + b) / 2 + 1)).squareRoot()
-        let tail = erfc(abs(delta) / 2.0.squareRoot())
-        return -log(max(tail, 1e-300))
     }
 }

@@ -106,6 +106,12 @@ struct NumberReader {
         ("тыс", 1e3),
     ]
 
+    /// A cheap first test: month names begin with one of these letters and are 3 to 10 letters long.
+    static func mayNameMonth(_ word: Substring) -> Bool {
+        guard let first = word.unicodeScalars.first, (3...10).contains(word.unicodeScalars.count) else { return false }
+        return "JFMASONDjfmasondЯФМАИСОНДяфмаисонд".unicodeScalars.contains(first)
+    }
+
     /// The month a word names (English only when capitalized; "May" is left out as a verb).
     static func month(_ word: Substring, language: LanguageTag) -> Int? {
         switch language.language {

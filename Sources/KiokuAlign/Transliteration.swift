@@ -1,5 +1,3 @@
-import Foundation
-
 /// Name keys that survive transliteration between Latin and Cyrillic: "Putin" and "Путина"
 /// both give `pptn`, "Moscow" and "Москве" both `mmsk`. Made from the first letter and the
 /// first three consonants after folding the spellings English and Russian disagree on
@@ -7,23 +5,47 @@ import Foundation
 enum Transliteration {
     /// The key of one word, or nil when it has too few consonants to mean anything.
     static func nameKey(_ word: Substring) -> String? {
-        var latin = ""
-        for scalar in word.lowercased().unicodeScalars {
-            if let mapped = cyrillic[scalar] ?? katakana[scalar] { latin += mapped }
-            else if scalar == "ー" || scalar == "ッ" || scalar == "・" { continue }
-            else if scalar.isASCII, scalar.properties.isAlphabetic { latin.unicodeScalars.append(scalar) }
-            else if scalar.properties.isAlphabetic { return nil }  // neither Latin nor Cyrillic
+        var latin: [UInt8] = []
+        latin.reserveCapacity(word.utf8.count)
+        for scalar in word.unicodeScalars {
+            let lower = scalar.properties.lowercaseMapping.unicodeScalars.first ?? scalar
+            if let mapped = cyrillic[lower] ?? katakana[lower] { latin += mapped.utf8 }
+            else if lower == "ー" || lower == "ッ" || lower == "・" { continue }
+            else if lower.isASCII, lower.properties.isAlphabetic { latin.append(UInt8(lower.value)) }
+            else if lower.properties.isAlphabetic { return nil }  // neither Latin, Cyrillic nor katakana
         }
-        for (from, to) in folds { latin = latin.replacingOccurrences(of: from, with: to) }
+        for (from, to) in foldBytes { replace(&latin, from, to) }
         // An initial y is j in English spellings of Slavic and Japanese names (Япония/Japan, Юрий/Jury).
-        if latin.hasPrefix("y") { latin = "j" + latin.dropFirst() }
+        if latin.first == UInt8(ascii: "y") { latin[0] = UInt8(ascii: "j") }
         guard let first = latin.first else { return nil }
-        var skeleton = ""
-        for character in latin where !"aeiouyh'".contains(character) && skeleton.last != character {
-            skeleton.append(character)
+        var skeleton: [UInt8] = []
+        for byte in latin where !Self.vowels.contains(byte) && skeleton.last != byte {
+            skeleton.append(byte)
+            if skeleton.count == 3 { break }
         }
         guard skeleton.count >= 2 else { return nil }
-        return String(first) + skeleton.prefix(3)
+        return String(decoding: [first] + skeleton, as: UTF8.self)
+    }
+
+    private static let vowels: Set<UInt8> = Set("aeiouyh'".utf8)
+    private static let foldBytes: [([UInt8], [UInt8])] = folds.map { (Array($0.0.utf8), Array($0.1.utf8)) }
+
+    /// Every `from` in `bytes` replaced by `to`, left to right.
+    private static func replace(_ bytes: inout [UInt8], _ from: [UInt8], _ to: [UInt8]) {
+        guard bytes.count >= from.count, bytes.contains(from[0]) else { return }
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count)
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == from[0], index + from.count <= bytes.count, bytes[index..<(index + from.count)].elementsEqual(from) {
+                result += to
+                index += from.count
+            } else {
+                result.append(bytes[index])
+                index += 1
+            }
+        }
+        bytes = result
     }
 
     /// The katakana runs of a Japanese text (loanwords and foreign names), split at `・`.
