@@ -74,7 +74,9 @@ let package = Package(
         .testTarget(name: "KiokuConcurrencyTests", dependencies: ["KiokuConcurrency"]),
         .testTarget(name: "KiokuMatchTests", dependencies: ["KiokuMatch", "KiokuMemory", "KiokuFormats", "KiokuTestSupport"]),
         .testTarget(name: "KiokuTermsTests", dependencies: ["KiokuTerms", "KiokuMemory", "KiokuFormats", "KiokuTestSupport"], exclude: ["Fixtures"]),
-        .testTarget(name: "KiokuAlignTests", dependencies: ["KiokuAlign", "KiokuTerms", "KiokuTestSupport"]),
+        .testTarget(name: "KiokuAlignTests", dependencies: [
+            "KiokuAlign", "KiokuTerms", "KiokuTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
         .testTarget(name: "KiokuServerTests", dependencies: ["KiokuServer", "KiokuTestSupport"]),
         .testTarget(name: "KiokuCLITests", dependencies: ["KiokuTestSupport"], exclude: ["Fixtures"]),
     ]

@@ -1,7 +1,8 @@
 /// How plain text becomes paragraphs.
 enum PlainTextParagraphs {
-    /// A paragraph a line; but when blank lines separate blocks of several lines, a paragraph a
-    /// block, its lines joined by a space (none between two CJK characters).
+    /// A paragraph a line; but when blank lines separate blocks of short lines (text wrapped at a
+    /// fixed width), a paragraph a block, its lines joined by a space (none between two CJK
+    /// characters). A file of long lines with the odd blank line keeps a paragraph a line.
     static func split(_ text: String) -> [String] {
         let lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" || $0 == "\u{2029}" })
             .map { $0.trimmingCharacters(in: " \t\u{FEFF}") }
@@ -14,10 +15,17 @@ enum PlainTextParagraphs {
             }
         }
         blocks.removeAll { $0.isEmpty }
-        guard blocks.count > 1, blocks.contains(where: { $0.count > 1 }) else {
-            return blocks.flatMap { $0.map(String.init) }
-        }
+        guard blocks.count > 1, isHardWrapped(blocks) else { return blocks.flatMap { $0.map(String.init) } }
         return blocks.map(joinLines)
+    }
+
+    /// True when most lines inside multi-line blocks (each block's last line aside) are short,
+    /// as in text wrapped at about 80 columns.
+    private static func isHardWrapped(_ blocks: [[Substring]]) -> Bool {
+        let inner = blocks.filter { $0.count > 1 }.flatMap { $0.dropLast() }
+        guard !inner.isEmpty else { return false }
+        let short = inner.filter { $0.unicodeScalars.count <= 100 }.count
+        return Double(short) >= 0.8 * Double(inner.count)
     }
 
     static func joinLines(_ lines: [Substring]) -> String {
