@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The main job on the bundled samples: import the seed article's memory (TMX, EN/RU/JA), show what
-# the TM holds, look sentences up, check it against the bundled glossary of names and places, and
-# export it back out as TMX and TSV; then serve it over HTTP and ask it as Weblate would.
+# the TM holds, align the article's documents into a TM of their own, look sentences up, check it
+# against the bundled glossary of names and places, and export it back out as TMX and TSV; then
+# serve it over HTTP and ask it as Weblate would.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PATH:/opt/swift/usr/bin"
@@ -15,6 +16,11 @@ set -x
 $kioku import memories/seed-summit.tmx --tm "$out/seed.kioku"
 $kioku import memories/seed-summit.tsv --tm "$out/seed.kioku"
 $kioku stats --tm "$out/seed.kioku"
+# The same article as three documents: align them into a new TM, with a page to review.
+$kioku align memories/seed-summit.en.txt memories/seed-summit.ru.txt --tm "$out/aligned.kioku" --review "$out/align-en-ru.html"
+$kioku align memories/seed-summit.en.txt memories/seed-summit.ja.txt --tm "$out/aligned.kioku" --min-score 0.5
+$kioku align memories/seed-summit.en.txt memories/seed-summit.ja.txt --json | head -n 3
+$kioku stats --tm "$out/aligned.kioku"
 $kioku lookup "During the gathering in Vladivostok, President Putin and PM Abe agreed to once again meet on December 20 in Japan." \
   --tm "$out/seed.kioku" --src en --tgt ru --glossary glossaries/names-and-places.tbx
 $kioku lookup "モスクワと東京は、第二次世界大戦の終結後、平和条約を締結していない。" --tm "$out/seed.kioku" --src ja --tgt ru --max 1

@@ -1,13 +1,11 @@
 // The ICU side of kicu.h: each wrapper calls the versioned ICU 72 function.
 #include "kicu.h"
 
-#include <unicode/ubrk.h>
 #include <unicode/ucnv.h>
 #include <unicode/unorm2.h>
 #include <unicode/utypes.h>
 
 _Static_assert(U_BUFFER_OVERFLOW_ERROR == KICU_BUFFER_OVERFLOW, "ICU error code changed");
-_Static_assert(UBRK_DONE == KICU_BREAK_DONE, "ICU UBRK_DONE changed");
 _Static_assert(sizeof(UChar) == sizeof(uint16_t), "UChar is not 16 bits");
 _Static_assert(sizeof(UErrorCode) == sizeof(kicu_status), "UErrorCode is not 32 bits");
 
@@ -26,20 +24,6 @@ int32_t kicu_normalize(const kicu_normalizer *normalizer, const uint16_t *source
     return unorm2_normalize((const UNormalizer2 *)normalizer, (const UChar *)source, length,
                             (UChar *)destination, capacity, (UErrorCode *)status);
 }
-
-kicu_break *kicu_breakOpen(kicu_break_kind kind, const char *locale, kicu_status *status) {
-    UBreakIteratorType type = kind == KICU_SENTENCE_BREAKS ? UBRK_SENTENCE : UBRK_WORD;
-    return (kicu_break *)ubrk_open(type, locale, NULL, 0, (UErrorCode *)status);
-}
-
-void kicu_breakSetText(kicu_break *iterator, const uint16_t *text, int32_t length, kicu_status *status) {
-    ubrk_setText((UBreakIterator *)iterator, (const UChar *)text, length, (UErrorCode *)status);
-}
-
-int32_t kicu_breakFirst(kicu_break *iterator) { return ubrk_first((UBreakIterator *)iterator); }
-int32_t kicu_breakNext(kicu_break *iterator) { return ubrk_next((UBreakIterator *)iterator); }
-int32_t kicu_breakRuleStatus(kicu_break *iterator) { return ubrk_getRuleStatus((UBreakIterator *)iterator); }
-void kicu_breakClose(kicu_break *iterator) { ubrk_close((UBreakIterator *)iterator); }
 
 kicu_converter *kicu_converterOpen(const char *name, kicu_status *status) {
     UConverter *converter = ucnv_open(name, (UErrorCode *)status);

@@ -46,4 +46,11 @@ import KiokuTestSupport
         let output = try run("ServeATM")
         #expect(output.contains(#""quality":100,"source":"Moscow and Tokyo","target":"Москва и Токио""#))
     }
+
+    @Test func kiokuAlignPairsSentencesAndKeepsOmissionsApart() throws {
+        let output = try run("AlignTwoDocuments")
+        #expect(output.contains("1-1 PM Abe met President Putin in Vladivostok on Saturday. | Премьер Абэ встретился с президентом Путиным во Владивостоке в субботу."))
+        #expect(output.contains("1-0 Tokyo and Moscow have not signed a peace treaty. | "))
+        #expect(output.hasSuffix("3 units\n"))
+    }
 }

@@ -1,6 +1,6 @@
 // Version-free, type-free wrappers around the ICU 72 C API.
 //
-// ICU exports only versioned symbols (ubrk_open_72) and renames its calls with
+// ICU exports only versioned symbols (ucnv_open_72) and renames its calls with
 // macros Swift cannot see, so the wrappers are compiled by clang in kicu.c.
 //
 // This header deliberately includes no ICU header. Foundation on Linux carries its
@@ -19,16 +19,8 @@ typedef int32_t kicu_status;
 enum {
     KICU_OK = 0,
     KICU_BUFFER_OVERFLOW = 15,  // U_BUFFER_OVERFLOW_ERROR
-    KICU_BREAK_DONE = -1,       // UBRK_DONE
 };
 
-/// Which boundaries a break iterator finds.
-typedef enum kicu_break_kind {
-    KICU_WORD_BREAKS,
-    KICU_SENTENCE_BREAKS,
-} kicu_break_kind;
-
-typedef struct kicu_break kicu_break;           // UBreakIterator
 typedef struct kicu_converter kicu_converter;   // UConverter
 typedef struct kicu_normalizer kicu_normalizer; // UNormalizer2 (owned by ICU)
 
@@ -39,14 +31,6 @@ const kicu_normalizer *kicu_nfkcCasefold(kicu_status *status);
 const kicu_normalizer *kicu_nfkc(kicu_status *status);
 int32_t kicu_normalize(const kicu_normalizer *normalizer, const uint16_t *source, int32_t length,
                        uint16_t *destination, int32_t capacity, kicu_status *status);
-
-// Break iteration
-kicu_break *kicu_breakOpen(kicu_break_kind kind, const char *locale, kicu_status *status);
-void kicu_breakSetText(kicu_break *iterator, const uint16_t *text, int32_t length, kicu_status *status);
-int32_t kicu_breakFirst(kicu_break *iterator);
-int32_t kicu_breakNext(kicu_break *iterator);
-int32_t kicu_breakRuleStatus(kicu_break *iterator);
-void kicu_breakClose(kicu_break *iterator);
 
 // Charset conversion to UTF-16, streaming; invalid input stops with an error.
 kicu_converter *kicu_converterOpen(const char *name, kicu_status *status);
