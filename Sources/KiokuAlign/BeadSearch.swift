@@ -102,15 +102,19 @@ struct BeadSearch {
         return min(max(squares[squares.count / 2] / 0.455, 5), 25)
     }
 
-    /// The cheapest path: in a band around the diagonal, or around `previous` when given.
+    /// The cheapest path: in a band around the length diagonal, or around `previous` when given.
+    /// When the path touches the band's edge, the band is centred on that path and doubled, so
+    /// each pass moves the path further toward where the documents really correspond.
     func run(around previous: [Step]? = nil) -> [Step] {
         let n = source.count, m = target.count
         var margin = Self.initialMargin
+        var center = previous
         while true {
-            let band = previous.map { Band(around: $0, n: n, m: m, margin: margin) }
+            let band = center.map { Band(around: $0, n: n, m: m, margin: margin) }
                 ?? Band(lengthDiagonalOf: source.lengths, target.lengths, margin: margin)
             let (steps, touchedEdge) = search(band)
             if !touchedEdge || margin >= max(n, m) { return steps }
+            center = steps
             margin *= 2
         }
     }
@@ -175,27 +179,33 @@ struct BeadSearch {
     /// sentence at a paragraph's edge costs nothing extra.
     private func search(_ band: Band) -> ([Step], Bool) {
         let n = source.count, m = target.count
-        var cost = [Double](repeating: .infinity, count: band.rowStart[n + 1])
+        // Back pointers for every cell; costs only for the last four rows (a bead spans at most
+        // three source sentences), so memory is one byte a cell.
         var back = [UInt8](repeating: .max, count: band.rowStart[n + 1])
+        let rowWidth = zip(band.low, band.high).map { ($1 - $0 + 1) * 4 }.max() ?? 4
+        var costs = [[Double]](repeating: [Double](repeating: .infinity, count: rowWidth), count: 4)
         func sourceBreak(_ i: Int) -> Bool { i == 0 || source.breaks[i] }
         func targetBreak(_ j: Int) -> Bool { j == 0 || target.breaks[j] }
         var scratch = makeScratch()
         let shapes = Self.shapes
-        cost[band.cell(0, 0, 0)!] = 0
         for i in 0...n {
+            let row = i % 4
+            for index in 0..<((band.high[i] - band.low[i] + 1) * 4) { costs[row][index] = .infinity }
+            if i == 0 { costs[0][(0 - band.low[0]) * 4] = 0 }
             for j in band.low[i]...band.high[i] where i > 0 || j > 0 {
+                let here = (j - band.low[i]) * 4
                 for shapeIndex in shapes.indices {
                     let shape = shapes[shapeIndex]
                     let pi = i - shape.source, pj = j - shape.target
-                    guard pi >= 0, pj >= 0, let first = band.cell(pi, pj, 0) else { continue }
-                    guard cost[first] < .infinity || cost[first + 1] < .infinity || cost[first + 2] < .infinity || cost[first + 3] < .infinity
+                    guard pi >= 0, pj >= 0, pj >= band.low[pi], pj <= band.high[pi] else { continue }
+                    let previousRow = pi % 4, first = (pj - band.low[pi]) * 4
+                    let before = costs[previousRow]
+                    guard before[first] < .infinity || before[first + 1] < .infinity || before[first + 2] < .infinity || before[first + 3] < .infinity
                     else { continue }
                     let bead = beadCost(pi..<i, pj..<j, prior: shape.prior, scratch: &scratch).total
-                    let here = band.cell(i, j, 0)!
                     for pending in 0..<4 {
-                        let previous = first + pending
-                        guard cost[previous] < .infinity else { continue }
-                        var total = cost[previous] + bead
+                        guard costs[previousRow][first + pending] < .infinity else { continue }
+                        var total = costs[previousRow][first + pending] + bead
                         let next: Int
                         if shape.target == 0 {
                             next = pending | (usesParagraphs && sourceBreak(pi) ? 1 : 0)
@@ -207,19 +217,20 @@ struct BeadSearch {
                                 total += Self.paragraphMismatch
                             }
                         }
-                        if total < cost[here + next] {
-                            cost[here + next] = total
-                            back[here + next] = UInt8(shapeIndex) | UInt8(pending) << 4
+                        if total < costs[row][here + next] {
+                            costs[row][here + next] = total
+                            back[band.rowStart[i] + here + next] = UInt8(shapeIndex) | UInt8(pending) << 4
                         }
                     }
                 }
             }
         }
+        let end = (m - band.low[n]) * 4
+        let last = costs[n % 4]
         var steps: [Step] = []
         var touched = false
         var i = n, j = m
-        let end = band.cell(n, m, 0)!
-        var pending = (0..<4).min { cost[end + $0] < cost[end + $1] }!
+        var pending = (0..<4).min { last[end + $0] < last[end + $1] }!
         while i > 0 || j > 0 {
             guard let here = band.cell(i, j, pending), back[here] != .max else { break }
             if (j == band.low[i] && band.low[i] > 0) || (j == band.high[i] && band.high[i] < m) { touched = true }

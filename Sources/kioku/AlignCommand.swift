@@ -160,7 +160,7 @@ struct AlignCommand: ParsableCommand {
         let pairs = alignment.beads.filter(\.isPair)
         let doubtful = pairs.filter { $0.score < Aligner.doubtfulScore }.count
         let omissions = alignment.beads.count - pairs.count
-        var line = "aligned \(alignment.source.count.counted("sentence")) (\(alignment.sourceLanguage)) with \(alignment.target.count) (\(alignment.targetLanguage)): "
+        var line = "aligned \(alignment.source.count.counted("sentence")) (\(alignment.sourceLanguage)) with \(alignment.target.count.formatted()) (\(alignment.targetLanguage)): "
         line += "\(pairs.count.counted("pair")), \(doubtful) doubtful, \(omissions.counted("sentence")) without a counterpart"
         if minimumScore > 0 { line += "; \(kept) kept with --min-score \(minimumScore)" }
         FileHandle.standardError.write(Data((line + "\n").utf8))

@@ -84,6 +84,34 @@ import KiokuTestSupport
         #expect(alignment.beads.map(\.shape) == ["2-2", "1-1"])
     }
 
+    /// A translation that leaves out a whole section (60 sentences, more than the search's first
+    /// band) still pairs everything else right: the band follows the path until it fits.
+    @Test func aLongStretchLeftOutOfTheTranslation() throws {
+        var english: [[String]] = [], russian: [[String]] = []
+        for paragraph in 0..<100 {
+            var en: [String] = [], ru: [String] = []
+            for k in 0..<3 {
+                let row = rows[(paragraph * 3 + k) % rows.count], number = paragraph * 3 + k + 1
+                en.append("Item \(number): \(row.en)")
+                ru.append("Пункт \(number): \(row.ru)")
+            }
+            english.append(en)
+            if !(30..<50).contains(paragraph) { russian.append(ru) }
+        }
+        let alignment = try aligner.align(SeedPairs.document(.english, english), SeedPairs.document(.russian, russian))
+        // Items are numbered on both sides; headlines without a stop run into the next item, so
+        // compare the item numbers each bead holds rather than sentence counts.
+        func items(_ text: String, _ label: String) -> [Int] {
+            text.components(separatedBy: label + " ").dropFirst().compactMap { Int($0.prefix(while: \.isNumber)) }
+        }
+        var omitted: [Int] = []
+        for bead in alignment.beads {
+            let english = items(alignment.sourceText(of: bead), "Item"), russian = items(alignment.targetText(of: bead), "Пункт")
+            if bead.isPair { #expect(english == russian) } else { omitted += english + russian }
+        }
+        #expect(omitted == Array(91...150))
+    }
+
     @Test func eitherSideMayBeTheOriginal() throws {
         let english = SeedPairs.document(.english, [self.english])
         let russian = SeedPairs.document(.russian, [self.russian])
