@@ -22,6 +22,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
         .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", exact: "1.5.0"),
+        // Test-only: makes real .docx files for the document reader tests (Kioku reads zips itself).
         .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
     ],
     targets: [
@@ -29,6 +30,7 @@ let package = Package(
         // so no Swift compilation ever sees two definitions of ICU's enums (Foundation has its own ICU).
         .target(name: "CICU", linkerSettings: [.linkedLibrary("icuuc"), .linkedLibrary("icudata")]),
         .systemLibrary(name: "CStemmer", path: "Sources/CStemmer"),
+        .systemLibrary(name: "CInflate", path: "Sources/CInflate"),
 
         // Package-internal helpers: a lock-protected box, a pool, a blocking queue, the unchecked-Sendable wrapper.
         .target(name: "KiokuConcurrency"),
@@ -41,10 +43,7 @@ let package = Package(
         ]),
         .target(name: "KiokuMatch", dependencies: ["KiokuText", "KiokuFormats", "KiokuMemory", "KiokuConcurrency"]),
         .target(name: "KiokuTerms", dependencies: ["KiokuText", "KiokuFormats", "KiokuMemory", "KiokuConcurrency"]),
-        .target(name: "KiokuAlign", dependencies: [
-            "KiokuText", "KiokuFormats", "KiokuTerms",
-            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-        ]),
+        .target(name: "KiokuAlign", dependencies: ["KiokuText", "KiokuFormats", "KiokuTerms", "CInflate"]),
         .target(name: "KiokuServer", dependencies: [
             "KiokuText", "KiokuFormats", "KiokuMemory", "KiokuMatch", "KiokuTerms", "KiokuConcurrency",
             .product(name: "Hummingbird", package: "hummingbird"),
@@ -59,6 +58,11 @@ let package = Package(
             name: "kioku-bench",
             dependencies: ["KiokuText", "KiokuFormats", "KiokuMemory", "KiokuMatch", "KiokuTerms", "KiokuAlign"],
             path: "Benchmarks/kioku-bench"
+        ),
+        .executableTarget(
+            name: "kioku-fuzz",
+            dependencies: ["KiokuText", "KiokuAlign"],
+            path: "Fuzz/kioku-fuzz"
         ),
         .executableTarget(
             name: "kioku-conformance",

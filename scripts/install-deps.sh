@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Installs the system libraries Kioku builds against, when they are missing:
-# ICU (libicu-dev), SQLite (libsqlite3-dev) and Snowball stemmers (libstemmer-dev).
+# ICU (libicu-dev), SQLite (libsqlite3-dev), Snowball stemmers (libstemmer-dev) and zlib (zlib1g-dev).
 set -euo pipefail
-packages=(libicu-dev libsqlite3-dev libstemmer-dev)
+packages=(libicu-dev libsqlite3-dev libstemmer-dev zlib1g-dev)
 missing=()
 for package in "${packages[@]}"; do
   dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")

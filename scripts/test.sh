@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Builds Kioku and runs every test (they need nothing outside the repository), then builds
-# the DocC catalogs (scripts/docs.sh fails on a broken symbol link). When ../shared is
-# present, also runs the LISA TMX compliance kit and validates Kioku's TMX and XLIFF exports
-# against the official TMX 1.4 DTD and XLIFF 1.2 schema (scripts/validate-exports.sh).
+# the DocC catalogs (scripts/docs.sh fails on a broken symbol link) and runs every fuzz target
+# for a 10-second smoke run (scripts/fuzz.sh). When ../shared is present, also runs the LISA TMX
+# compliance kit, validates Kioku's TMX and XLIFF exports against the official TMX 1.4 DTD and
+# XLIFF 1.2 schema (scripts/validate-exports.sh), and checks the aligner's dev scores
+# (scripts/align-check.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PATH:/opt/swift/usr/bin"
@@ -21,3 +23,5 @@ if command -v xmllint >/dev/null 2>&1; then
 else
   echo "validate-exports: xmllint is not installed; exports were not validated (scripts/install-test-clients.sh installs it)"
 fi
+scripts/align-check.sh
+scripts/fuzz.sh all "${KIOKU_FUZZ_SECONDS:-10}"

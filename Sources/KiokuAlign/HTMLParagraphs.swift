@@ -32,9 +32,9 @@ enum HTMLParagraphs {
                 continue
             }
             guard let close = find(scalars, ">", from: index + 1) else {
-                if skipping == nil { current.unicodeScalars.append(scalar) }
-                index += 1
-                continue
+                // No tag closes after this point: the rest is text (one pass, not one per "<").
+                if skipping == nil { current.unicodeScalars.append(contentsOf: scalars[index...]) }
+                break
             }
             let (name, isEnd) = tagName(scalars[(index + 1)..<close])
             index = close + 1
@@ -63,15 +63,15 @@ enum HTMLParagraphs {
     }
 
     private static func starts(_ scalars: [Unicode.Scalar], at index: Int, with prefix: String) -> Bool {
-        let wanted = Array(prefix.unicodeScalars)
-        return index + wanted.count <= scalars.count && Array(scalars[index..<(index + wanted.count)]) == wanted
+        let wanted = prefix.unicodeScalars
+        return index + wanted.count <= scalars.count && scalars[index..<(index + wanted.count)].elementsEqual(wanted)
     }
 
     private static func find(_ scalars: [Unicode.Scalar], _ needle: String, from start: Int) -> Int? {
-        let wanted = Array(needle.unicodeScalars)
+        let wanted = needle.unicodeScalars
         var index = start
         while index + wanted.count <= scalars.count {
-            if scalars[index] == wanted[0], Array(scalars[index..<(index + wanted.count)]) == wanted { return index }
+            if scalars[index] == wanted.first!, scalars[index..<(index + wanted.count)].elementsEqual(wanted) { return index }
             index += 1
         }
         return nil

@@ -64,9 +64,13 @@ enum MarkdownParagraphs {
     }
 
     /// `[label](target)` starting at `start`: the label and the index after the link.
+    /// Labels and targets longer than this are not links (and a line of "[" costs linear time).
+    private static let longestLinkPart = 1_000
+
     private static func link(_ characters: [Character], at start: Int) -> (String, Int)? {
-        guard let close = characters[start...].firstIndex(of: "]"), close + 1 < characters.count, characters[close + 1] == "(",
-              let end = characters[(close + 1)...].firstIndex(of: ")") else { return nil }
+        guard let close = characters[start...].prefix(longestLinkPart).firstIndex(of: "]"), close + 1 < characters.count,
+              characters[close + 1] == "(",
+              let end = characters[(close + 1)...].prefix(longestLinkPart).firstIndex(of: ")") else { return nil }
         return (String(characters[(start + 1)..<close]), end + 1)
     }
 

@@ -1,22 +1,27 @@
 import Foundation
 import KiokuFormats
-import ZIPFoundation
 
 /// The paragraphs of a Word document: the `w:p` elements of `word/document.xml`, their text
 /// from `w:t` runs (`w:tab` and `w:br` become spaces; deleted text of tracked changes and
 /// field instructions are left out).
 enum WordParagraphs {
     /// A document part larger than this is refused (a zip bomb would otherwise fill the memory).
-    static let maximumPartBytes: UInt64 = 256 << 20
+    static let maximumPartBytes = 256 << 20
 
     static func read(_ data: Data, file: String) throws(AlignError) -> [String] {
-        let part = try extractMainPart(data, file: file)
+        let found: [UInt8]?
+        do throws(ZipArchive.Problem) {
+            found = try ZipArchive([UInt8](data)).contents(of: "word/document.xml", limit: maximumPartBytes)
+        } catch {
+            throw .badDocument(file: file, reason: error.description)
+        }
+        guard let part = found else { throw .badDocument(file: file, reason: "it has no word/document.xml (is it a .docx?)") }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kioku-docx-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("document.xml").path
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            try part.write(to: URL(fileURLWithPath: path))
+            try Data(part).write(to: URL(fileURLWithPath: path))
         } catch {
             throw .unreadable(file: file, reason: "cannot unpack word/document.xml to a temporary folder: \(error.localizedDescription)")
         }
@@ -25,29 +30,6 @@ enum WordParagraphs {
         } catch {
             throw .badDocument(file: file, reason: "word/document.xml: \(error.description.replacingOccurrences(of: path, with: "line"))")
         }
-    }
-
-    private static func extractMainPart(_ data: Data, file: String) throws(AlignError) -> Data {
-        let archive: Archive
-        do { archive = try Archive(data: data, accessMode: .read) } catch {
-            throw .badDocument(file: file, reason: "it is not a zip archive (save it as .docx, not .doc)")
-        }
-        guard let entry = archive["word/document.xml"] else {
-            throw .badDocument(file: file, reason: "it has no word/document.xml (is it a .docx?)")
-        }
-        guard entry.uncompressedSize <= maximumPartBytes else {
-            throw .badDocument(file: file, reason: "word/document.xml unpacks to \(entry.uncompressedSize) bytes, more than the \(maximumPartBytes >> 20) MB allowed")
-        }
-        var part = Data()
-        do {
-            _ = try archive.extract(entry) { chunk in
-                part.append(chunk)
-                if UInt64(part.count) > maximumPartBytes { throw CocoaError(.fileReadTooLarge) }
-            }
-        } catch {
-            throw .badDocument(file: file, reason: "word/document.xml cannot be unpacked: \(error.localizedDescription)")
-        }
-        return part
     }
 
     private static func paragraphs(_ parser: XMLPullParser) throws(FormatError) -> [String] {

@@ -121,6 +121,14 @@ import ZIPFoundation
         #expect(error?.description.contains("no word/document.xml") == true)
     }
 
+    /// A .docx whose compressed part ends too soon (found by fuzzing: ZIPFoundation waited for
+    /// the missing bytes forever) is refused as damaged.
+    @Test func aDamagedDocxIsRefusedNotWaitedOn() throws {
+        let path = Repository.path("Fuzz/regressions/document-docx/truncated-deflate-hung-zipfoundation")
+        let error = Self.error { try DocumentReader.read(path: path, language: .english, format: .docx) }
+        #expect(error?.description.contains("not a readable Word document: the zip archive is damaged") == true, "\(String(describing: error))")
+    }
+
     /// The AlignError `body` throws, if it throws one.
     static func error(_ body: () throws -> AlignDocument) -> AlignError? {
         do { _ = try body(); return nil } catch { return error as? AlignError }
