@@ -128,6 +128,17 @@ import KiokuTestSupport
         #expect(alignment.lengthRatio > 0.3 && alignment.lengthRatio < 0.6)
     }
 
+    /// Documents that are not each other's translation are aligned anyway, but never silently.
+    @Test func mismatchedDocumentsAreReported() throws {
+        let short = try aligner.align(SeedPairs.document(.english, [english]), SeedPairs.document(.russian, [[russian[0]]]))
+        #expect(short.warnings.contains { if case .lengthMismatch = $0 { true } else { false } })
+        let unrelated = (0..<12).map { "Число \($0 * 7919 + 1000) не имеет отношения к статье; \($0 + 2) раза больше, чем ожидалось." }
+        let other = try aligner.align(SeedPairs.document(.english, [english + english]), SeedPairs.document(.russian, [unrelated]))
+        #expect(other.warnings.contains { if case .weakAlignment = $0 { true } else { false } })
+        let swapped = try aligner.align(SeedPairs.document(.english, [russian]), SeedPairs.document(.russian, [english]))
+        #expect(swapped.warnings.contains(.wrongScript(file: "en.txt", language: "en", script: "Cyrillic")))
+    }
+
     @Test func glossaryNamesAnchorInflectedForms() throws {
         let glossary = try GlossaryFile.read(path: KiokuTestSupportPaths.glossary)
         let vocabulary = AnchorVocabulary()
