@@ -3,7 +3,7 @@ import KiokuText
 
 /// Aligns a document with its translation, sentence by sentence.
 ///
-/// Each side is split into sentences (``SentenceSplitter``), then ``BeadSearch`` finds the
+/// Each side is split into sentences (KiokuText's `SentenceSplitter`), then a bead search finds the
 /// cheapest chain of beads (1-1, 1-0, 0-1, 2-1, 1-2, 2-2, 3-1, 1-3) under a length model whose
 /// ratio is estimated from the two documents (Japanese has about 0.4× the characters of its
 /// English), anchors a length model cannot see (numbers, glossary names, transliterated names,
