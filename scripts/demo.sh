@@ -19,7 +19,8 @@ $kioku stats --tm "$out/seed.kioku"
 # The same article as three documents: align them into a new TM, with a page to review.
 $kioku align memories/seed-summit.en.txt memories/seed-summit.ru.txt --tm "$out/aligned.kioku" --review "$out/align-en-ru.html"
 $kioku align memories/seed-summit.en.txt memories/seed-summit.ja.txt --tm "$out/aligned.kioku" --min-score 0.5
-$kioku align memories/seed-summit.en.txt memories/seed-summit.ja.txt --json | head -n 3
+$kioku align memories/seed-summit.en.txt memories/seed-summit.ja.txt --json > "$out/align-en-ja.jsonl"
+head -n 3 "$out/align-en-ja.jsonl"
 $kioku stats --tm "$out/aligned.kioku"
 $kioku lookup "During the gathering in Vladivostok, President Putin and PM Abe agreed to once again meet on December 20 in Japan." \
   --tm "$out/seed.kioku" --src en --tgt ru --glossary glossaries/names-and-places.tbx

@@ -6,6 +6,8 @@ public enum AlignError: Error, Sendable, Equatable, CustomStringConvertible {
     case notText(file: String, line: Int, reason: String)
     /// A .docx that is not a Word document (no `word/document.xml`, broken zip or XML).
     case badDocument(file: String, reason: String)
+    /// A kind of document Kioku does not read (`.pdf`, `.doc`, `.odt`, `.rtf`…), by its ending.
+    case unsupportedFormat(file: String, ending: String)
     /// One side has no text at all.
     case empty(file: String)
 
@@ -15,6 +17,7 @@ public enum AlignError: Error, Sendable, Equatable, CustomStringConvertible {
         case .notText(let file, let line, let reason): "\(file):\(line): not a text file: \(reason)"
         case .badDocument(let file, let reason): "\(file): not a readable Word document: \(reason)"
         case .empty(let file): "\(file): the document has no text"
+        case .unsupportedFormat(let file, let ending): "\(file): .\(ending) documents cannot be read (text, Markdown, HTML and .docx can)"
         }
     }
 }

@@ -6,7 +6,7 @@ import KiokuText
 ///
 /// Words are Snowball stems for languages written with spaces; for Japanese and Chinese, pairs
 /// of adjacent kanji or katakana (問題, 解決), since their words are not delimited.
-public final class AlignmentLexicon: @unchecked Sendable {
+public struct AlignmentLexicon: Sendable {
     public let sourceLanguage: LanguageTag
     public let targetLanguage: LanguageTag
     /// Lexicon entries (source item, target item), found in at least `minimumPairs` pairs.

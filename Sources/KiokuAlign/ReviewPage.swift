@@ -50,7 +50,7 @@ public struct ReviewPage: Sendable {
             <h1>Alignment review</h1>
             <p>\(escape(sourceName)) (\(alignment.sourceLanguage)) ↔ \(escape(targetName)) (\(alignment.targetLanguage)): \
             \(alignment.source.count) and \(alignment.target.count) sentences, \(beads.count) beads, \
-            \(doubtful) doubtful pairings, \(omissions) sentences without a counterpart.</p>
+            \(counted(doubtful, "doubtful pairing")), \(counted(omissions, "sentence")) without a counterpart.</p>
             <p class="key"><span style="background:#fff3cd">doubtful (score &lt; \(String(format2: doubtfulBelow)))</span>\
             <span style="background:#f8d7da">no counterpart (1-0, 0-1)</span></p>
             \(warnings)
@@ -60,6 +60,8 @@ public struct ReviewPage: Sendable {
 
             """
     }
+
+    private func counted(_ count: Int, _ noun: String) -> String { "\(count) \(noun)\(count == 1 ? "" : "s")" }
 
     private func escape(_ text: String) -> String {
         var escaped = ""

@@ -28,6 +28,7 @@ enum ErrorAdvice {
         case .notText: "\(error). Nothing was aligned."
         case .badDocument: "\(error). Open it in Word and save it as .docx again, or save it as plain text."
         case .empty: "\(error). Both documents need text; check that the right files were given."
+        case .unsupportedFormat: "\(error). Save it as .docx, HTML or plain text (UTF-8) and align that."
         }
     }
 

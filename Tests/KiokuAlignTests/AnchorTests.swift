@@ -70,4 +70,12 @@ import KiokuText
         #expect(!treaty.isEmpty)
         #expect(Set(treaty).isSubset(of: lexicon.entryIndices(in: "Наконец договор.", language: .russian)))
     }
+
+    @Test func languagesFromFileNamesThatAgreeWithTheScript() {
+        #expect(LanguageGuess.language(path: "/a/summit.ru.txt", paragraphs: ["Москва и Токио."]) == .russian)
+        #expect(LanguageGuess.language(path: "/a/000_standard.co.uk.57834.src.txt", paragraphs: ["London calling."]) == .english)
+        #expect(LanguageGuess.language(path: "article_ja.docx", paragraphs: ["日本の首相"]) == .japanese)
+        #expect(LanguageGuess.language(path: "notes.txt", paragraphs: ["Путин прибыл."]) == .russian)
+        #expect(LanguageGuess.language(path: "notes.txt", paragraphs: ["12 345"]) == nil)
+    }
 }
