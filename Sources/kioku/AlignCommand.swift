@@ -163,8 +163,22 @@ struct AlignCommand: ParsableCommand {
         var line = "aligned \(alignment.source.count.counted("sentence")) (\(alignment.sourceLanguage)) with \(alignment.target.count.formatted()) (\(alignment.targetLanguage)): "
         line += "\(pairs.count.counted("pair")), \(doubtful) doubtful, \(omissions.counted("sentence")) without a counterpart"
         if minimumScore > 0 { line += "; \(kept) kept with --min-score \(minimumScore)" }
+        // When pairs go into a file or a TM, say which were doubtful or left out, and which
+        // sentences had no counterpart: the reader of the summary should not need --json.
+        if to != nil || tm != nil {
+            let listed = alignment.beads.filter { !$0.isPair || $0.score < max(minimumScore, Aligner.doubtfulScore) }
+            for bead in listed.prefix(Self.listedBeads) {
+                let what = !bead.isPair ? "no counterpart" : bead.score < minimumScore ? "left out" : "doubtful"
+                let text = bead.source.isEmpty ? alignment.targetText(of: bead) : alignment.sourceText(of: bead)
+                line += "\n  \(what) (\(bead.shape), \(String(format: "%.2f", bead.score))): \(text.prefix(100))"
+            }
+            if listed.count > Self.listedBeads { line += "\n  … and \(listed.count - Self.listedBeads) more (--json or --review lists them all)" }
+        }
         FileHandle.standardError.write(Data((line + "\n").utf8))
     }
+
+    /// How many doubtful beads the summary lists one by one.
+    static let listedBeads = 20
 }
 
 extension DocumentFormat: ExpressibleByArgument {}
