@@ -21,9 +21,4 @@ public struct AlignDocument: Sendable, Hashable {
     public init(name: String, language: LanguageTag, text: String) {
         self.init(name: name, language: language, paragraphs: PlainTextParagraphs.split(text))
     }
-
-    /// Characters that are not whitespace, over all paragraphs.
-    public var characterCount: Int {
-        paragraphs.reduce(0) { $0 + $1.unicodeScalars.lazy.filter { !$0.properties.isWhitespace }.count }
-    }
 }
