@@ -61,7 +61,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "kioku-fuzz",
-            dependencies: ["KiokuText", "KiokuAlign"],
+            dependencies: ["KiokuText", "KiokuFormats", "KiokuTerms", "KiokuAlign"],
             path: "Fuzz/kioku-fuzz"
         ),
         .executableTarget(

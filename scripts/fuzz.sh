@@ -1,5 +1,8 @@
 #!/usr/bin/env bash
-# Coverage-guided fuzzing of one reader with libFuzzer (Swift's -sanitize=fuzzer,address).
+# Coverage-guided fuzzing of the readers a user's bytes reach, with libFuzzer (Swift's
+# -sanitize=fuzzer,address): the XML parser, TMX, XLIFF, TSV, CSV, Moses, TBX and glossary TSV,
+# language tags, the aligner's document readers (text, Markdown, HTML, .docx), the sentence
+# splitter and the aligner.
 #   scripts/fuzz.sh TARGET [SECONDS]     default 60 s; TARGET "all" runs every target for SECONDS each
 #   scripts/fuzz.sh list
 # Seeds come from Fuzz/corpus/TARGET (read only); new inputs go to $KIOKU_FUZZ_DIR/TARGET; a crash,
@@ -8,7 +11,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PATH:/opt/swift/usr/bin"
-targets="document-text document-markdown document-html document-docx sentences align"
+targets="xml tmx xliff tsv csv moses tbx glossary-tsv language-tag document-text document-markdown document-html document-docx sentences align"
 target=${1:-}
 seconds=${2:-60}
 if [ -z "$target" ] || [ "$target" = list ]; then echo "targets: $targets"; exit 0; fi
@@ -24,8 +27,11 @@ mkdir -p Fuzz/findings
 [ "$target" = all ] && run=$targets || run=$target
 for one in $run; do
   mkdir -p "$work/$one"
+  seeds=("Fuzz/corpus/$one")
+  # The LISA TMX kit, when ../shared is present, seeds the XML and TMX targets too.
+  if [ -d ../shared/data/tmx/lisa-compkit ] && { [ "$one" = tmx ] || [ "$one" = xml ]; }; then seeds+=(../shared/data/tmx/lisa-compkit); fi
   echo "== fuzzing $one for $seconds s"
-  ASAN_OPTIONS=detect_leaks=1 "$fuzzer" "$one" "$work/$one" "Fuzz/corpus/$one" \
+  ASAN_OPTIONS=detect_leaks=1 "$fuzzer" "$one" "$work/$one" "${seeds[@]}" \
     -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=2048 -malloc_limit_mb=1024 \
     -artifact_prefix="Fuzz/findings/$one-" -print_final_stats=1 2>&1 | grep -E "^(Done|#[0-9]+ *DONE|stat::number_of_executed_units|==.*ERROR|SUMMARY|artifact_prefix|Test unit written)" || true
   if ls Fuzz/findings/"$one"-* >/dev/null 2>&1; then

@@ -8,10 +8,47 @@
 // A target must never crash, hang or allocate without bound on any input; errors are fine.
 import Foundation
 import KiokuAlign
+import KiokuFormats
+import KiokuTerms
 import KiokuText
+
+/// The readers take paths: each input is written to one scratch file (per process and name).
+let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("kioku-fuzz-\(getpid())")
+try? FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+func file(_ name: String, _ data: Data) -> String {
+    let path = scratch.appendingPathComponent(name).path
+    FileManager.default.createFile(atPath: path, contents: data)
+    return path
+}
+
+/// Reads every item of a reader, stopping at its first error.
+func drain(_ open: () throws -> any UnitReader) {
+    guard let reader = try? open() else { return }
+    while let item = try? reader.next() { _ = item }
+}
 
 /// The targets by name: each takes bytes and must return normally whatever they are.
 let targets: [String: (Data) -> Void] = [
+    "xml": { data in
+        guard let parser = try? XMLPullParser(path: file("fuzz.xml", data)) else { return }
+        while let event = try? parser.next() { _ = event }
+    },
+    "tmx": { data in drain { try TMXReader(path: file("fuzz.tmx", data)) } },
+    "xliff": { data in drain { try XLIFFReader(path: file("fuzz.xlf", data), sourceLanguage: .english, targetLanguage: .russian) } },
+    "tsv": { data in
+        drain { try DelimitedReader(path: file("fuzz.tsv", data), dialect: .tsv) }
+        drain { try DelimitedReader(path: file("fuzz.tsv", data), dialect: .tsv, languages: [.english, .russian]) }
+    },
+    "csv": { data in drain { try DelimitedReader(path: file("fuzz.csv", data), dialect: .csv) } },
+    "moses": { data in
+        // Two files: the bytes before the first 0x01 and those after it.
+        let parts = data.split(separator: 1, maxSplits: 1, omittingEmptySubsequences: false)
+        let source = file("fuzz.en", Data(parts[0])), target = file("fuzz.ru", parts.count > 1 ? Data(parts[1]) : Data())
+        drain { try MosesReader(sourcePath: source, targetPath: target, sourceLanguage: .english, targetLanguage: .russian) }
+    },
+    "tbx": { data in _ = try? GlossaryFile.read(path: file("fuzz.tbx", data)) },
+    "glossary-tsv": { data in _ = try? GlossaryFile.read(path: file("fuzz.tsv", data)) },
+    "language-tag": { data in _ = LanguageTag(String(decoding: data, as: UTF8.self)) },
     "document-text": { data in _ = try? DocumentReader.read(data: data, name: "fuzz.txt", language: .english, format: .text) },
     "document-markdown": { data in _ = try? DocumentReader.read(data: data, name: "fuzz.md", language: .english, format: .markdown) },
     "document-html": { data in _ = try? DocumentReader.read(data: data, name: "fuzz.html", language: .english, format: .html) },

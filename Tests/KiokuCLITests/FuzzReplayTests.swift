@@ -6,7 +6,10 @@ import KiokuTestSupport
 /// (`Fuzz/regressions/TARGET/`), replayed through the normal build of `kioku-fuzz`: each must be
 /// read (or refused) without a crash. `scripts/fuzz.sh` runs the coverage-guided search itself.
 @Suite struct FuzzReplayTests {
-    static let targets = ["document-text", "document-markdown", "document-html", "document-docx", "sentences", "align"]
+    static let targets = [
+        "xml", "tmx", "xliff", "tsv", "csv", "moses", "tbx", "glossary-tsv", "language-tag",
+        "document-text", "document-markdown", "document-html", "document-docx", "sentences", "align",
+    ]
 
     @Test(arguments: targets)
     func replays(target: String) throws {
