@@ -9,8 +9,6 @@ _Static_assert(U_BUFFER_OVERFLOW_ERROR == KICU_BUFFER_OVERFLOW, "ICU error code 
 _Static_assert(sizeof(UChar) == sizeof(uint16_t), "UChar is not 16 bits");
 _Static_assert(sizeof(UErrorCode) == sizeof(kicu_status), "UErrorCode is not 32 bits");
 
-const char *kicu_errorName(kicu_status status) { return u_errorName((UErrorCode)status); }
-
 const kicu_normalizer *kicu_nfkcCasefold(kicu_status *status) {
     return (const kicu_normalizer *)unorm2_getNFKCCasefoldInstance((UErrorCode *)status);
 }

@@ -24,8 +24,6 @@ enum {
 typedef struct kicu_converter kicu_converter;   // UConverter
 typedef struct kicu_normalizer kicu_normalizer; // UNormalizer2 (owned by ICU)
 
-const char *kicu_errorName(kicu_status status);
-
 // Normalization
 const kicu_normalizer *kicu_nfkcCasefold(kicu_status *status);
 const kicu_normalizer *kicu_nfkc(kicu_status *status);
