@@ -96,13 +96,15 @@ public struct Aligner: Sendable {
         var scratch = search.makeScratch()
         func sigmoid(_ x: Double) -> Double { 1 / (1 + exp(-x)) }
         func cost(_ source: Range<Int>, _ target: Range<Int>) -> Double {
-            let prior = BeadSearch.shapes.first { $0.source == source.count && $0.target == target.count }?.prior ?? 10
+            // Gluing an omission to its neighbour can make a shape the search never uses (3-2):
+            // it costs as much as the rarest shape would.
+            let prior = BeadSearch.prior(source: source.count, target: target.count) ?? 10
             return search.beadCost(source, target, prior: prior, scratch: &scratch).total
         }
         return steps.indices.map { index in
             let step = steps[index]
             if !step.source.isEmpty && !step.target.isEmpty {
-                let prior = BeadSearch.shapes.first { $0.source == step.source.count && $0.target == step.target.count }!.prior
+                let prior = BeadSearch.prior(source: step.source.count, target: step.target.count)!
                 return Bead(source: step.source, target: step.target, score: sigmoid(3 - step.lengthCost - step.anchorCost - (prior - 0.1)))
             }
             var margins: [Double] = []

@@ -14,19 +14,7 @@ public struct Alignment: Sendable {
     public var warnings: [AlignWarning]
 
     /// The text of a bead's source side: its sentences joined by a space (none between CJK).
-    public func sourceText(of bead: Bead) -> String { Self.join(bead.source.map { source[$0].text }) }
+    public func sourceText(of bead: Bead) -> String { PlainTextParagraphs.join(bead.source.map { source[$0].text }) }
     /// The text of a bead's target side.
-    public func targetText(of bead: Bead) -> String { Self.join(bead.target.map { target[$0].text }) }
-
-    static func join(_ sentences: [String]) -> String {
-        var joined = ""
-        for sentence in sentences {
-            if let last = joined.unicodeScalars.last, let first = sentence.unicodeScalars.first,
-               !(PlainTextParagraphs.isWide(last) && PlainTextParagraphs.isWide(first)) {
-                joined += " "
-            }
-            joined += sentence
-        }
-        return joined
-    }
+    public func targetText(of bead: Bead) -> String { PlainTextParagraphs.join(bead.target.map { target[$0].text }) }
 }

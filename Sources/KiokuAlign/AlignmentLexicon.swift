@@ -77,11 +77,10 @@ public struct AlignmentLexicon: Sendable {
         }
     }
 
-    /// The entries a sentence in `language` takes part in (indices into ``entries``).
-    func entryIndices(in text: String, language: LanguageTag) -> [Int] {
+    /// The entries a sentence in `language`, cut into `items`, takes part in (indices into ``entries``).
+    func entryIndices(of items: [String], language: LanguageTag) -> [Int] {
         let isSource = language.primary == sourceLanguage.primary
         guard isSource || language.primary == targetLanguage.primary else { return [] }
-        let items = LexicalItems(language: language).items(in: text)
         var found: [Int] = []
         for item in Set(items) { found += (isSource ? bySource[item] : byTarget[item]) ?? [] }
         return found

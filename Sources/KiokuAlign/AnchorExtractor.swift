@@ -11,6 +11,7 @@ final class AnchorExtractor {
     private let conceptsWithOtherTerm: Set<String>
     private let latinMode: LatinMode
     private let lexicon: AlignmentLexicon?
+    private let lexicalItems: LexicalItems
 
     /// How Latin words count: kept inside a non-Latin text they are strong anchors; in a Latin
     /// text they only answer the other side's (an English word is not missed when absent).
@@ -19,6 +20,7 @@ final class AnchorExtractor {
     init(language: LanguageTag, otherLanguage: LanguageTag, vocabulary: AnchorVocabulary, kinds: Set<AnchorKind>,
          glossary: Glossary?, lexicon: AlignmentLexicon?) {
         self.lexicon = kinds.contains(.lexicon) ? lexicon : nil
+        self.lexicalItems = LexicalItems(language: language)
         self.language = language
         self.otherLanguage = otherLanguage
         self.vocabulary = vocabulary
@@ -73,7 +75,7 @@ final class AnchorExtractor {
             if let key = Transliteration.nameKey(word) { add("t:" + key, .transliteratedName, expects: false) }
         }
         if let lexicon {
-            for entry in lexicon.entryIndices(in: text, language: language) { add("x:\(entry)", .lexicon, expects: false) }
+            for entry in lexicon.entryIndices(of: lexicalItems.items(in: text), language: language) { add("x:\(entry)", .lexicon, expects: false) }
         }
         if let finder {
             for occurrence in finder.occurrences(in: text) + finder.derivedMatches(in: text) {

@@ -76,6 +76,11 @@ struct BeadSearch {
     static let shapes: [(source: Int, target: Int, prior: Double)] = [
         (1, 1, 0.1), (1, 0, omissionPrior), (0, 1, omissionPrior), (2, 1, 3.5), (1, 2, 3.5), (2, 2, 4.5), (3, 1, 5.0), (1, 3, 5.0),
     ]
+    /// The prior of a bead of `source` × `target` sentences; nil for a shape the search never makes.
+    static func prior(source: Int, target: Int) -> Double? {
+        shapes.first { $0.source == source && $0.target == target }?.prior
+    }
+
     /// A sentence with no counterpart. Cheaper than Gale and Church's prior: real documents
     /// drop captions, bylines and asides, and the cost of a 1-0 is only its prior.
     static let omissionPrior = 3.5

@@ -6,7 +6,7 @@ enum MarkdownParagraphs {
         var current: [Substring] = []
         var inFence = false
         func flush() {
-            if !current.isEmpty { paragraphs.append(inline(PlainTextParagraphs.joinLines(current))) }
+            if !current.isEmpty { paragraphs.append(inline(PlainTextParagraphs.join(current))) }
             current = []
         }
         for rawLine in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }) {

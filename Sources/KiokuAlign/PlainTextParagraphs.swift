@@ -16,7 +16,7 @@ enum PlainTextParagraphs {
         }
         blocks.removeAll { $0.isEmpty }
         guard blocks.count > 1, isHardWrapped(blocks) else { return blocks.flatMap { $0.map(String.init) } }
-        return blocks.map(joinLines)
+        return blocks.map(join)
     }
 
     /// True when most lines inside multi-line blocks (each block's last line aside) are short,
@@ -28,9 +28,10 @@ enum PlainTextParagraphs {
         return Double(short) >= 0.8 * Double(inner.count)
     }
 
-    static func joinLines(_ lines: [Substring]) -> String {
+    /// Pieces of text (lines, sentences) joined by a space, none between two wide characters.
+    static func join<Piece: StringProtocol>(_ pieces: [Piece]) -> String {
         var joined = ""
-        for line in lines {
+        for line in pieces {
             if let last = joined.unicodeScalars.last, let first = line.unicodeScalars.first,
                !(isWide(last) && isWide(first)) {
                 joined += " "

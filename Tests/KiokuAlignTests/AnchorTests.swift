@@ -66,9 +66,9 @@ import KiokuText
         let entries = Set(lexicon.entries.map { "\($0.source)=\($0.target)" })
         #expect(entries.contains("treati=договор"))
         #expect(entries.contains("sanction=санкц"))
-        let treaty = lexicon.entryIndices(in: "A treaty at last.", language: .english)
+        let treaty = lexicon.entryIndices(of: LexicalItems(language: .english).items(in: "A treaty at last."), language: .english)
         #expect(!treaty.isEmpty)
-        #expect(Set(treaty).isSubset(of: lexicon.entryIndices(in: "Наконец договор.", language: .russian)))
+        #expect(Set(treaty).isSubset(of: lexicon.entryIndices(of: LexicalItems(language: .russian).items(in: "Наконец договор."), language: .russian)))
     }
 
     @Test func languagesFromFileNamesThatAgreeWithTheScript() {
