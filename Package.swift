@@ -1,7 +1,7 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// Targets depend one way (see ARCHITECTURE.md): Text ← Formats ← Memory ← Match, Terms ← Align, Server ← kioku.
+// Targets depend one way (see ARCHITECTURE.md): Text ← Formats ← Memory ← Match, Terms ← Align, Jobs ← Server ← kioku.
 // Only KiokuMemory links GRDB: no other module can run SQL on the TM.
 let package = Package(
     name: "Kioku",
@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "KiokuTerms", targets: ["KiokuTerms"]),
         .library(name: "KiokuServer", targets: ["KiokuServer"]),
         .library(name: "KiokuAlign", targets: ["KiokuAlign"]),
+        .library(name: "KiokuJobs", targets: ["KiokuJobs"]),
         .executable(name: "kioku", targets: ["kioku"]),
     ],
     dependencies: [
@@ -44,13 +45,14 @@ let package = Package(
         .target(name: "KiokuMatch", dependencies: ["KiokuText", "KiokuFormats", "KiokuMemory", "KiokuConcurrency"]),
         .target(name: "KiokuTerms", dependencies: ["KiokuText", "KiokuFormats", "KiokuMemory", "KiokuConcurrency"]),
         .target(name: "KiokuAlign", dependencies: ["KiokuText", "KiokuFormats", "KiokuTerms", "CInflate"]),
+        .target(name: "KiokuJobs", dependencies: ["KiokuText", "KiokuFormats", "KiokuMemory", "KiokuMatch", "KiokuTerms", "KiokuConcurrency"]),
         .target(name: "KiokuServer", dependencies: [
-            "KiokuText", "KiokuFormats", "KiokuMemory", "KiokuMatch", "KiokuTerms", "KiokuConcurrency",
+            "KiokuText", "KiokuFormats", "KiokuMemory", "KiokuMatch", "KiokuTerms", "KiokuJobs", "KiokuConcurrency",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "Logging", package: "swift-log"),
         ]),
         .executableTarget(name: "kioku", dependencies: [
-            "KiokuText", "KiokuFormats", "KiokuMemory", "KiokuMatch", "KiokuTerms", "KiokuServer", "KiokuAlign",
+            "KiokuText", "KiokuFormats", "KiokuMemory", "KiokuMatch", "KiokuTerms", "KiokuServer", "KiokuAlign", "KiokuJobs",
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),

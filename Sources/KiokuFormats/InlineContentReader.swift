@@ -63,7 +63,15 @@ private struct InlineContent {
     /// Open elements inside the segment.
     private(set) var depth = 0
     /// A foreign code element being copied whole into one `<ph>`: the depth it opened at, and its XML so far.
-    private var captured: (depth: Int, xml: String)?
+    private var captured: Capture?
+
+    /// A foreign code element being copied: the depth it opened at, its XML so far, and
+    /// whether the last thing copied was a start tag (so an empty element can close as `/>`).
+    private struct Capture {
+        var depth: Int
+        var xml: String
+        var justOpened = false
+    }
 
     init(role: @escaping (String) -> InlineContentReader.Role) {
         self.role = role
@@ -76,12 +84,20 @@ private struct InlineContent {
         switch event {
         case .start(let name, let attributes):
             current.xml += XMLEscaping.startTag(name, attributes)
+            current.justOpened = true
             depth += 1
         case .end(let name):
             depth -= 1
-            current.xml += "</\(name)>"
+            if current.justOpened {  // nothing inside: written as <x/>, as files write it
+                current.xml.removeLast()
+                current.xml += "/>"
+            } else {
+                current.xml += "</\(name)>"
+            }
+            current.justOpened = false
         case .text(let text):
             current.xml += XMLEscaping.escape(text)
+            current.justOpened = false
         }
         if depth == current.depth {
             markup += "<ph>" + XMLEscaping.escape(current.xml) + "</ph>"
@@ -117,7 +133,7 @@ private struct InlineContent {
             depth += 1
         case .isolatedForeign:
             depth += 1
-            captured = (depth - 1, XMLEscaping.startTag(name, attributes))
+            captured = Capture(depth: depth - 1, xml: XMLEscaping.startTag(name, attributes), justOpened: true)
         }
     }
 

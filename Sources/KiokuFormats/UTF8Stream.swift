@@ -80,6 +80,14 @@ final class UTF8Stream {
         }
     }
 
+    /// The whole file as UTF-8, decoded as ``XMLPullParser`` decodes it (so its offsets apply).
+    static func readAll(path: String, xml: Bool) throws(FormatError) -> [UInt8] {
+        let stream = try UTF8Stream(path: path, xml: xml)
+        var bytes: [UInt8] = []
+        while try stream.read(into: &bytes, linesSoFar: 1) {}
+        return bytes
+    }
+
     static func isUTF8Compatible(_ name: String) -> Bool {
         ["utf-8", "utf8", "us-ascii", "ascii"].contains(name.lowercased())
     }

@@ -15,6 +15,7 @@ public enum UnitReaders {
         case .tsv: return try DelimitedReader(path: path, dialect: .tsv, languages: columns, sourceLanguage: sourceLanguage)
         case .csv: return try DelimitedReader(path: path, dialect: .csv, languages: columns, sourceLanguage: sourceLanguage)
         case .xliff: return try XLIFFReader(path: path, sourceLanguage: sourceLanguage, targetLanguage: targetLanguage)
+        case .po: return try POReader(path: path, sourceLanguage: sourceLanguage, targetLanguage: targetLanguage)
         case .moses:
             throw .unpairedFile(file: path)
         }

@@ -50,7 +50,7 @@ enum XLIFFInlineCodes {
                 return
             }
             let empty = tag.hasSuffix("/")
-            let (name, attributes) = Self.parse(empty ? tag.dropLast() : tag)
+            let (name, attributes) = XMLEscaping.parseTag(empty ? tag.dropLast() : tag)
             let type = attributes["type"]
             let element: (name: String, attributes: [XMLAttribute])
             switch name {
@@ -83,22 +83,6 @@ enum XLIFFInlineCodes {
             let id = String(nextNumber)
             used.insert(id)
             return id
-        }
-
-        /// `name a="1" b="2"` → the name and the attributes, unescaped.
-        static func parse(_ tag: Substring) -> (String, [String: String]) {
-            let name = tag.prefix { !$0.isWhitespace }
-            var attributes: [String: String] = [:]
-            var rest = tag[name.endIndex...]
-            while let equals = rest.firstIndex(of: "=") {
-                let key = String(rest[..<equals].filter { !$0.isWhitespace })
-                guard let open = rest[equals...].firstIndex(where: { $0 == "\"" || $0 == "'" }) else { break }
-                let valueStart = rest.index(after: open)
-                guard let close = rest[valueStart...].firstIndex(of: rest[open]) else { break }
-                attributes[key] = XMLEscaping.unescape(rest[valueStart..<close])
-                rest = rest[rest.index(after: close)...]
-            }
-            return (String(name), attributes)
         }
     }
 }

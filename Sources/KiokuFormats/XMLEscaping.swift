@@ -70,4 +70,20 @@ public enum XMLEscaping {
         }
         return out + (empty ? "/>" : ">")
     }
+
+    /// `name a="1" b="2"` → the name and the attributes, unescaped.
+    static func parseTag(_ tag: Substring) -> (String, [String: String]) {
+        let name = tag.prefix { !$0.isWhitespace }
+        var attributes: [String: String] = [:]
+        var rest = tag[name.endIndex...]
+        while let equals = rest.firstIndex(of: "=") {
+            let key = String(rest[..<equals].filter { !$0.isWhitespace })
+            guard let open = rest[equals...].firstIndex(where: { $0 == "\"" || $0 == "'" }) else { break }
+            let valueStart = rest.index(after: open)
+            guard let close = rest[valueStart...].firstIndex(of: rest[open]) else { break }
+            attributes[key] = XMLEscaping.unescape(rest[valueStart..<close])
+            rest = rest[rest.index(after: close)...]
+        }
+        return (String(name), attributes)
+    }
 }

@@ -19,6 +19,13 @@ public final class XMLPullParser {
     private var pendingEnd: String?
     private var sawRoot = false
     private var declaredEntities = false
+    /// Bytes dropped from the front of `buffer` so far (offsets stay absolute).
+    private var dropped = 0
+    /// Where the last returned event starts and ends, as offsets into the document's UTF-8
+    /// bytes (``UTF8Stream`` output: the file itself for UTF-8 without a BOM). A self-closing
+    /// tag's start event covers the whole tag and its end event is empty, at the tag's end.
+    public private(set) var eventStart = 0
+    public private(set) var eventEnd = 0
 
     /// Deeper nesting than this is refused as hostile.
     public static let maximumDepth = 256
@@ -40,14 +47,22 @@ public final class XMLPullParser {
     public func next() throws(FormatError) -> XMLEvent? {
         if let name = pendingEnd {
             pendingEnd = nil
+            eventStart = eventEnd
             return .end(name: name)
         }
+        let event = try scan()
+        eventEnd = dropped + pos
+        return event
+    }
+
+    private func scan() throws(FormatError) -> XMLEvent? {
         while true {
             compactIfNeeded()
             if pos >= buffer.count {
                 guard try fill() else { return try finish() }
             }
             line = linesBeforePos
+            eventStart = dropped + pos
             if buffer[pos] != UInt8(ascii: "<") {
                 let end = try find(UInt8(ascii: "<"), from: pos) ?? buffer.count
                 let text = try decodeCharacters(pos..<end, inAttribute: false)
@@ -417,6 +432,7 @@ public final class XMLPullParser {
     private func compactIfNeeded() {
         if pos > 1 << 20 {
             buffer.removeSubrange(0..<pos)
+            dropped += pos
             pos = 0
         }
     }

@@ -1,5 +1,6 @@
 import KiokuAlign
 import KiokuFormats
+import KiokuJobs
 import KiokuMemory
 
 /// Turns what the libraries report — errors, skips and notices as data — into what a user
@@ -9,7 +10,7 @@ enum ErrorAdvice {
     /// The command that met the problem: the advice depends on it ("import it again" is
     /// right for `import`, wrong for `check`).
     enum Verb {
-        case `import`, align, export, lookup, concordance, check, glossary, stats, serve
+        case `import`, align, export, lookup, concordance, check, glossary, stats, serve, analyze, pretranslate
     }
 
     /// The full message for an error the libraries threw, or nil for an error of another kind.
@@ -18,6 +19,7 @@ enum ErrorAdvice {
         case let error as MemoryError: memoryMessage(error, verb: verb)
         case let error as FormatError: formatMessage(error, verb: verb)
         case let error as AlignError: alignMessage(error)
+        case let error as JobError: jobMessage(error, verb: verb)
         default: nil
         }
     }
@@ -29,6 +31,16 @@ enum ErrorAdvice {
         case .badDocument: "\(error). Open it in Word and save it as .docx again, or save it as plain text."
         case .empty: "\(error). Both documents need text; check that the right files were given."
         case .unsupportedFormat: "\(error). Save it as .docx, HTML or plain text (UTF-8) and align that."
+        }
+    }
+
+    static func jobMessage(_ error: JobError, verb: Verb) -> String {
+        let nothing = verb == .pretranslate ? " Nothing was written." : ""
+        switch error {
+        case .invalidBands: return "\(error), for example --bands 100,95,85,75,50."
+        case .unknownLanguage(_, .source): return "\(error); pass --src." + nothing
+        case .unknownLanguage(_, .target): return "\(error); pass --tgt." + nothing
+        case .languageNotInMemory: return "\(error). Use a TM for this language pair, or import one into it first." + nothing
         }
     }
 
@@ -61,6 +73,7 @@ enum ErrorAdvice {
         let again: String
         switch verb {
         case .import: again = " and import it again; nothing was imported."
+        case .pretranslate: again = " and try again; nothing was written."
         case .check: again = " and check it again."
         default: again = " and try again."
         }
@@ -70,7 +83,7 @@ enum ErrorAdvice {
         case .badEncoding:
             return "\(error). Save the file as UTF-8 (or declare its real encoding in the XML declaration)" + again
         case .invalidStructure, .invalidTable:
-            return "\(error)" + (verb == .import ? "; nothing was imported." : ".")
+            return "\(error)" + (verb == .import ? "; nothing was imported." : verb == .pretranslate ? ". Nothing was written." : ".")
         case .unknownFormat:
             return "\(error). " + (verb == .import ? "Rename it, or pass --format tmx|tsv|csv|xliff|moses." : "Rename it to one of those endings.")
         case .unknownLanguages(_, .columns):

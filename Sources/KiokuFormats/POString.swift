@@ -1,0 +1,93 @@
+/// The C-like quoted strings of gettext PO files: reading with every escape msgfmt accepts,
+/// and writing as msgmerge does (one line per `\n`).
+enum POString {
+    /// Why a quoted string could not be read.
+    enum Problem: Error {
+        case notQuoted, unterminated, badEscape(String), trailingText
+    }
+
+    /// The value of one `"…"` on a line (after the keyword), escapes resolved.
+    static func unquote(_ text: Substring) throws(Problem) -> String {
+        let trimmed = text.drop { $0 == " " || $0 == "\t" }
+        guard trimmed.first == "\"" else { throw .notQuoted }
+        var out = ""
+        var index = trimmed.index(after: trimmed.startIndex)
+        while index < trimmed.endIndex {
+            let character = trimmed[index]
+            if character == "\"" {
+                let rest = trimmed[trimmed.index(after: index)...]
+                guard rest.allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\r" }) else { throw .trailingText }
+                return out
+            }
+            if character == "\\" {
+                index = trimmed.index(after: index)
+                guard index < trimmed.endIndex else { throw .unterminated }
+                let escape = trimmed[index]
+                switch escape {
+                case "n": out.append("\n")
+                case "t": out.append("\t")
+                case "r": out.append("\r")
+                case "\"": out.append("\"")
+                case "\\": out.append("\\")
+                case "a": out.append("\u{07}")
+                case "b": out.append("\u{08}")
+                case "f": out.append("\u{0C}")
+                case "v": out.append("\u{0B}")
+                case "0"..."7":
+                    var digits = String(escape)
+                    while digits.count < 3, trimmed.index(after: index) < trimmed.endIndex,
+                          let next = trimmed[trimmed.index(after: index)...].first, ("0"..."7").contains(next) {
+                        digits.append(next)
+                        index = trimmed.index(after: index)
+                    }
+                    guard let value = UInt8(digits, radix: 8), value < 0x80 else { throw .badEscape("\\" + digits) }
+                    out.append(Character(Unicode.Scalar(value)))
+                case "x":
+                    var digits = ""
+                    while trimmed.index(after: index) < trimmed.endIndex, let next = trimmed[trimmed.index(after: index)...].first,
+                          next.isHexDigit, digits.count < 2 {
+                        digits.append(next)
+                        index = trimmed.index(after: index)
+                    }
+                    guard let value = UInt8(digits, radix: 16), value < 0x80 else { throw .badEscape("\\x" + digits) }
+                    out.append(Character(Unicode.Scalar(value)))
+                default:
+                    throw .badEscape("\\" + String(escape))
+                }
+            } else {
+                out.append(character)
+            }
+            index = trimmed.index(after: index)
+        }
+        throw .unterminated
+    }
+
+    /// `keyword "…"` lines for `value`: one line when it has no inner line break, else an
+    /// empty first string and a line per `\n`-terminated piece.
+    static func lines(_ keyword: String, _ value: String, prefix: String = "") -> String {
+        guard value.dropLast().contains("\n") else { return prefix + keyword + " \"" + escape(value) + "\"\n" }
+        var out = prefix + keyword + " \"\"\n"
+        var rest = value[...]
+        while !rest.isEmpty {
+            let end = rest.firstIndex(of: "\n").map { rest.index(after: $0) } ?? rest.endIndex
+            out += prefix + "\"" + escape(String(rest[..<end])) + "\"\n"
+            rest = rest[end...]
+        }
+        return out
+    }
+
+    static func escape(_ value: String) -> String {
+        var out = ""
+        for character in value {
+            switch character {
+            case "\\": out += "\\\\"
+            case "\"": out += "\\\""
+            case "\n": out += "\\n"
+            case "\t": out += "\\t"
+            case "\r": out += "\\r"
+            default: out.append(character)
+            }
+        }
+        return out
+    }
+}
