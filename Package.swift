@@ -83,6 +83,7 @@ let package = Package(
         .testTarget(name: "KiokuAlignTests", dependencies: [
             "KiokuAlign", "KiokuTerms", "KiokuTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
+        .testTarget(name: "KiokuJobsTests", dependencies: ["KiokuJobs", "KiokuMatch", "KiokuMemory", "KiokuFormats", "KiokuTerms", "KiokuTestSupport"]),
         .testTarget(name: "KiokuServerTests", dependencies: ["KiokuServer", "KiokuTestSupport"]),
         .testTarget(name: "KiokuCLITests", dependencies: ["KiokuTestSupport"], exclude: ["Fixtures"]),
     ]

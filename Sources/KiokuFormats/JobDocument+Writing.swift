@@ -157,7 +157,7 @@ extension JobDocument {
         for (unitIndex, elements) in notes {
             let unit = units[unitIndex]
             if let end = unit.notesEnd {
-                patches.append(Patch(range: end..<end, text: elements + unit.indent))
+                patches.append(Patch(range: end..<end, text: elements))
             } else {
                 patches.append(Patch(range: unit.coreStart..<unit.coreStart,
                                      text: "<notes>" + elements + unit.indent + "</notes>" + unit.indent))

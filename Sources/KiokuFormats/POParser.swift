@@ -13,6 +13,8 @@ struct POParser {
         var msgid: String?
         var msgidPlural: String?
         var msgstr: [Int: String] = [:]
+        /// Whether the forms were written `msgstr[N]` (a plural entry) rather than `msgstr`.
+        var indexed = false
         var line = 0
         var keysStart: Int?
         var keysEnd: Int?
@@ -81,6 +83,7 @@ struct POParser {
             default:
                 if let match = keyword.wholeMatch(of: /msgstr\[(\d+)\]/), let index = Int(match.1), index < 32 {
                     field = .msgstr(index)
+                    draft?.indexed = true
                 } else {
                     throw .invalidTable(at, "\"\(keyword)\" is not a PO keyword (msgctxt, msgid, msgid_plural, msgstr, msgstr[N])")
                 }
@@ -137,8 +140,11 @@ struct POParser {
         guard forms == Array(0..<forms.count) else {
             throw .invalidTable(entryAt, "the plural forms are not msgstr[0], msgstr[1], … in order")
         }
-        if draft.msgidPlural == nil, forms.count > 1 || draft.msgstr[0] == nil {
+        if draft.msgidPlural == nil, draft.indexed {
             throw .invalidTable(entryAt, "msgstr[N] without msgid_plural")
+        }
+        if draft.msgidPlural != nil, !draft.indexed {
+            throw .invalidTable(entryAt, "msgid_plural needs msgstr[0], msgstr[1], … instead of msgstr")
         }
         return POEntry(comments: draft.comments, msgctxt: draft.msgctxt, msgid: msgid, msgidPlural: draft.msgidPlural,
                        msgstr: forms.map { draft.msgstr[$0] ?? "" }, line: draft.line, range: draft.start..<draft.end,

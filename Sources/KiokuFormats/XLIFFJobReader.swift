@@ -31,7 +31,7 @@ struct XLIFF20Unit: Sendable {
     /// Before the unit's first core child (`notes`, `originalData`, `segment`, `ignorable`):
     /// where a new `<notes>` goes.
     var coreStart: Int
-    /// Just before `</notes>`, when the unit has notes already.
+    /// After the last note (before the white space ahead of `</notes>`), when the unit has notes already.
     var notesEnd: Int?
     var indent: String
     /// The ids the unit's segments have (ids are unique in a unit).
@@ -224,7 +224,10 @@ struct XLIFFJobReader {
                     }
                 case "notes":
                     try parser.skip("notes")
-                    unit.notesEnd = parser.eventEnd - "</notes>".utf8.count
+                    // Before the white space that precedes </notes>, so a new note lines up with the others.
+                    var end = parser.eventEnd - "</notes>".utf8.count
+                    while end > 0, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[end - 1]) { end -= 1 }
+                    unit.notesEnd = end
                 default:
                     try parser.skip(name)
                 }
