@@ -27,6 +27,28 @@ func drain(_ open: () throws -> any UnitReader) {
     while let item = try? reader.next() { _ = item }
 }
 
+/// Pre-translates every segment of a job file with its own source (codes included) and a
+/// candidate; the copy must read back as the same kind of file with the same segments. A
+/// copy that does not is a writer bug, and stops the fuzzer.
+func pretranslateEverySegment(_ path: String) {
+    guard let document = try? JobDocument.read(path: path, sourceLanguage: .english, targetLanguage: .russian) else { return }
+    var fills: [Int: SegmentFill] = [:]
+    for (index, segment) in document.segments.enumerated() {
+        let candidate = FillCandidate(score: 90, origin: "fuzz & <tm>", source: segment.source, placed: nil, storedTarget: segment.source)
+        fills[index] = SegmentFill(target: segment.source.pieces, quality: index % 2 == 0 ? .exactMatch : .fuzzyMatch, score: 100,
+                                   origin: "fuzz", candidates: [candidate], notes: ["note \"1\" & <2>\n"])
+    }
+    let copy = file("copy." + (path as NSString).pathExtension, Data(document.patched(fills: fills).utf8))
+    do {
+        let again = try JobDocument.read(path: copy, sourceLanguage: .english, targetLanguage: .russian)
+        guard again.segments.map(\.source) == document.segments.map(\.source) else {
+            fatalError("the pre-translated copy has other segments than the original")
+        }
+    } catch {
+        fatalError("the pre-translated copy cannot be read back: \(error)")
+    }
+}
+
 /// The targets by name: each takes bytes and must return normally whatever they are.
 let targets: [String: (Data) -> Void] = [
     "xml": { data in
@@ -46,6 +68,11 @@ let targets: [String: (Data) -> Void] = [
         let source = file("fuzz.en", Data(parts[0])), target = file("fuzz.ru", parts.count > 1 ? Data(parts[1]) : Data())
         drain { try MosesReader(sourcePath: source, targetPath: target, sourceLanguage: .english, targetLanguage: .russian) }
     },
+    "po": { data in
+        drain { try POReader(path: file("fuzz.po", data), targetLanguage: .russian) }
+        pretranslateEverySegment(file("fuzz.po", data))
+    },
+    "job-xliff": { data in pretranslateEverySegment(file("fuzz.xlf", data)) },
     "tbx": { data in _ = try? GlossaryFile.read(path: file("fuzz.tbx", data)) },
     "glossary-tsv": { data in _ = try? GlossaryFile.read(path: file("fuzz.tsv", data)) },
     "language-tag": { data in _ = LanguageTag(String(decoding: data, as: UTF8.self)) },

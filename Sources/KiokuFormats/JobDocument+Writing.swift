@@ -195,7 +195,7 @@ extension JobDocument {
             text += previous.map { $0 + "\n" }.joined()
             if filled {
                 text += String(decoding: bytes[entry.keys], as: UTF8.self)
-                if let forms = fill.pluralTargets {
+                if let forms = fill.pluralTargets ?? (entry.msgidPlural == nil ? nil : Self.firstForm(fill, of: entry)) {
                     for (number, form) in forms.enumerated() { text += POString.lines("msgstr[\(number)]", form) }
                 } else {
                     text += POString.lines("msgstr", fill.target.map(Self.plainText) ?? "")
@@ -211,6 +211,13 @@ extension JobDocument {
             patches.append(Patch(range: range, text: text))
         }
         return patches
+    }
+
+    /// A plural entry filled with one text: it goes into `msgstr[0]`, the other forms stay as they were.
+    static func firstForm(_ fill: SegmentFill, of entry: POEntry) -> [String] {
+        var forms = entry.msgstr
+        forms[0] = fill.target.map(plainText) ?? forms[0]
+        return forms
     }
 
     /// Marks the translator comments Kioku writes (and replaces on the next run).

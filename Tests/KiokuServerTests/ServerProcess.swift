@@ -51,12 +51,19 @@ final class ServerProcess: @unchecked Sendable {
     var isRunning: Bool { process.isRunning }
 
     func request(_ method: String, _ path: String, body: Data? = nil, token: String? = nil) async throws -> (status: Int, data: Data) {
+        let (status, data, _) = try await exchange(method, path, body: body, token: token)
+        return (status, data)
+    }
+
+    /// A request, answered with the response's headers too.
+    func exchange(_ method: String, _ path: String, body: Data? = nil, token: String? = nil) async throws -> (status: Int, data: Data, response: HTTPURLResponse) {
         var request = URLRequest(url: URL(string: base.absoluteString + path)!)
         request.httpMethod = method
         request.httpBody = body
         if let token { request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization") }
         let (data, response) = try await URLSession.shared.data(for: request)
-        return ((response as! HTTPURLResponse).statusCode, data)
+        let http = response as! HTTPURLResponse
+        return (http.statusCode, data, http)
     }
 
     func get(_ path: String) async throws -> (status: Int, data: Data) {
