@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The main job on the bundled samples: import the seed article's memory (TMX, EN/RU/JA), show what
 # the TM holds, align the article's documents into a TM of their own, look sentences up, check it
-# against the bundled glossary of names and places, and export it back out as TMX and TSV; then
-# serve it over HTTP and ask it as Weblate would.
+# against the bundled glossary of names and places, analyze and pre-translate the next job (the
+# follow-up article as XLIFF and PO), and export the TM back out as TMX and TSV; then serve it over
+# HTTP and ask it as Weblate would, and as a pipeline asks for an analysis.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PATH:/opt/swift/usr/bin"
@@ -27,6 +28,12 @@ $kioku lookup "During the gathering in Vladivostok, President Putin and PM Abe a
 $kioku lookup "モスクワと東京は、第二次世界大戦の終結後、平和条約を締結していない。" --tm "$out/seed.kioku" --src ja --tgt ru --max 1
 $kioku concordance Владивосток --tm "$out/seed.kioku" --lang ru --max 2
 $kioku check memories/seed-summit.tmx --glossary glossaries/names-and-places.tbx
+# The next job: how much the TM covers, a report for the quote, then the files pre-translated.
+$kioku glossary import glossaries/names-and-places.tsv --tm "$out/seed.kioku"
+$kioku analyze memories/seed-followup.en-ru.xlf memories/seed-followup.ru.po --tm "$out/seed.kioku" --html "$out/analysis.html"
+$kioku pretranslate memories/seed-followup.en-ru.xlf --tm "$out/seed.kioku" --to "$out/seed-followup.ru.xlf" --fill 90
+$kioku pretranslate memories/seed-followup.ru.po --tm "$out/seed.kioku" --to "$out/seed-followup.ru.po"
+grep -m 2 'state-qualifier' "$out/seed-followup.ru.xlf"
 $kioku export --tm "$out/seed.kioku" --to "$out/seed-en-ru.tmx" --langs en,ru
 $kioku export --tm "$out/seed.kioku" --to "$out/seed-en-ja.tsv" --langs en,ja
 head -c 600 "$out/seed-en-ru.tmx"
@@ -36,5 +43,8 @@ server=$!
 for _ in $(seq 1 100); do grep -q serves "$out/serve.out" 2>/dev/null && break; sleep 0.1; done
 url=$(sed -n 's/.* on \(http[^ ]*\)$/\1/p' "$out/serve.out")
 curl -s "$url/tmserver/en/ru/unit/Moscow%20and%20Tokyo%20have%20still%20not%20signed%20a%20peace%20treaty%20following%20the%20end%20of%20World%20War%20II."
+echo
+curl -s --data-binary @memories/seed-followup.en-ru.xlf "$url/api/analyze?name=seed-followup.en-ru.xlf" -o "$out/analysis.json"
+head -c 400 "$out/analysis.json"
 echo
 kill -TERM $server; wait $server

@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # Installs the system libraries Kioku builds against, when they are missing:
 # ICU (libicu-dev), SQLite (libsqlite3-dev), Snowball stemmers (libstemmer-dev) and zlib (zlib1g-dev).
+# With --test-tools, also the small tools the tests check Kioku's output with: msgfmt (gettext)
+# and xmllint (libxml2-utils).
 set -euo pipefail
 packages=(libicu-dev libsqlite3-dev libstemmer-dev zlib1g-dev)
+[ "${1:-}" = --test-tools ] && packages+=(gettext libxml2-utils)
 missing=()
 for package in "${packages[@]}"; do
   dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")

@@ -3,12 +3,13 @@
 # the DocC catalogs (scripts/docs.sh fails on a broken symbol link) and runs every fuzz target
 # for a 10-second smoke run (scripts/fuzz.sh). When ../shared is present, also runs the LISA TMX
 # compliance kit, validates Kioku's TMX and XLIFF exports against the official TMX 1.4 DTD and
-# XLIFF 1.2 schema (scripts/validate-exports.sh), and checks the aligner's dev scores
-# (scripts/align-check.sh).
+# XLIFF 1.2 schema (scripts/validate-exports.sh), validates pre-translated XLIFF 1.2/2.0 against
+# the OASIS schemas (scripts/validate-jobs.sh; PO files with msgfmt --check always), and checks
+# the aligner's dev scores (scripts/align-check.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PATH:/opt/swift/usr/bin"
-scripts/install-deps.sh
+scripts/install-deps.sh --test-tools
 swift build --build-tests
 swift test --skip-build
 command -v omegat >/dev/null 2>&1 || echo "note: omegat is not installed; the OmegaT round trip was skipped (scripts/install-test-clients.sh installs it)"
@@ -23,5 +24,6 @@ if command -v xmllint >/dev/null 2>&1; then
 else
   echo "validate-exports: xmllint is not installed; exports were not validated (scripts/install-test-clients.sh installs it)"
 fi
+scripts/validate-jobs.sh "$(swift build --show-bin-path)/kioku"
 scripts/align-check.sh
 scripts/fuzz.sh all "${KIOKU_FUZZ_SECONDS:-10}"
