@@ -15,7 +15,7 @@ public struct JobDocument: Sendable {
     public let segments: [JobSegment]
     /// The document's UTF-8 bytes, which the writers patch.
     let bytes: [UInt8]
-    /// Format-specific places, indexed by ``JobSegment/place``.
+    /// Format-specific places, indexed by each segment's `place`.
     let places: Places
 
     enum Places: Sendable {

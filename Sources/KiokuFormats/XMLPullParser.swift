@@ -22,7 +22,7 @@ public final class XMLPullParser {
     /// Bytes dropped from the front of `buffer` so far (offsets stay absolute).
     private var dropped = 0
     /// Where the last returned event starts and ends, as offsets into the document's UTF-8
-    /// bytes (``UTF8Stream`` output: the file itself for UTF-8 without a BOM). A self-closing
+    /// bytes (as the parser decodes them: the file itself for UTF-8 without a BOM). A self-closing
     /// tag's start event covers the whole tag and its end event is empty, at the tag's end.
     public private(set) var eventStart = 0
     public private(set) var eventEnd = 0

@@ -1,7 +1,7 @@
 /// What a pre-translation did, segment counts by outcome.
 public struct PretranslationReport: Sendable, Codable, Hashable {
     public var segments = 0
-    /// Targets filled, by ``SegmentFill/Quality`` raw value (`context-match`, `exact-match`, …).
+    /// Targets filled, by `SegmentFill.Quality` raw value (`context-match`, `exact-match`, …).
     public var filled: [String: Int] = [:]
     /// Segments that got candidates but no target (below `--fill`, or codes that could not be placed).
     public var candidatesOnly = 0

@@ -53,4 +53,11 @@ import KiokuTestSupport
         #expect(output.contains("1-0 Tokyo and Moscow have not signed a peace treaty. | "))
         #expect(output.hasSuffix("3 units\n"))
     }
+
+    @Test func kiokuJobsAnalyzesAndPretranslates() throws {
+        let output = try run("PretranslateAJob")
+        #expect(output.contains(#"["100%", "75–84%"]"#))
+        #expect(output.contains(#"["exact-match": 1] 1"#))
+        #expect(output.hasSuffix("true\n"))
+    }
 }
