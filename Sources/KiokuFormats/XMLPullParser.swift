@@ -258,6 +258,13 @@ public final class XMLPullParser {
               !(first >= UInt8(ascii: "0") && first <= UInt8(ascii: "9")),
               first != UInt8(ascii: "-"), first != UInt8(ascii: "."), !Self.isSpace(first)
         else { throw error("expected an element or attribute name") }
+        // ASCII in a name: letters, digits and . - _ : only (XML's NameChar); other scripts pass.
+        for index in range where buffer[index] < 0x80 && !Self.isASCIINameCharacter(buffer[index]) {
+            let byte = buffer[index]
+            throw error(byte < 0x20 || byte == 0x7F
+                ? "control character U+\(String(byte, radix: 16, uppercase: true)) in an element or attribute name"
+                : "\"\(Character(Unicode.Scalar(byte)))\" in an element or attribute name")
+        }
         let decoded = buffer.withUnsafeBufferPointer { all in
             String(validating: UnsafeBufferPointer(rebasing: all[range]), as: UTF8.self)
         }
@@ -362,6 +369,16 @@ public final class XMLPullParser {
     }
 
     // MARK: - Buffer
+
+    private static func isASCIINameCharacter(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+             UInt8(ascii: "."), UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: ":"):
+            return true
+        default:
+            return false
+        }
+    }
 
     private static func isSpace(_ byte: UInt8) -> Bool {
         byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D

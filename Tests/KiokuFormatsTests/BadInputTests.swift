@@ -45,6 +45,20 @@ import KiokuTestSupport
         #expect(message == "</tuv> does not close <seg> opened at line 5")
     }
 
+    /// Found by the job-xliff fuzz target: a name with control characters was read, and a
+    /// pre-translated copy of the file could then not be read back.
+    @Test func namesWithCharactersXMLForbidsAreErrors() throws {
+        for (name, message) in [("a\u{01}b", "control character U+1"), ("a;b", "\";\" in an element"), ("a<b", "\"<\" in")] {
+            let path = Scratch.file("bad-name.tmx", "<tmx version=\"1.4\">\n<body a\(name)=\"1\"/></tmx>")
+            let error = try #require(failure(path), "\(name)")
+            #expect(error.location?.line == 2)
+            #expect(error.description.contains(message), "\(error)")
+        }
+        // Names in other scripts are names.
+        let parser = try XMLPullParser(path: Scratch.file("unicode.xml", "<перевод 属性=\"1\"/>"))
+        #expect(try parser.next() == .start(name: "перевод", attributes: [XMLAttribute(name: "属性", value: "1")]))
+    }
+
     @Test func nulByteIsAnError() throws {
         let path = Scratch.file("nul.tmx", "<tmx version=\"1.4\"><header/><body><tu><tuv xml:lang=\"en\"><seg>a\u{0}b</seg></tuv></tu></body></tmx>")
         let error = try #require(failure(path))
