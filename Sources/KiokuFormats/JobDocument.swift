@@ -15,6 +15,8 @@ public struct JobDocument: Sendable {
     public let segments: [JobSegment]
     /// The document's UTF-8 bytes, which the writers patch.
     let bytes: [UInt8]
+    /// True when the file was in another encoding (UTF-16, a declared one) and was decoded.
+    let decoded: Bool
     /// Format-specific places, indexed by each segment's `place`.
     let places: Places
 

@@ -24,7 +24,7 @@ struct POCatalog: Sendable {
     }
 
     static func read(path: String) throws(FormatError) -> POCatalog {
-        let bytes = try UTF8Stream.readAll(path: path, xml: false)
+        let bytes = try UTF8Stream.readAll(path: path, xml: false).bytes
         var parser = POParser(path: path, bytes: bytes)
         let entries = try parser.entries()
         var catalog = POCatalog(path: path, bytes: bytes, entries: entries, header: [], headerIndex: nil)
@@ -68,7 +68,7 @@ struct POCatalog: Sendable {
             previous = entry.msgid
         }
         return JobDocument(path: path, format: .po, sourceLanguage: sourceLanguage ?? headerSourceLanguage,
-                           targetLanguage: language ?? targetLanguage, segments: segments, bytes: bytes, places: .po(self))
+                           targetLanguage: language ?? targetLanguage, segments: segments, bytes: bytes, decoded: false, places: .po(self))
     }
 
     /// Poedit's `X-Source-Language:`, else English (gettext's convention for msgids).

@@ -80,12 +80,13 @@ final class UTF8Stream {
         }
     }
 
-    /// The whole file as UTF-8, decoded as ``XMLPullParser`` decodes it (so its offsets apply).
-    static func readAll(path: String, xml: Bool) throws(FormatError) -> [UInt8] {
+    /// The whole file as UTF-8, decoded as ``XMLPullParser`` decodes it (so its offsets apply),
+    /// and the encoding it was in.
+    static func readAll(path: String, xml: Bool) throws(FormatError) -> (bytes: [UInt8], encoding: String) {
         let stream = try UTF8Stream(path: path, xml: xml)
         var bytes: [UInt8] = []
         while try stream.read(into: &bytes, linesSoFar: 1) {}
-        return bytes
+        return (bytes, stream.encoding)
     }
 
     static func isUTF8Compatible(_ name: String) -> Bool {

@@ -67,7 +67,8 @@ struct XLIFFJobReader {
     private func location() -> SourceLocation { SourceLocation(file: path, line: parser.line) }
 
     consuming func read() throws(FormatError) -> JobDocument {
-        bytes = try UTF8Stream.readAll(path: path, xml: true)
+        let content = try UTF8Stream.readAll(path: path, xml: true)
+        bytes = content.bytes
         guard case .start("xliff", let attributes)? = try parser.next() else {
             throw .invalidStructure(location(), "not an XLIFF file (the root element is not <xliff>)")
         }
@@ -106,7 +107,8 @@ struct XLIFFJobReader {
         }
         let places: JobDocument.Places = isVersion2 ? .xliff20(places20, units: units20) : .xliff12(places12)
         return JobDocument(path: path, format: isVersion2 ? .xliff20 : .xliff12, sourceLanguage: source ?? fallbackSource,
-                           targetLanguage: target ?? fallbackTarget, segments: segments, bytes: bytes, places: places)
+                           targetLanguage: target ?? fallbackTarget, segments: segments, bytes: bytes,
+                           decoded: content.encoding != "UTF-8", places: places)
     }
 
     private func language(_ value: String?, _ attribute: String) throws(FormatError) -> LanguageTag? {
