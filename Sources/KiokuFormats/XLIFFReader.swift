@@ -5,7 +5,9 @@ import KiokuText
 /// A unit is imported when it has a non-empty target whose state is not
 /// `new`/`needs-translation` (1.2) or `initial` (2.0); untranslated units are
 /// counted as skips. XLIFF inline elements become TMX inline codes that carry
-/// the original tag, so nothing is lost and codes never count as words.
+/// the original tag, so nothing is lost and codes never count as words. Each unit
+/// records the source text of the segment before it in the file as its context, so
+/// the next job with the same sequence gets 101 % matches.
 public final class XLIFFReader: UnitReader {
     public let path: String
     public private(set) var version = ""
@@ -16,6 +18,8 @@ public final class XLIFFReader: UnitReader {
     private var fileTarget: LanguageTag?
     private var fileOriginal: String?
     private var pending: [ReadItem] = []
+    /// The source text of the last segment read (translated or not): the next unit's context.
+    private var previousSource: String?
     private let fallbackSource: LanguageTag?
     private let fallbackTarget: LanguageTag?
 
@@ -148,6 +152,8 @@ public final class XLIFFReader: UnitReader {
 
     private func makeUnit(at: SourceLocation, id: String?, source: Segment?, target: Segment?, targetLanguage: LanguageTag?,
                           untranslated: Bool, notes: [Note], problem: SkipReason?) -> ReadItem {
+        let context = previousSource
+        if let source, !source.text.isEmpty { previousSource = source.text }
         if let problem { return .skip(Skip(location: at, reason: problem)) }
         guard let source, !source.text.isEmpty || source.markup != nil else {
             return .skip(Skip(location: at, reason: .emptySource))
@@ -164,8 +170,10 @@ public final class XLIFFReader: UnitReader {
         var metadata = Metadata(notes: notes)
         if let id { metadata.attributes.append(XMLAttribute(name: "tuid", value: id)) }
         if let fileOriginal { metadata.properties.append(Property(type: "x-original", value: fileOriginal)) }
-        return .unit(TranslationUnit(variants: [Variant(language: src, segment: source), Variant(language: tgt, segment: target)],
-                                     sourceLanguage: src, metadata: metadata), at)
+        var unit = TranslationUnit(variants: [Variant(language: src, segment: source), Variant(language: tgt, segment: target)],
+                                   sourceLanguage: src, metadata: metadata)
+        unit.context = context
+        return .unit(unit, at)
     }
 
     private func content(_ element: String, _ problem: inout SkipReason?) throws(FormatError) -> Segment? {

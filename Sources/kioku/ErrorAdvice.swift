@@ -85,7 +85,7 @@ enum ErrorAdvice {
         case .invalidStructure, .invalidTable:
             return "\(error)" + (verb == .import ? "; nothing was imported." : verb == .pretranslate ? ". Nothing was written." : ".")
         case .unknownFormat:
-            return "\(error). " + (verb == .import ? "Rename it, or pass --format tmx|tsv|csv|xliff|moses." : "Rename it to one of those endings.")
+            return "\(error). " + (verb == .import ? "Rename it, or pass --format tmx|tsv|csv|xliff|moses|po." : "Rename it to one of those endings.")
         case .unknownLanguages(_, .columns):
             return "\(error): pass --src and --tgt to name the first and second column."
         case .unknownLanguages(_, .source):

@@ -13,7 +13,8 @@ struct ImportCommand: ParsableCommand {
         discussion: """
             Formats: TMX 1.1–1.4b (.tmx), TSV (.tsv, .tab) and CSV (.csv) with a header row of \
             language codes or --src/--tgt naming the columns, XLIFF 1.2/2.0 (.xlf, .xliff; translated \
-            units only), and Moses parallel files (two files, e.g. corpus.en corpus.ru, or --format moses).
+            units only), gettext PO (.po; translated, non-fuzzy entries), and Moses parallel files (two \
+            files, e.g. corpus.en corpus.ru, or --format moses).
 
             All files of one command are imported in one transaction: on any error nothing is imported. \
             Identical units are stored once. The fuzzy index is brought up to date before the command ends.

@@ -1,5 +1,5 @@
 import ArgumentParser
 import KiokuFormats
 
-/// `kioku import --format tmx|tsv|csv|xliff|moses`.
+/// `kioku import --format tmx|tsv|csv|xliff|moses|po`.
 extension UnitFormat: ExpressibleByArgument {}

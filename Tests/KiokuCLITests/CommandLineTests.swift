@@ -100,7 +100,7 @@ import KiokuTestSupport
         #expect(enforce.status == 64)
         #expect(enforce.errors.contains("Please provide one of 'reject' and 'flag'"))
         let format = try KiokuProcess.run(["import", sample, "--tm", tm, "--format", "docx"])
-        #expect(format.errors.contains("'tmx', 'tsv', 'csv', 'xliff' or 'moses'"))
+        #expect(format.errors.contains("- tmx\n  - tsv\n  - csv\n  - xliff\n  - moses\n  - po"))
         let exportFormat = try KiokuProcess.run(["export", "--tm", tm, "--to", Scratch.path("out.txt"), "--format", "xml"])
         #expect(exportFormat.errors.contains("'tmx', 'tsv' or 'xliff'"))
         let languages = try KiokuProcess.run(["import", sample, "--tm", tm, "--langs", "en,x_1"])

@@ -16,6 +16,10 @@ import KiokuText
         #expect(first.metadata.attribute("tuid") == "1")
         #expect(first.metadata.notes.first?.text == "checked by the desk")
         #expect(first.metadata.property("x-original") == "summit.html")
+        // Each unit's context is the segment before it in the file, translated or not
+        // (units marked translate="no" are not segments).
+        #expect(first.context == nil)
+        #expect(result.units[1].context == "No target at all")
     }
 
     @Test func xliff20SegmentsAreUnits() throws {
