@@ -21,6 +21,8 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
+        // Hummingbird's header types, named directly for the server's own headers (Kioku-Report).
+        .package(url: "https://github.com/apple/swift-http-types", exact: "1.8.0"),
         .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", exact: "1.5.0"),
         // Test-only: makes real .docx files for the document reader tests (Kioku reads zips itself).
@@ -49,6 +51,7 @@ let package = Package(
         .target(name: "KiokuServer", dependencies: [
             "KiokuText", "KiokuFormats", "KiokuMemory", "KiokuMatch", "KiokuTerms", "KiokuJobs", "KiokuConcurrency",
             .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
             .product(name: "Logging", package: "swift-log"),
         ]),
         .executableTarget(name: "kioku", dependencies: [
