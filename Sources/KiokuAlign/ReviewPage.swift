@@ -1,3 +1,5 @@
+import KiokuFormats
+
 /// A side-by-side HTML page of an alignment (source | target | score) for a person to check
 /// before importing: doubtful pairings and 1-0/0-1 beads are highlighted, and a summary on top
 /// says how many of each there are. One self-contained file: no scripts, no external assets.
@@ -63,17 +65,5 @@ public struct ReviewPage: Sendable {
 
     private func counted(_ count: Int, _ noun: String) -> String { "\(count) \(noun)\(count == 1 ? "" : "s")" }
 
-    private func escape(_ text: String) -> String {
-        var escaped = ""
-        for character in text {
-            switch character {
-            case "&": escaped += "&amp;"
-            case "<": escaped += "&lt;"
-            case ">": escaped += "&gt;"
-            case "\"": escaped += "&quot;"
-            default: escaped.append(character)
-            }
-        }
-        return escaped
-    }
+    private func escape(_ text: String) -> String { XMLEscaping.escape(text, attribute: true) }
 }
