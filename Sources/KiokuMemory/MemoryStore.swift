@@ -27,6 +27,9 @@ public protocol MemoryStore: AnyObject, Sendable {
     var localWriteCount: Int { get }
     /// Makes what is written self-contained on disk (SQLite: checkpoints the write-ahead log).
     func checkpoint() throws(MemoryError)
+    /// What the store's own consistency check finds wrong (SQLite: `PRAGMA integrity_check`,
+    /// every page read); empty when nothing is.
+    func integrityProblems() throws(MemoryError) -> [String]
 
     // MARK: Units
 

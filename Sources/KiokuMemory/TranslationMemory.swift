@@ -72,6 +72,13 @@ public final class TranslationMemory: MemoryStore, Sendable {
         do { return try database.read(body) } catch { throw storeError(error, writing: false) }
     }
 
+    public func integrityProblems() throws(MemoryError) -> [String] {
+        try reading { db in
+            let rows = try String.fetchAll(db, sql: "PRAGMA integrity_check")
+            return rows == ["ok"] ? [] : rows
+        }
+    }
+
     /// Runs `body` in a write transaction and counts it.
     func writing<T>(_ body: (Database) throws -> T) throws(MemoryError) -> T {
         defer { writes.withLock { $0 += 1 } }

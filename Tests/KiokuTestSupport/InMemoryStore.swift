@@ -52,6 +52,8 @@ public final class InMemoryStore: MemoryStore, @unchecked Sendable {
 
     public func checkpoint() throws(MemoryError) {}
 
+    public func integrityProblems() throws(MemoryError) -> [String] { [] }
+
     /// Runs `body`, turning what it throws into a ``MemoryError`` as a store must.
     private func failing<T>(writing: Bool, _ body: () throws -> T) throws(MemoryError) -> T {
         do {
