@@ -26,6 +26,9 @@ public enum MemoryError: Error, Sendable, Equatable, CustomStringConvertible {
     case damaged(path: String, reason: String)
     /// The fuzzy index data of one language cannot be decoded (the units are intact).
     case damagedIndex(path: String, language: String)
+    /// The TM was written by a newer Kioku: its schema has changes this version does not know,
+    /// so it is neither read nor written.
+    case newerFormat(path: String)
 
     public var description: String {
         switch self {
@@ -41,6 +44,7 @@ public enum MemoryError: Error, Sendable, Equatable, CustomStringConvertible {
         case .busy(let path): "\(path): another program is writing to the translation memory and did not finish in time"
         case .damaged(let path, let reason): "\(path): the translation memory is damaged: \(reason)"
         case .damagedIndex(let path, let language): "\(path): the fuzzy index of \(language) is damaged (the units themselves are intact)"
+        case .newerFormat(let path): "\(path): the translation memory was written by a newer Kioku (its file has changes this version does not know); nothing was read or written"
         }
     }
 }

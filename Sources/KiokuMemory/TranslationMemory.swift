@@ -46,11 +46,15 @@ public final class TranslationMemory: MemoryStore, Sendable {
                 }
                 guard isKioku else { throw MemoryError.notAMemory(path: path, isSQLite: true) }
             }
-            try SQLiteMigrations.migrator().migrate(database)
+            let migrator = SQLiteMigrations.migrator()
+            if exists, try database.read({ db in try migrator.hasBeenSuperseded(db) }) { throw MemoryError.newerFormat(path: path) }
+            try migrator.migrate(database)
         } catch let error as MemoryError {
             throw error
         } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
             throw .notAMemory(path: path, isSQLite: false)
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_CORRUPT {
+            throw .damaged(path: path, reason: Self.describe(error))
         } catch {
             throw .cannotOpen(path: path, reason: Self.describe(error))
         }
@@ -72,11 +76,25 @@ public final class TranslationMemory: MemoryStore, Sendable {
         do { return try database.read(body) } catch { throw storeError(error, writing: false) }
     }
 
+    /// SQLite's integrity check (every page), then each unit's content against the hash it was
+    /// stored with: SQLite keeps no checksums, so a flipped byte inside a text would otherwise
+    /// pass unseen and be answered as if it were the translation.
     public func integrityProblems() throws(MemoryError) -> [String] {
+        typealias U = UnitTable
+        let pages = try reading { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") }
+        guard pages == ["ok"] else { return pages }
+        var stored: [Int64: Int64] = [:]
         try reading { db in
-            let rows = try String.fetchAll(db, sql: "PRAGMA integrity_check")
-            return rows == ["ok"] ? [] : rows
+            let rows = try Row.fetchCursor(db, sql: "SELECT \(U.id), \(U.contentHash) FROM \(U.name)")
+            while let row = try rows.next() { stored[row[0]] = row[1] }
         }
+        var problems: [String] = []
+        try forEachUnit(ids: nil, languages: nil) { unit in
+            if stored[unit.id.rawValue] != ContentHash.of(unit.unit) {
+                problems.append("unit \(unit.id.rawValue): its text is not what was stored (the checksum it was stored with differs)")
+            }
+        }
+        return problems
     }
 
     /// Runs `body` in a write transaction and counts it.

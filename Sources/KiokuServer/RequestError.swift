@@ -35,7 +35,7 @@ extension RequestError {
             self.init(.internalServerError, "the TM is damaged; the server's log says where, and an administrator must rebuild it")
         case .format(let format):
             self.init(.badRequest, format.description)
-        case .missing, .notAMemory, .cannotOpen, .readFailed:
+        case .missing, .notAMemory, .cannotOpen, .readFailed, .newerFormat:
             self.init(.internalServerError, "the TM could not be read; the server's log says why")
         }
     }

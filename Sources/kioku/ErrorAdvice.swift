@@ -65,7 +65,9 @@ enum ErrorAdvice {
         case .damaged:
             return "\(error). Restore it from a backup, or import a TMX export of it (kioku export) into a new TM."
         case .damagedIndex:
-            return "\(error). Rebuild it: kioku export --tm TM --to all.tmx, then kioku import all.tmx --tm NEW.kioku."
+            return "\(error). Rebuild it from the units: kioku reindex --tm TM (kioku verify --tm TM checks the whole file)."
+        case .newerFormat:
+            return "\(error). Use the Kioku that wrote it (or newer), or export it to TMX with that version and import the TMX here."
         }
     }
 
