@@ -62,10 +62,10 @@ enum ErrorAdvice {
             return "\(error). Make the file and its folder writable, or work on a copy."
         case .busy:
             return "\(error). Another kioku import or kioku serve is writing to it; try again when it has finished."
-        case .damaged:
-            return "\(error). Restore it from a backup, or import a TMX export of it (kioku export) into a new TM."
-        case .damagedIndex:
-            return "\(error). Rebuild it from the units: kioku reindex --tm TM (kioku verify --tm TM checks the whole file)."
+        case .damaged(let path, _):
+            return "\(error). Restore it from a backup, or export what still reads (kioku export --tm \(path) --to rescue.tmx) and import that into a new TM; kioku verify --tm \(path) lists the damage."
+        case .damagedIndex(let path, _):
+            return "\(error). Rebuild it from the units: kioku reindex --tm \(path) (kioku verify --tm \(path) checks the whole file)."
         case .newerFormat:
             return "\(error). Use the Kioku that wrote it (or newer), or export it to TMX with that version and import the TMX here."
         }
