@@ -66,7 +66,12 @@ let package = Package(
         ),
         .executableTarget(
             name: "kioku-fuzz",
-            dependencies: ["KiokuText", "KiokuFormats", "KiokuTerms", "KiokuAlign"],
+            dependencies: [
+                "KiokuText", "KiokuFormats", "KiokuMemory", "KiokuTerms", "KiokuAlign", "KiokuServer",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             path: "Fuzz/kioku-fuzz"
         ),
         .executableTarget(

@@ -75,6 +75,7 @@ let targets: [String: (Data) -> Void] = [
     "job-xliff": { data in pretranslateEverySegment(file("fuzz.xlf", data)) },
     "tbx": { data in _ = try? GlossaryFile.read(path: file("fuzz.tbx", data)) },
     "glossary-tsv": { data in _ = try? GlossaryFile.read(path: file("fuzz.tsv", data)) },
+    "server": { data in ServerRequests.run(data) },
     "language-tag": { data in _ = LanguageTag(String(decoding: data, as: UTF8.self)) },
     "document-text": { data in _ = try? DocumentReader.read(data: data, name: "fuzz.txt", language: .english, format: .text) },
     "document-markdown": { data in _ = try? DocumentReader.read(data: data, name: "fuzz.md", language: .english, format: .markdown) },

@@ -1,0 +1,105 @@
+import Dispatch
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import KiokuFormats
+import KiokuMemory
+import KiokuServer
+import KiokuTerms
+import Logging
+
+/// The `server` fuzz target: each input is one HTTP request, written as on the wire —
+/// `METHOD PATH` on the first line, `Name: value` header lines, a blank line, the body — sent
+/// in process (Hummingbird's router test framework) to every route of `kioku serve` over a small
+/// TM. The server must answer, never with a 500, and every error must be a JSON `{"error": …}`
+/// without a path of the machine in it.
+enum ServerRequests {
+    /// The routes over a scratch copy of a tiny EN–RU TM, made once per process.
+    nonisolated(unsafe) static let application: Application<RouterResponder<BasicRequestContext>> = {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kioku-fuzz-server-\(getpid())")
+        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let memory = try! TranslationMemory(path: folder.appendingPathComponent("fuzz.kioku").path)
+        _ = try! memory.add([
+            TranslationUnit(variants: [Variant(language: .english, text: "Moscow and Tokyo signed no treaty."),
+                                       Variant(language: .russian, text: "Москва и Токио не подписали договор.")]),
+            TranslationUnit(variants: [Variant(language: .english, text: "Putin met Abe in Vladivostok."),
+                                       Variant(language: .russian, text: "Путин встретился с Абэ во Владивостоке.")]),
+        ])
+        var logger = Logger(label: "kioku.fuzz")
+        logger.logLevel = .critical
+        let glossaryFile = folder.appendingPathComponent("names.tsv").path
+        try! "id\ttype\ten\tru\tstatus\nputin\tperson\tPutin\tПутин\tpreferred\nabe\tperson\tAbe\tАбэ\tpreferred\n"
+            .write(toFile: glossaryFile, atomically: true, encoding: .utf8)
+        let glossary = try! GlossaryFile.read(path: glossaryFile)
+        let router = try! KiokuServer.router(memory: memory, glossary: glossary, token: "secret", logger: logger)
+        return Application(router: router, logger: logger)
+    }()
+
+    /// KIOKU_FUZZ_VERBOSE=1 prints each answer (for replaying seeds by hand).
+    static let verbose = ProcessInfo.processInfo.environment["KIOKU_FUZZ_VERBOSE"] != nil
+
+    /// The scratch folder's path must never reach a client.
+    static let scratchPath = FileManager.default.temporaryDirectory.path
+
+    static func run(_ data: Data) {
+        guard let request = parse(data) else { return }
+        let done = DispatchSemaphore(value: 0)
+        let box = UncheckedResult()
+        Task {
+            do {
+                box.value = try await application.test(.router) { client in
+                    try await client.execute(uri: request.uri, method: request.method, headers: request.headers,
+                                             body: ByteBuffer(bytes: request.body)) { ($0.status.code, Array(buffer: $0.body)) }
+                }
+            } catch {
+                box.value = nil  // the test client refused the request itself (a URI it cannot send)
+            }
+            done.signal()
+        }
+        done.wait()
+        guard let (status, body) = box.value else { return }
+        if verbose { print("\(request.method) \(request.uri) → \(status) \(String(decoding: body.prefix(120), as: UTF8.self))") }
+        check(status: status, body: body, request: request)
+    }
+
+    static func check(status: Int, body: [UInt8], request: Request) {
+        if status >= 500 { fatalError("\(request.method) \(request.uri) answered \(status): \(String(decoding: body, as: UTF8.self))") }
+        guard status >= 400 else { return }
+        guard let object = try? JSONSerialization.jsonObject(with: Data(body)) as? [String: Any], object["error"] is String else {
+            fatalError("\(request.method) \(request.uri) answered \(status) without a JSON error: \(String(decoding: body, as: UTF8.self))")
+        }
+        let text = String(decoding: body, as: UTF8.self)
+        if text.contains(scratchPath) || text.contains("kioku-job-") {
+            fatalError("\(request.method) \(request.uri): an error shows a server path: \(text)")
+        }
+    }
+
+    struct Request {
+        var method: HTTPRequest.Method
+        var uri: String
+        var headers: HTTPFields
+        var body: [UInt8]
+    }
+
+    /// `METHOD PATH\nName: value\n…\n\nBODY`; nil when the first line is not a request line.
+    static func parse(_ data: Data) -> Request? {
+        let bytes = Array(data)
+        let headEnd = bytes.firstRange(of: [0x0A, 0x0A]) ?? bytes.endIndex..<bytes.endIndex
+        let head = String(decoding: bytes[..<headEnd.lowerBound], as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        guard let line = head.first else { return nil }
+        let parts = line.split(separator: " ", maxSplits: 1)
+        guard parts.count == 2, let method = HTTPRequest.Method(String(parts[0])), parts[1].hasPrefix("/") else { return nil }
+        var headers = HTTPFields()
+        for field in head.dropFirst() {
+            guard let colon = field.firstIndex(of: ":"), let name = HTTPField.Name(String(field[..<colon])) else { continue }
+            headers.append(HTTPField(name: name, value: String(field[field.index(after: colon)...]).trimmingCharacters(in: .whitespaces)))
+        }
+        return Request(method: method, uri: String(parts[1]), headers: headers, body: Array(bytes[headEnd.upperBound...]))
+    }
+
+    /// What a task hands back to the waiting fuzzer thread.
+    final class UncheckedResult: @unchecked Sendable {
+        var value: (Int, [UInt8])?
+    }
+}
