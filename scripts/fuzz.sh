@@ -31,7 +31,11 @@ for one in $run; do
   # The LISA TMX kit, when ../shared is present, seeds the XML and TMX targets too.
   if [ -d ../shared/data/tmx/lisa-compkit ] && { [ "$one" = tmx ] || [ "$one" = xml ]; }; then seeds+=(../shared/data/tmx/lisa-compkit); fi
   echo "== fuzzing $one for $seconds s"
-  ASAN_OPTIONS=detect_leaks=1 "$fuzzer" "$one" "$work/$one" "${seeds[@]}" \
+  # The server target runs its requests through Hummingbird's router test framework, which leaks
+  # a testing channel per request (NIOAsyncTestingChannel, not Kioku's code): no leak checks there.
+  leaks=1
+  [ "$one" = server ] && leaks=0
+  ASAN_OPTIONS=detect_leaks=$leaks "$fuzzer" "$one" "$work/$one" "${seeds[@]}" -detect_leaks=$leaks \
     -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=2048 -malloc_limit_mb=1024 \
     -artifact_prefix="Fuzz/findings/$one-" -print_final_stats=1 2>&1 | grep -E "^(Done|#[0-9]+ *DONE|stat::number_of_executed_units|==.*ERROR|SUMMARY|artifact_prefix|Test unit written)" || true
   if ls Fuzz/findings/"$one"-* >/dev/null 2>&1; then
