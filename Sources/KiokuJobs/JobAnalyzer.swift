@@ -1,4 +1,3 @@
-import Dispatch
 import KiokuConcurrency
 import KiokuFormats
 import KiokuMatch
@@ -75,29 +74,12 @@ public struct JobAnalyzer: Sendable {
     /// Each segment's best score at or above the lowest band, looked up on both cores.
     private func bestScores(_ document: JobDocument, source: LanguageTag, target: LanguageTag) throws -> [Int?] {
         let segments = document.segments
-        let scores = Locked([Int?](repeating: nil, count: segments.count))
-        let failure = Locked<(any Error)?>(nil)
         let matcher = self.matcher
         let minimum = bands.minimum
-        let chunk = 64
-        DispatchQueue.concurrentPerform(iterations: (segments.count + chunk - 1) / chunk) { part in
-            var local: [(Int, Int)] = []
-            for index in part * chunk..<min(segments.count, (part + 1) * chunk) {
-                let segment = segments[index]
-                let options = LookupOptions(minimumScore: minimum, maximumResults: 1, context: segment.context, parallel: false)
-                do {
-                    if let best = try matcher.lookup(segment.source.text, from: source, to: target, options: options).first {
-                        local.append((index, best.score))
-                    }
-                } catch {
-                    failure.withLock { $0 = $0 ?? error }
-                    return
-                }
-            }
-            scores.withLock { for (index, score) in local { $0[index] = score } }
+        return try chunkedMap(segments.count, chunk: 64) { index in
+            let options = LookupOptions(minimumScore: minimum, maximumResults: 1, context: segments[index].context, parallel: false)
+            return try matcher.lookup(segments[index].source.text, from: source, to: target, options: options).first?.score
         }
-        if let error = failure.withLock({ $0 }) { throw error }
-        return scores.withLock { $0 }
     }
 }
 

@@ -1,4 +1,3 @@
-import Dispatch
 import KiokuConcurrency
 import KiokuFormats
 import KiokuMatch
@@ -84,27 +83,13 @@ public struct Pretranslator: Sendable {
     /// Each segment's candidates, best first, looked up on both cores.
     private func candidates(_ document: JobDocument, source: LanguageTag, target: LanguageTag) throws -> [[Found]] {
         let segments = document.segments
-        let results = Locked([[Found]](repeating: [], count: segments.count))
-        let failure = Locked<(any Error)?>(nil)
         let matcher = self.matcher
         let options = self.options
-        let chunk = 32
-        DispatchQueue.concurrentPerform(iterations: (segments.count + chunk - 1) / chunk) { part in
-            var local: [(Int, [Found])] = []
-            for index in part * chunk..<min(segments.count, (part + 1) * chunk) {
-                let segment = segments[index]
-                if segment.isTranslated, !options.overwrite { continue }
-                do {
-                    local.append((index, try Self.found(segment, matcher: matcher, source: source, target: target, options: options)))
-                } catch {
-                    failure.withLock { $0 = $0 ?? error }
-                    return
-                }
-            }
-            results.withLock { for (index, found) in local { $0[index] = found } }
-        }
-        if let error = failure.withLock({ $0 }) { throw error }
-        return results.withLock { $0 }
+        return try chunkedMap(segments.count, chunk: 32) { index -> [Found]? in
+            let segment = segments[index]
+            if segment.isTranslated, !options.overwrite { return nil }
+            return try Self.found(segment, matcher: matcher, source: source, target: target, options: options)
+        }.map { $0 ?? [] }
     }
 
     private static func found(_ segment: JobSegment, matcher: Matcher, source: LanguageTag, target: LanguageTag,
