@@ -39,8 +39,9 @@ enum ServerRequests {
     /// KIOKU_FUZZ_VERBOSE=1 prints each answer (for replaying seeds by hand).
     static let verbose = ProcessInfo.processInfo.environment["KIOKU_FUZZ_VERBOSE"] != nil
 
-    /// The scratch folder's path must never reach a client.
-    static let scratchPath = FileManager.default.temporaryDirectory.path
+    /// Where the TM lives, and the prefix of a job's scratch folder: neither may reach a client
+    /// (unless the client sent it: a 404 names the path it was asked for).
+    static let serverPaths = [FileManager.default.temporaryDirectory.appendingPathComponent("kioku-fuzz-server-\(getpid())").path, "kioku-job-"]
 
     static func run(_ data: Data) {
         guard let request = parse(data) else { return }
@@ -70,7 +71,7 @@ enum ServerRequests {
             fatalError("\(request.method) \(request.uri) answered \(status) without a JSON error: \(String(decoding: body, as: UTF8.self))")
         }
         let text = String(decoding: body, as: UTF8.self)
-        if text.contains(scratchPath) || text.contains("kioku-job-") {
+        if serverPaths.contains(where: { text.contains($0) && !request.uri.contains($0) && !String(decoding: request.body, as: UTF8.self).contains($0) }) {
             fatalError("\(request.method) \(request.uri): an error shows a server path: \(text)")
         }
     }
