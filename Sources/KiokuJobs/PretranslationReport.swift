@@ -3,7 +3,8 @@ public struct PretranslationReport: Sendable, Codable, Hashable {
     public var segments = 0
     /// Targets filled, by `SegmentFill.Quality` raw value (`context-match`, `exact-match`, …).
     public var filled: [String: Int] = [:]
-    /// Segments that got candidates but no target (below `--fill`, or codes that could not be placed).
+    /// Segments that got candidates but no target (below `--fill`, codes that could not be placed,
+    /// or a PO plural entry whose forms the TM does not hold).
     public var candidatesOnly = 0
     /// Of those, segments whose best match reached `--fill` but whose codes could not be placed.
     public var codesNotPlaced = 0

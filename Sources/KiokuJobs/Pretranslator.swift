@@ -45,7 +45,7 @@ public struct Pretranslator: Sendable {
                     fill.pluralTargets = best.pluralForms(for: segment, count: pluralCount)
                     fill.target = fill.pluralTargets == nil ? nil : fill.target
                 }
-                if !fill.fills { report.codesNotPlaced += 1 }
+                if !fill.fills, segment.pluralSource == nil { report.codesNotPlaced += 1 }
             }
             if let filled = fill.target, let checker {
                 let text = filled.map { if case .text(let text) = $0 { text } else { "" } }.joined()
