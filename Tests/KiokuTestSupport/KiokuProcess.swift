@@ -15,7 +15,7 @@ public enum KiokuProcess {
     }
 
     /// What a run printed and how it ended.
-    public struct Result {
+    public struct Result: Sendable {
         public var status: Int32
         public var output: String
         public var errors: String
