@@ -23,6 +23,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
         // Hummingbird's header types, named directly for the server's own headers (Kioku-Report).
         .package(url: "https://github.com/apple/swift-http-types", exact: "1.8.0"),
+        // Hummingbird's own NIO: the server fuzz target hands requests to the routes over an EmbeddedChannel.
+        .package(url: "https://github.com/apple/swift-nio", exact: "2.101.3"),
         .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", exact: "1.5.0"),
         // Test-only: makes real .docx files for the document reader tests (Kioku reads zips itself).
@@ -69,7 +71,8 @@ let package = Package(
             dependencies: [
                 "KiokuText", "KiokuFormats", "KiokuMemory", "KiokuTerms", "KiokuAlign", "KiokuServer",
                 .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             path: "Fuzz/kioku-fuzz"
