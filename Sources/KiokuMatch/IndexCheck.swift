@@ -1,6 +1,6 @@
 import KiokuMemory
 
-/// What ``FuzzyIndex/check(sample:)`` found: per language, whether the saved index holds
+/// What ``FuzzyIndex/check(memory:sample:)`` found: per language, whether the saved index holds
 /// exactly the variants the store has up to its watermark, and whether lookups through the
 /// index answer as a full scan of the units does.
 public struct IndexCheck: Sendable, Codable, Hashable {
