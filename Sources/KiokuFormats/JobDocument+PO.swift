@@ -43,7 +43,7 @@ extension JobDocument {
         if let forms = fill.pluralTargets ?? (entry.msgidPlural == nil ? nil : firstForm(fill, of: entry)) {
             for (number, form) in forms.enumerated() { text += POString.lines("msgstr[\(number)]", form) }
         } else {
-            text += POString.lines("msgstr", fill.target.map(plainText) ?? "")
+            text += POString.lines("msgstr", fill.target?.plainText ?? "")
         }
         if endsFile, bytes.last != 0x0A { text.removeLast() }
         return text
@@ -52,7 +52,7 @@ extension JobDocument {
     /// A plural entry filled with one text: it goes into `msgstr[0]`, the other forms stay as they were.
     static func firstForm(_ fill: SegmentFill, of entry: POEntry) -> [String] {
         var forms = entry.msgstr
-        forms[0] = fill.target.map(plainText) ?? forms[0]
+        forms[0] = fill.target?.plainText ?? forms[0]
         return forms
     }
 
@@ -61,9 +61,5 @@ extension JobDocument {
 
     static func oneLine(_ text: String) -> String {
         text.replacing("\r\n", with: " ").replacing("\n", with: " ")
-    }
-
-    static func plainText(_ pieces: [InlinePiece]) -> String {
-        pieces.map { if case .text(let text) = $0 { text } else { "" } }.joined()
     }
 }

@@ -25,8 +25,7 @@ public final class POReader: UnitReader {
     public init(path: String, sourceLanguage: LanguageTag? = nil, targetLanguage: LanguageTag? = nil) throws(FormatError) {
         self.path = path
         catalog = try POCatalog.read(path: path)
-        let header = catalog.header.first { $0.key == "X-Source-Language" }.flatMap { LanguageTag($0.value) }
-        source = sourceLanguage ?? header ?? LanguageTag("en")
+        source = sourceLanguage ?? catalog.headerSourceLanguage
         target = catalog.language ?? targetLanguage
     }
 

@@ -1,3 +1,5 @@
+import KiokuText
+
 /// The match bands of an analysis, as CAT tools report them: context matches (101), repetitions,
 /// then one band per lower bound (100 %, 95–99 %, 85–94 %, …), then no match.
 public struct MatchBands: Sendable, Hashable, Codable {
@@ -12,6 +14,17 @@ public struct MatchBands: Sendable, Hashable, Codable {
         guard bounds.allSatisfy({ (1...100).contains($0) }) else { throw .invalidBands("every band's lower bound must be between 1 and 100") }
         guard Set(bounds).count == bounds.count else { throw .invalidBands("a band's lower bound appears twice") }
         lowerBounds = bounds.sorted(by: >)
+    }
+
+    /// Bands from a comma-separated list of lower bounds (`"100,95,85,75,50"`), as the CLI's
+    /// `--bands` and the server's `?bands=` take them.
+    public init(parsing list: String) throws(JobError) {
+        var bounds: [Int] = []
+        for piece in list.split(separator: ",", omittingEmptySubsequences: false) {
+            guard let bound = Int(String(piece).trimmingWhitespace()) else { throw .invalidBands("\"\(piece)\" is not a number") }
+            bounds.append(bound)
+        }
+        try self.init(bounds)
     }
 
     /// The lowest score any band takes: lookups need go no lower.

@@ -48,8 +48,7 @@ public struct Pretranslator: Sendable {
                 if !fill.fills, segment.pluralSource == nil { report.codesNotPlaced += 1 }
             }
             if let filled = fill.target, let checker {
-                let text = filled.map { if case .text(let text) = $0 { text } else { "" } }.joined()
-                let findings = checker.check(source: segment.source.text, target: text, location: "glossary")
+                let findings = checker.check(source: segment.source.text, target: filled.plainText, location: "glossary")
                 fill.notes = findings.map(\.description)
                 report.glossaryNotes += findings.count
             }
@@ -97,9 +96,8 @@ public struct Pretranslator: Sendable {
         let lookup = LookupOptions(minimumScore: min(options.minimum, options.fill), maximumResults: options.maximumCandidates,
                                    context: segment.context, parallel: false)
         var found: [Found] = []
-        for match in try matcher.lookup(segment.source.text, from: source, to: target, options: lookup) {
-            guard let stored = try matcher.index.memory.unit(match.unitID),
-                  let tmSource = stored.unit.variants.first(where: { $0.language == match.sourceLanguage }),
+        for (match, stored) in try matcher.lookupUnits(segment.source.text, from: source, to: target, options: lookup) {
+            guard let tmSource = stored.unit.variants.first(where: { $0.language == match.sourceLanguage }),
                   let tmTarget = stored.unit.variants.first(where: { $0.language == match.targetLanguage })
             else { continue }
             let placed = InlineCodeTransfer.transfer(tmSource: tmSource.segment, tmTarget: tmTarget.segment, jobSource: segment.source)

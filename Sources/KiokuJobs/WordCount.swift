@@ -66,8 +66,4 @@ public struct WordCount: Sendable, Hashable, Codable {
             return false
         }
     }
-
-    public static func + (a: WordCount, b: WordCount) -> WordCount {
-        WordCount(words: a.words + b.words, characters: a.characters + b.characters)
-    }
 }

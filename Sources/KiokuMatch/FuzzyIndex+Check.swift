@@ -29,6 +29,7 @@ extension FuzzyIndex {
             var entry = IndexCheck.Language(language: language, indexed: 0, stored: 0, missing: 0, extra: 0, damaged: false)
             var indexed = Set<Int64>()
             do {
+                // An updater per language, so only one language's index is in memory at a time.
                 let updater = try IndexUpdater(memory: memory, parallel: false)
                 if let index = try updater.loadedLanguage(language) {
                     for chunk in index.chunks { for document in 0..<chunk.count { indexed.insert(chunk.key(of: document).packed) } }

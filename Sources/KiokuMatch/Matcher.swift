@@ -25,6 +25,13 @@ public final class Matcher: Sendable {
     /// The matches for `query` from `source` to `target`, best first.
     public func lookup(_ query: String, from source: LanguageTag, to target: LanguageTag,
                        options: LookupOptions = LookupOptions()) throws(MemoryError) -> [FuzzyMatch] {
+        try lookupUnits(query, from: source, to: target, options: options).map(\.match)
+    }
+
+    /// The matches with the units they come from, read once: for callers that need more of a
+    /// unit than a match shows (its inline codes, its properties), as pre-translation does.
+    public func lookupUnits(_ query: String, from source: LanguageTag, to target: LanguageTag,
+                            options: LookupOptions = LookupOptions()) throws(MemoryError) -> [(match: FuzzyMatch, unit: StoredUnit)] {
         let text = query.trimmingWhitespace()
         let form = MatchForm(text, unit: source.scoringUnit)
         let hits: [CandidateSearch.Hit]
@@ -43,22 +50,22 @@ public final class Matcher: Sendable {
         let ranking = Ranking(query: MatchScoring.Query(text: text, form: form), source: source, target: target,
                               options: options, datesMatter: datesMatter)
         let ranked = try index.memory.withRankingReader { reader in ranking.best(of: hits, reader: reader) }
-        var matches: [FuzzyMatch] = []
+        var matches: [(match: FuzzyMatch, unit: StoredUnit)] = []
         for ranked in ranked {
-            if let match = try match(ranked, query: text, source: source, target: target) { matches.append(match) }
+            if let found = try match(ranked, query: text, source: source, target: target) { matches.append(found) }
         }
         return matches
     }
 
     /// The match users see for a ranked hit: the full unit read, the diff made, numbers adapted.
-    private func match(_ ranked: Ranking.Ranked, query: String, source: LanguageTag, target: LanguageTag) throws(MemoryError) -> FuzzyMatch? {
+    private func match(_ ranked: Ranking.Ranked, query: String, source: LanguageTag, target: LanguageTag) throws(MemoryError) -> (match: FuzzyMatch, unit: StoredUnit)? {
         guard let stored = try index.memory.unit(ranked.unitID) else { return nil }
         let position = ranked.hit.key.position
         guard position < stored.unit.variants.count else { return nil }
         let sourceVariant = stored.unit.variants[position]
         guard let targetVariant = stored.unit.variants.enumerated().first(where: { $0.offset != position && target.covers($0.element.language) })?.element
         else { return nil }
-        return FuzzyMatch(
+        let match = FuzzyMatch(
             score: ranked.score, unitID: ranked.unitID, sourceLanguage: sourceVariant.language,
             targetLanguage: targetVariant.language, source: sourceVariant.segment.text, target: targetVariant.segment.text,
             adaptedTarget: ranked.numbersOnly
@@ -68,6 +75,7 @@ public final class Matcher: Sendable {
             diff: WordDiff.diff(query: query, source: sourceVariant.segment.text, unit: source.scoringUnit),
             metadata: stored.unit.metadata, targetMetadata: targetVariant.metadata, origin: stored.origin,
             contextMatches: ranked.contextMatches)
+        return (match, stored)
     }
 
     /// Every variant in `language`, tokenized afresh and compared by plain dynamic

@@ -11,19 +11,22 @@ extension TranslationMemory {
     /// checksums, and a unit whose text changed on disk must not be served as a translation.
     public func unit(_ id: UnitID) throws(MemoryError) -> StoredUnit? {
         var found: StoredUnit?
-        try readUnits(ids: id...id, languages: nil, verifying: true) { found = $0 }
+        try readUnits(ids: id...id, languages: nil, changed: { unit throws(MemoryError) in
+            throw MemoryError.damaged(path: self.path, reason: "unit \(unit.id.rawValue)'s text is not what was stored (its checksum differs)")
+        }) { found = $0 }
         return found
     }
 
     public func forEachUnit(ids: ClosedRange<UnitID>?, languages: [LanguageTag]?,
                             _ body: (StoredUnit) throws -> Void) throws(MemoryError) {
-        try readUnits(ids: ids, languages: languages, verifying: false, body)
+        try readUnits(ids: ids, languages: languages, changed: nil, body)
     }
 
-    /// Units in id order; with `verifying`, a unit whose content no longer hashes to the stored
-    /// hash is an error (``MemoryError/damaged(path:reason:)``).
-    private func readUnits(ids: ClosedRange<UnitID>?, languages: [LanguageTag]?, verifying: Bool,
-                           _ body: (StoredUnit) throws -> Void) throws(MemoryError) {
+    /// Units in id order; with `changed`, each unit's content is hashed again and a unit whose
+    /// hash is not the one it was stored with is handed to `changed` (which may throw) instead
+    /// of `body`.
+    func readUnits(ids: ClosedRange<UnitID>?, languages: [LanguageTag]?, changed: ((StoredUnit) throws(MemoryError) -> Void)?,
+                   _ body: (StoredUnit) throws -> Void) throws(MemoryError) {
         typealias U = UnitTable; typealias V = VariantTable; typealias O = OriginTable
         let condition = ids == nil ? "" : "WHERE u.\(U.id) BETWEEN ? AND ?"
         let arguments: StatementArguments = ids.map { [$0.lowerBound.rawValue, $0.upperBound.rawValue] } ?? []
@@ -40,8 +43,9 @@ extension TranslationMemory {
             var storedHash: Int64 = 0
             func emit() throws {
                 guard var stored = current else { return }
-                if verifying, ContentHash.of(stored.unit) != storedHash {
-                    throw MemoryError.damaged(path: path, reason: "unit \(stored.id.rawValue)'s text is not what was stored (its checksum differs)")
+                if let changed, ContentHash.of(stored.unit) != storedHash {
+                    try changed(stored)
+                    return
                 }
                 if let languages {
                     stored.unit.variants.removeAll { variant in !languages.contains { $0.covers(variant.language) } }

@@ -80,20 +80,12 @@ public final class TranslationMemory: MemoryStore, Sendable {
     /// stored with: SQLite keeps no checksums, so a flipped byte inside a text would otherwise
     /// pass unseen and be answered as if it were the translation.
     public func integrityProblems() throws(MemoryError) -> [String] {
-        typealias U = UnitTable
         let pages = try reading { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") }
         guard pages == ["ok"] else { return pages }
-        var stored: [Int64: Int64] = [:]
-        try reading { db in
-            let rows = try Row.fetchCursor(db, sql: "SELECT \(U.id), \(U.contentHash) FROM \(U.name)")
-            while let row = try rows.next() { stored[row[0]] = row[1] }
-        }
         var problems: [String] = []
-        try forEachUnit(ids: nil, languages: nil) { unit in
-            if stored[unit.id.rawValue] != ContentHash.of(unit.unit) {
-                problems.append("unit \(unit.id.rawValue): its text is not what was stored (the checksum it was stored with differs)")
-            }
-        }
+        try readUnits(ids: nil, languages: nil, changed: { unit in
+            problems.append("unit \(unit.id.rawValue): its text is not what was stored (the checksum it was stored with differs)")
+        }) { _ in }
         return problems
     }
 

@@ -83,16 +83,13 @@ extension TranslationService {
         let parameters = request.uri.queryParameters
         let bands: MatchBands
         do {
-            bands = try MatchBands((parameters.get("bands") ?? "100,95,85,75,50").split(separator: ",").map { piece in
-                guard let bound = Int(String(piece).trimmingWhitespace()) else { throw JobError.invalidBands("\"\(piece)\" is not a number") }
-                return bound
-            })
-        } catch let error as JobError {
-            throw RequestError(.badRequest, error.description.replacing("--bands", with: "bands"))
+            bands = try parameters.get("bands").map { list throws(JobError) in try MatchBands(parsing: list) } ?? .standard
+        } catch {
+            throw RequestError(.badRequest, "\(error); give ?bands= as lower bounds, for example ?bands=100,95,85,75,50")
         }
         let name = parameters.get("name")
         let matcher = self.matcher
-        var analysis = try await withJob(request) { document, path in
+        var analysis = try await withJob(request) { document, _ in
             try JobAnalyzer(matcher: matcher, bands: bands).analyze([document])
         }
         for index in analysis.files.indices { analysis.files[index].path = name ?? "body" }

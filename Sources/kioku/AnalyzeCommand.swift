@@ -48,13 +48,7 @@ struct AnalyzeCommand: ParsableCommand {
 
     func run() throws {
         try Terminal.reportingErrors(.analyze) {
-            let bounds = try bands.split(separator: ",").map { piece in
-                guard let bound = Int(piece.trimmingCharacters(in: .whitespaces)) else {
-                    throw JobError.invalidBands("\"\(piece)\" is not a number")
-                }
-                return bound
-            }
-            let definition = try MatchBands(bounds)
+            let definition = try MatchBands(parsing: bands)
             let tm = try TranslationMemory(path: memory.tm, create: false)
             let documents = try files.map { path in try JobDocument.read(path: path, sourceLanguage: src, targetLanguage: tgt) }
             let analysis = try JobAnalyzer(matcher: try Matcher(memory: tm), bands: definition).analyze(documents)

@@ -37,7 +37,7 @@ enum ErrorAdvice {
     static func jobMessage(_ error: JobError, verb: Verb) -> String {
         let nothing = verb == .pretranslate ? " Nothing was written." : ""
         switch error {
-        case .invalidBands: return "\(error), for example --bands 100,95,85,75,50."
+        case .invalidBands: return "\(error); give --bands as lower bounds, for example --bands 100,95,85,75,50."
         case .unknownLanguage(_, .source): return "\(error); pass --src." + nothing
         case .unknownLanguage(_, .target): return "\(error); pass --tgt." + nothing
         case .languageNotInMemory: return "\(error). Use a TM for this language pair, or import one into it first." + nothing
