@@ -55,6 +55,8 @@ let package = Package(
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HTTPTypes", package: "swift-http-types"),
             .product(name: "Logging", package: "swift-log"),
+            // TimeAmount, for the HTTP server's idle timeout.
+            .product(name: "NIOCore", package: "swift-nio"),
         ]),
         .executableTarget(name: "kioku", dependencies: [
             "KiokuText", "KiokuFormats", "KiokuMemory", "KiokuMatch", "KiokuTerms", "KiokuServer", "KiokuAlign", "KiokuJobs",

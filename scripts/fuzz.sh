@@ -3,8 +3,11 @@
 # -sanitize=fuzzer,address): the XML parser, TMX, XLIFF, TSV, CSV, Moses, TBX and glossary TSV,
 # language tags, PO files, job files pre-translated and read back (po, job-xliff), the aligner's document readers (text, Markdown, HTML, .docx), the sentence
 # splitter and the aligner.
-#   scripts/fuzz.sh TARGET [SECONDS]     default 60 s; TARGET "all" runs every target for SECONDS each
+#   scripts/fuzz.sh TARGET[,TARGET…] [SECONDS]   default 60 s each; "all" runs every target
 #   scripts/fuzz.sh list
+# Each run ends with a line "fuzz-summary: TARGET cpu=… runs=… cov=… ft=… corpus=…" (CPU seconds
+# from the kernel, coverage from libFuzzer), also appended to $KIOKU_FUZZ_DIR/summary.log.
+# KIOKU_FUZZ_LEAKS=1 turns LeakSanitizer on for the server target too (see below).
 # Seeds come from Fuzz/corpus/TARGET (read only); new inputs go to $KIOKU_FUZZ_DIR/TARGET; a crash,
 # leak, timeout or over-limit allocation is saved in Fuzz/findings/ and fails the run. Each
 # finding should become a file in Fuzz/regressions/TARGET/, which the test suite replays.
@@ -24,7 +27,10 @@ swift build --scratch-path .build-fuzz --product kioku-fuzz \
 fuzzer=.build-fuzz/debug/kioku-fuzz
 work=${KIOKU_FUZZ_DIR:-/tmp/kioku-fuzz}
 mkdir -p Fuzz/findings
-[ "$target" = all ] && run=$targets || run=$target
+[ "$target" = all ] && run=$targets || run=${target//,/ }
+for one in $run; do
+  case " $targets " in *" $one "*) ;; *) echo "fuzz: no target '$one' (scripts/fuzz.sh list)"; exit 2;; esac
+done
 for one in $run; do
   mkdir -p "$work/$one"
   seeds=("Fuzz/corpus/$one")
@@ -35,10 +41,16 @@ for one in $run; do
   # when LeakSanitizer runs after an input is reported as leaked (docs/reliability.md), so its
   # leak checks are off; crashes, 500s and paths in errors are still caught.
   leaks=1
-  [ "$one" = server ] && leaks=0
-  ASAN_OPTIONS=detect_leaks=$leaks "$fuzzer" "$one" "$work/$one" "${seeds[@]}" -detect_leaks=$leaks \
+  [ "$one" = server ] && leaks=${KIOKU_FUZZ_LEAKS:-0}
+  log="$work/$one.log"
+  /usr/bin/time -f "%U %S" -o "$work/$one.time" env ASAN_OPTIONS=detect_leaks=$leaks "$fuzzer" "$one" "$work/$one" "${seeds[@]}" -detect_leaks=$leaks \
     -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=2048 -malloc_limit_mb=1024 \
-    -artifact_prefix="Fuzz/findings/$one-" -print_final_stats=1 2>&1 | grep -E "^(Done|#[0-9]+ *DONE|stat::number_of_executed_units|==.*ERROR|SUMMARY|artifact_prefix|Test unit written)" || true
+    -artifact_prefix="Fuzz/findings/$one-" -print_final_stats=1 > "$log" 2>&1 || true
+  grep -E "^(Done|#[0-9]+ *DONE|stat::number_of_executed_units|==.*ERROR|SUMMARY|artifact_prefix|Test unit written)" "$log" || true
+  cpu=$(awk '{printf "%.0f", $1 + $2}' "$work/$one.time" 2>/dev/null || echo "?")
+  runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
+  cov=$(grep -oE "cov: [0-9]+ ft: [0-9]+ corp: [0-9]+" "$log" | tail -1 | awk '{print "cov=" $2 " ft=" $4 " corpus=" $6}')
+  echo "fuzz-summary: $one cpu=${cpu}s runs=${runs:-?} $cov leaks=$leaks $(date -u +%FT%TZ)" | tee -a "$work/summary.log"
   if ls Fuzz/findings/"$one"-* >/dev/null 2>&1; then
     echo "fuzz: $one found a problem; its input is in Fuzz/findings/ (replay: swift run kioku-fuzz $one FILE)"
     exit 1

@@ -120,7 +120,19 @@ public final class FuzzyIndex: Sendable {
         }
         if let current, !stale || !lookupsUpdate { return current }
         let refresh = { (updater: inout IndexUpdater) throws(MemoryError) -> (LanguageSnapshot, datesMatter: Bool)? in
-            if stale && self.lookupsUpdate { _ = try self.update(updater, persist: true) }
+            if stale && self.lookupsUpdate {
+                do throws(MemoryError) {
+                    _ = try self.update(updater, persist: true)
+                } catch {
+                    // Saving is a favour to the next program: a lookup answers from the index
+                    // in memory, which is complete, when the disk is full or another writer
+                    // holds the TM. Anything else is a real failure.
+                    switch error {
+                    case .diskFull, .busy: break
+                    default: throw error
+                    }
+                }
+            }
             guard let index = try updater.loadedLanguage(language) else { return nil }
             return self.publication.withLock { published in
                 let snapshot = published.snapshots[language] ?? index.snapshot()

@@ -18,6 +18,9 @@ final class IndexUpdater {
     /// Languages with tokens or chunks not yet saved.
     private var unsavedLanguages: Set<String> = []
     private var latestSeen: UnitID?
+    /// A read-only store whose saved index is of another format: the index is built in
+    /// memory from the units, and the saved data is never read.
+    private let ignoresSaved: Bool
 
     /// Units read and tokenized per batch.
     static let batchVariants = 65_536
@@ -30,8 +33,10 @@ final class IndexUpdater {
     init(memory: any MemoryStore, parallel: Bool) throws(MemoryError) {
         self.memory = memory
         self.parallel = parallel
-        if try memory.indexFormat() != Self.format { try memory.resetIndex(to: Self.format) }
-        indexedThrough = try memory.revision().indexedThrough
+        let outdated = try memory.indexFormat() != Self.format
+        ignoresSaved = outdated && memory.isReadOnly
+        if outdated && !ignoresSaved { try memory.resetIndex(to: Self.format) }
+        indexedThrough = ignoresSaved ? .none : try memory.revision().indexedThrough
         savedThrough = indexedThrough
     }
 
@@ -50,6 +55,7 @@ final class IndexUpdater {
     /// saves the new index data. A save that loses a race with another program's save is
     /// redone on top of what that program saved (its token ids may differ from ours).
     func catchUp(persist: Bool, writtenHere: Bool, datesKnown: Bool, into outcome: inout Outcome) throws(MemoryError) {
+        let persist = persist && !memory.isReadOnly
         for _ in 0..<3 {
             let revision = try memory.revision()
             if revision.latestUnit != latestSeen || writtenHere {
@@ -60,7 +66,7 @@ final class IndexUpdater {
                 }
                 latestSeen = revision.latestUnit
             }
-            if revision.indexedThrough != savedThrough { try reloadSaved(through: revision.indexedThrough, into: &outcome) }
+            if !ignoresSaved && revision.indexedThrough != savedThrough { try reloadSaved(through: revision.indexedThrough, into: &outcome) }
             if revision.latestUnit > indexedThrough { try indexUnits(through: revision.latestUnit, into: &outcome) }
             guard persist, savedThrough != indexedThrough || !unsavedLanguages.isEmpty else { return }
             outcome.saves += 1
@@ -173,9 +179,11 @@ final class IndexUpdater {
         var vocabulary: [ByteKey: UInt32] = [:]
         var chunks: [IndexChunk] = []
         let location = memory.location
-        try memory.loadIndex(language: language, vocabulary: { vocabulary[ByteKey($0)] = $1 }) { bytes in
-            guard let chunk = IndexChunk(encoded: bytes) else { throw MemoryError.damagedIndex(path: location, language: language) }
-            chunks.append(chunk)
+        if !ignoresSaved {
+            try memory.loadIndex(language: language, vocabulary: { vocabulary[ByteKey($0)] = $1 }) { bytes in
+                guard let chunk = IndexChunk(encoded: bytes) else { throw MemoryError.damagedIndex(path: location, language: language) }
+                chunks.append(chunk)
+            }
         }
         if chunks.isEmpty && !create { return nil }
         let index = LanguageIndex(language: language, vocabulary: vocabulary, chunks: chunks)

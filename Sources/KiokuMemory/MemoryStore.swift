@@ -22,6 +22,9 @@ public protocol MemoryStore: AnyObject, Sendable {
     /// Runs `body` in one write transaction: everything it writes lands, or nothing does.
     /// An error thrown by `body` rolls back and is rethrown as a ``MemoryError``.
     func write<T>(_ body: (any MemoryWriter) throws -> T) throws(MemoryError) -> T
+    /// Whether the store was opened for reading only: every write throws
+    /// ``MemoryError/readOnly(path:)``, and derived data (the fuzzy index) is kept in memory.
+    var isReadOnly: Bool { get }
     /// How many write transactions this object has committed: derived data (the fuzzy index)
     /// compares it to see this process's writes without asking the store.
     var localWriteCount: Int { get }
@@ -87,6 +90,8 @@ public protocol MemoryStore: AnyObject, Sendable {
 }
 
 extension MemoryStore {
+    public var isReadOnly: Bool { false }
+
     /// Every unit in id order, streaming.
     public func forEachUnit(languages: [LanguageTag]? = nil, _ body: (StoredUnit) throws -> Void) throws(MemoryError) {
         try forEachUnit(ids: nil, languages: languages, body)

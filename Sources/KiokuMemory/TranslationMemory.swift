@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import GRDB
 import KiokuConcurrency
 import KiokuFormats
@@ -11,9 +14,15 @@ import KiokuText
 /// Reads run concurrently with a write (WAL mode, a pool of reader connections); writes
 /// are serialized, and a second writer — another process too — waits up to 30 s for the
 /// first. Every ``write(_:)`` is one transaction: it lands whole or not at all.
+///
+/// A TM the user may not write (the file, or the folder SQLite keeps its `-wal` and `-shm`
+/// files in) opens read-only: lookups, exports and checks work, the fuzzy index catches up in
+/// memory only, and every write is refused with ``MemoryError/readOnly(path:)``.
 public final class TranslationMemory: MemoryStore, Sendable {
     public let path: String
     public var location: String { path }
+    /// Whether this TM was opened read-only (see above).
+    public let isReadOnly: Bool
     let database: DatabasePool
     private let writes = Locked(0)
 
@@ -29,6 +38,9 @@ public final class TranslationMemory: MemoryStore, Sendable {
             throw .cannotOpen(path: path, reason: "its folder \(folder) does not exist")
         }
         var configuration = Configuration()
+        let access = exists ? FileAccess(path: path) : .writable
+        isReadOnly = access != .writable
+        configuration.readonly = isReadOnly
         configuration.label = "kioku"
         configuration.foreignKeysEnabled = false
         // A TM may be written by a server and a `kioku import` at once: the second writer
@@ -38,7 +50,7 @@ public final class TranslationMemory: MemoryStore, Sendable {
             try db.execute(sql: "PRAGMA page_size = 16384; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536; PRAGMA mmap_size = 268435456")
         }
         do {
-            database = try DatabasePool(path: path, configuration: configuration)
+            database = try DatabasePool(path: access == .readOnlyFolder ? Self.immutableURI(path) : path, configuration: configuration)
             if exists {
                 let isKioku = try database.read { db in
                     let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
@@ -48,7 +60,15 @@ public final class TranslationMemory: MemoryStore, Sendable {
             }
             let migrator = SQLiteMigrations.migrator()
             if exists, try database.read({ db in try migrator.hasBeenSuperseded(db) }) { throw MemoryError.newerFormat(path: path) }
-            try migrator.migrate(database)
+            let current = try exists && database.read { db in try migrator.hasCompletedMigrations(db) }
+            if !current {
+                if isReadOnly { throw MemoryError.readOnly(path: path) }
+                try migrator.migrate(database)
+            }
+            // GRDB's pool commits a table created and dropped at open (so that its readers find
+            // a write-ahead log). Folded into the file now, while there is room, it cannot stand
+            // in the way of giving back a write the disk could not hold (see `writing`).
+            if !isReadOnly { _ = try? database.writeWithoutTransaction { try $0.checkpoint(.passive) } }
         } catch let error as MemoryError {
             throw error
         } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
@@ -60,11 +80,43 @@ public final class TranslationMemory: MemoryStore, Sendable {
         }
     }
 
+    /// How far this process may write the TM at `path`.
+    enum FileAccess {
+        case writable
+        /// The file is read-only, but SQLite can keep its shared-memory file beside it.
+        case readOnlyFile
+        /// Nothing can be created beside the file, and no writer has a `-wal` open: SQLite
+        /// reads it as an immutable file (its locks and shared memory need the folder).
+        case readOnlyFolder
+
+        init(path: String) {
+            let folder = (path as NSString).deletingLastPathComponent
+            let folderWritable = Glibc.access(folder.isEmpty ? "." : folder, W_OK) == 0
+            if Glibc.access(path, W_OK) == 0 && folderWritable { self = .writable; return }
+            self = folderWritable || FileManager.default.fileExists(atPath: path + "-wal") ? .readOnlyFile : .readOnlyFolder
+        }
+    }
+
+    /// An SQLite URI opening `path` as a file nobody changes (`?` `#` `%` escaped).
+    static func immutableURI(_ path: String) -> String {
+        var escaped = ""
+        for character in path.unicodeScalars {
+            switch character {
+            case "%": escaped += "%25"
+            case "?": escaped += "%3f"
+            case "#": escaped += "%23"
+            default: escaped.unicodeScalars.append(character)
+            }
+        }
+        return "file:\(escaped)?immutable=1"
+    }
+
     public func write<T>(_ body: (any MemoryWriter) throws -> T) throws(MemoryError) -> T {
         try writing { db in try body(try SQLiteWriter(db: db, path: path)) }
     }
 
     public func checkpoint() throws(MemoryError) {
+        if isReadOnly { return }
         do { _ = try database.writeWithoutTransaction { try $0.checkpoint(.truncate) } }
         catch { throw storeError(error, writing: true) }
     }
@@ -91,8 +143,15 @@ public final class TranslationMemory: MemoryStore, Sendable {
 
     /// Runs `body` in a write transaction and counts it.
     func writing<T>(_ body: (Database) throws -> T) throws(MemoryError) -> T {
+        if isReadOnly { throw .readOnly(path: path) }
         defer { writes.withLock { $0 += 1 } }
-        do { return try database.write(body) } catch { throw storeError(error, writing: true) }
+        do { return try database.write(body) } catch {
+            let failure = storeError(error, writing: true)
+            // A write the disk could not hold leaves its pages in the write-ahead log: give
+            // the space back, so that the disk is not left full by what was rolled back.
+            if failure == .diskFull(path: path) { _ = try? database.writeWithoutTransaction { try $0.checkpoint(.truncate) } }
+            throw failure
+        }
     }
 
     /// A thrown error as a ``MemoryError``: a reader's error stays a format error, SQLite's

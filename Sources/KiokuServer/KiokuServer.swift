@@ -3,6 +3,7 @@ import Hummingbird
 import KiokuMemory
 import KiokuTerms
 import Logging
+import NIOCore
 
 /// The TM as an HTTP service: the tmserver/amaGama routes that Weblate, Virtaal and
 /// Pootle speak, and a JSON API for lookups, concordance, checks, statistics and writes.
@@ -24,9 +25,14 @@ public struct KiokuServer: Sendable {
         /// whatever the TM holds — and Virtaal accept) or a 404. Kioku's JSON API always says 404.
         public var unknownPairs: UnknownPairAnswer
         public var logLevel: Logger.Level
+        /// How long a connection may send nothing — no request, or not the rest of a request's
+        /// headers — before it is closed (nil: never). Slow or half-open clients otherwise hold
+        /// a connection, and a file descriptor, for ever.
+        public var idleTimeout: Duration?
 
         public init(memoryPath: String, glossaryPaths: [String] = [], host: String = "127.0.0.1", port: Int = 8080,
-                    token: String? = nil, unknownPairs: UnknownPairAnswer = .empty, logLevel: Logger.Level = .info) {
+                    token: String? = nil, unknownPairs: UnknownPairAnswer = .empty, logLevel: Logger.Level = .info,
+                    idleTimeout: Duration? = .seconds(60)) {
             self.memoryPath = memoryPath
             self.glossaryPaths = glossaryPaths
             self.host = host
@@ -34,6 +40,7 @@ public struct KiokuServer: Sendable {
             self.token = token
             self.unknownPairs = unknownPairs
             self.logLevel = logLevel
+            self.idleTimeout = idleTimeout
         }
     }
 
@@ -55,10 +62,14 @@ public struct KiokuServer: Sendable {
                                              unknownPairs: configuration.unknownPairs, logger: logger)
         let app = Application(
             router: service.router(),
+            server: .http1(configuration: .init(idleTimeout: configuration.idleTimeout.map { TimeAmount($0) })),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Kioku"),
             onServerRunning: { channel in onListening(channel.localAddress?.port ?? 0) },
             logger: logger
         )
+        if memory.isReadOnly {
+            logger.notice("\(configuration.memoryPath) is read-only here: lookups are served, writes are refused with 403")
+        }
         if !["127.0.0.1", "::1", "localhost"].contains(configuration.host) {
             logger.warning("serving beyond this machine: lookups, concordance and stats are open to anyone who can reach \(configuration.host):\(configuration.port)",
                            metadata: ["writes": "\(configuration.token == nil ? "refused" : "need the token")"])

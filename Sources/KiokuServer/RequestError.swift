@@ -29,7 +29,9 @@ extension RequestError {
             self.init(.serviceUnavailable, "the TM is busy with another program's write; nothing of this request was stored, retry in a moment")
         case .diskFull:
             self.init(.init(code: 507, reasonPhrase: "Insufficient Storage"), "the TM's disk is full; nothing of this request was stored")
-        case .writeFailed, .readOnly:
+        case .readOnly:
+            self.init(.forbidden, "this server's TM is read-only: it takes no writes")
+        case .writeFailed:
             self.init(.internalServerError, "the TM could not be written; nothing of this request was stored, and the server's log says why")
         case .damaged, .damagedIndex:
             self.init(.internalServerError, "the TM is damaged; the server's log says where, and an administrator must rebuild it")

@@ -73,13 +73,26 @@ struct ImportCommand: ParsableCommand {
                 progress.update(units: $0.units, fraction: $0.fraction)
             }
             progress.finish()
-            // Index what was added now, so the first lookup does not pay for it.
+            // The units are committed. What follows only derives from them: when it fails
+            // (a disk that fills up now), the import still landed and the user must hear so.
+            let afterwards = finishing(tm, added: report.added)
+            if json { try Terminal.printJSON(report) } else { printReport(report) }
+            if let afterwards { Terminal.warning(ErrorAdvice.afterCommit(afterwards, path: memory.tm)) }
+        }
+    }
+
+    /// Indexes what was added now, so the first lookup does not pay for it, and moves the
+    /// write-ahead log into the TM file; the error that stopped either, if one did.
+    private func finishing(_ tm: TranslationMemory, added: Int) -> MemoryError? {
+        do throws(MemoryError) {
             let indexing = Terminal.Progress("indexing")
-            indexing.update(units: report.added, fraction: nil)
+            indexing.update(units: added, fraction: nil)
             try FuzzyIndex(memory: tm).update()
             indexing.finish()
             try tm.checkpoint()
-            if json { try Terminal.printJSON(report) } else { printReport(report) }
+            return nil
+        } catch {
+            return error
         }
     }
 

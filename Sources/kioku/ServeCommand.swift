@@ -51,11 +51,19 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("How much to log on standard error (debug: one line per request).", valueName: "level"))
     var logLevel: Logger.Level = .info
 
+    @Option(help: ArgumentHelp("Close a connection that sends nothing (no request, or not the rest of its headers) for this long; 0: never.", valueName: "seconds"))
+    var idleTimeout: Double = 60
+
+    func validate() throws {
+        if !(idleTimeout >= 0) { throw ValidationError("--idle-timeout must be 0 or more seconds") }
+    }
+
     func run() async throws {
         let server = KiokuServer(configuration: .init(
             memoryPath: memory.tm, glossaryPaths: glossaries, host: host, port: port,
             token: token ?? ProcessInfo.processInfo.environment["KIOKU_TOKEN"],
-            unknownPairs: strictPairs ? .notFound : .empty, logLevel: logLevel))
+            unknownPairs: strictPairs ? .notFound : .empty, logLevel: logLevel,
+            idleTimeout: idleTimeout > 0 ? .milliseconds(Int64(idleTimeout * 1000)) : nil))
         let tm = memory.tm, host = self.host
         do {
             try await server.run { port in

@@ -29,6 +29,11 @@ enum Terminal {
         FileHandle.standardError.write(Data(("kioku: " + message + "\n").utf8))
     }
 
+    /// Something the user must know although the command did its job (exit status 0).
+    static func warning(_ message: String) {
+        FileHandle.standardError.write(Data(("kioku: warning: " + message + "\n").utf8))
+    }
+
     /// A progress line on standard error, redrawn in place; silent when stderr is not a terminal.
     final class Progress {
         private let label: String

@@ -13,17 +13,9 @@ import KiokuTestSupport
         return tm
     }
 
-    /// Runs SQL on a TM with the sqlite3 shell (the README's test command installs it); its output.
+    /// Runs SQL on a TM with the sqlite3 shell; its output.
     @discardableResult
-    func sql(_ tm: String, _ statement: String) throws -> String {
-        guard let shell = ["/usr/bin/sqlite3", "/usr/local/bin/sqlite3"].first(where: FileManager.default.isExecutableFile) else {
-            Issue.record("the sqlite3 shell is not installed (apt-get install sqlite3); scripts/install-deps.sh --test-tools installs it")
-            return ""
-        }
-        let result = try KiokuProcess.run(URL(fileURLWithPath: shell), [tm, statement])
-        #expect(result.status == 0, "\(result.errors)")
-        return result.output
-    }
+    func sql(_ tm: String, _ statement: String) throws -> String { try SQLiteShell.run(tm, statement) }
 
     @Test func aSoundTMVerifies() throws {
         let result = try KiokuProcess.run(["verify", "--tm", try seedTM()])
