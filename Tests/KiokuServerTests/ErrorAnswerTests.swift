@@ -7,7 +7,7 @@ import KiokuMemory
     @Test func memoryErrorsBecomeStatusesWithoutPaths() {
         let path = "/srv/tm/secret.kioku"
         let cases: [(MemoryError, Int)] = [
-            (.busy(path: path), 503), (.diskFull(path: path), 507), (.readOnly(path: path), 500),
+            (.busy(path: path), 503), (.diskFull(path: path), 507), (.readOnly(path: path), 403),
             (.writeFailed(path: path, reason: "I/O error"), 500), (.damaged(path: path, reason: "malformed"), 500),
             (.damagedIndex(path: path, language: "en"), 500), (.readFailed(path: path, reason: "I/O error"), 500),
         ]

@@ -13,14 +13,21 @@ final class ServerProcess: @unchecked Sendable {
     let base: URL
     private let errors = Pipe()
 
-    /// Starts a server; `arguments` are added to `kioku serve --tm … --port 0`.
-    init(arguments: [String] = ["--token", "secret"]) throws {
+    /// Starts a server; `arguments` are added to `kioku serve --tm … --port 0`. With
+    /// `openFiles`, the server may hold only that many file descriptors (`ulimit -n`).
+    init(arguments: [String] = ["--token", "secret"], openFiles: Int? = nil) throws {
         directory = Scratch.directory()
         tm = directory.appendingPathComponent("seed.kioku").path
         let status = try KiokuProcess.run(["import", Repository.sample("seed-summit.tmx"), "--tm", tm]).status
         guard status == 0 else { throw ServerError.importFailed(status) }
-        process.executableURL = KiokuProcess.binary
-        process.arguments = ["serve", "--tm", tm, "--port", "0"] + arguments
+        let serve = ["serve", "--tm", tm, "--port", "0"] + arguments
+        if let openFiles {
+            process.executableURL = URL(fileURLWithPath: "/bin/sh")
+            process.arguments = ["-c", "ulimit -n \(openFiles) && exec \"$0\" \"$@\"", KiokuProcess.binary.path] + serve
+        } else {
+            process.executableURL = KiokuProcess.binary
+            process.arguments = serve
+        }
         let output = Pipe()
         process.standardOutput = output
         process.standardError = errors
@@ -35,7 +42,10 @@ final class ServerProcess: @unchecked Sendable {
         let text = String(decoding: line, as: UTF8.self)
         guard let port = text.split(separator: ":").last.flatMap({ Int($0) }) else { throw ServerError.noPort(text) }
         base = URL(string: "http://127.0.0.1:\(port)")!
+        self.port = port
     }
+
+    let port: Int
 
     enum ServerError: Error {
         case importFailed(Int32)
