@@ -6,6 +6,10 @@ import GRDBSQLite
 final class SQLiteRankingReader: RankingReader {
     private let variants: Statement
     private let unit: Statement
+    /// The first SQLite error a step met (SQLITE_CORRUPT, an I/O error): the reads answer as
+    /// if the row were missing, and the store turns this into an error after ranking, so that
+    /// damage never passes for "no such unit".
+    private(set) var failure: Int32?
 
     init(_ db: Database) throws {
         typealias U = UnitTable; typealias V = VariantTable
@@ -20,13 +24,16 @@ final class SQLiteRankingReader: RankingReader {
         var text: String?
         var others: [(language: String, text: String)] = []
         let position = Int64(key.position)
-        while sqlite3_step(s) == SQLITE_ROW {
+        var step = sqlite3_step(s)
+        while step == SQLITE_ROW {
             if sqlite3_column_int64(s, 0) == position {
                 text = columnText(s, 2)
             } else {
                 others.append((columnText(s, 1), columnText(s, 2)))
             }
+            step = sqlite3_step(s)
         }
+        if step != SQLITE_DONE { failure = failure ?? step }
         sqlite3_reset(s)
         return text.map { ($0, others) }
     }
@@ -36,7 +43,11 @@ final class SQLiteRankingReader: RankingReader {
         sqlite3_reset(s)
         sqlite3_bind_int64(s, 1, unitID.rawValue)
         defer { sqlite3_reset(s) }
-        guard sqlite3_step(s) == SQLITE_ROW else { return RankingFacts(recency: "", metadataJSON: nil) }
+        let step = sqlite3_step(s)
+        guard step == SQLITE_ROW else {
+            if step != SQLITE_DONE { failure = failure ?? step }
+            return RankingFacts(recency: "", metadataJSON: nil)
+        }
         return RankingFacts(recency: columnText(s, 0), metadataJSON: columnOptionalText(s, 1))
     }
 }

@@ -60,7 +60,14 @@ extension TranslationMemory {
     }
 
     public func withRankingReader<T>(_ body: (any RankingReader) throws -> T) throws(MemoryError) -> T {
-        try reading { db in try body(try SQLiteRankingReader(db)) }
+        try reading { db in
+            let reader = try SQLiteRankingReader(db)
+            let result = try body(reader)
+            if let code = reader.failure {
+                throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errstr(code)))
+            }
+            return result
+        }
     }
 
     public func indexFormat() throws(MemoryError) -> Int {
