@@ -16,6 +16,9 @@ import KiokuTestSupport
         #expect(try KiokuProcess.run(["import", Repository.sample("seed-summit.tmx"), "--tm", tm]).status == 0)
         let copy = Scratch.tmPath()
         try FileManager.default.copyItem(atPath: tm, toPath: copy)
+        // Readable by anyone, whatever the umask: the reader may be `nobody`.
+        try chmod(tm, 0o644)
+        try chmod((tm as NSString).deletingLastPathComponent, 0o755)
         return (tm, copy)
     }
 
@@ -23,8 +26,22 @@ import KiokuTestSupport
     func runAsReader(_ arguments: [String]) throws -> KiokuProcess.Result {
         guard geteuid() == 0 else { return try KiokuProcess.run(arguments) }
         return try KiokuProcess.run(URL(fileURLWithPath: "/usr/bin/setpriv"),
-                                    ["--reuid=65534", "--regid=65534", "--clear-groups", KiokuProcess.binary.path] + arguments)
+                                    ["--reuid=65534", "--regid=65534", "--clear-groups", Self.readable.binary] + arguments)
     }
+
+    /// The binary and the input files, copied where `nobody` may read them (a clone may live
+    /// in a folder only root can enter).
+    static let readable: (binary: String, tsv: String, glossary: String) = {
+        let folder = Scratch.directory()
+        try! FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: folder.path)
+        func copy(_ path: String) -> String {
+            let target = folder.appendingPathComponent((path as NSString).lastPathComponent).path
+            try! FileManager.default.copyItem(atPath: path, toPath: target)
+            try! FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: target)
+            return target
+        }
+        return (copy(KiokuProcess.binary.path), copy(Repository.sample("seed-summit.tsv")), copy(Repository.glossary("names-and-places.tsv")))
+    }()
 
     func chmod(_ path: String, _ mode: Int) throws {
         try FileManager.default.setAttributes([.posixPermissions: mode], ofItemAtPath: path)
@@ -52,8 +69,8 @@ import KiokuTestSupport
         try chmod((export as NSString).deletingLastPathComponent, 0o777)
         #expect(try runAsReader(["export", "--tm", tm, "--to", export]).status == 0)
         #expect(try String(contentsOfFile: export, encoding: .utf8).contains("Путин"))
-        for arguments in [["import", Repository.sample("seed-summit.tsv"), "--tm", tm],
-                          ["glossary", "import", Repository.glossary("names-and-places.tsv"), "--tm", tm],
+        for arguments in [["import", Self.readable.tsv, "--tm", tm],
+                          ["glossary", "import", Self.readable.glossary, "--tm", tm],
                           ["reindex", "--tm", tm]] {
             let refused = try runAsReader(arguments)
             #expect(refused.status == 2, "\(arguments[0]) \(arguments[1])")
