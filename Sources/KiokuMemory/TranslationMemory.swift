@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 import GRDB
 import KiokuConcurrency
 import KiokuFormats
@@ -91,8 +88,8 @@ public final class TranslationMemory: MemoryStore, Sendable {
 
         init(path: String) {
             let folder = (path as NSString).deletingLastPathComponent
-            let folderWritable = Glibc.access(folder.isEmpty ? "." : folder, W_OK) == 0
-            if Glibc.access(path, W_OK) == 0 && folderWritable { self = .writable; return }
+            let folderWritable = access(folder.isEmpty ? "." : folder, W_OK) == 0
+            if access(path, W_OK) == 0 && folderWritable { self = .writable; return }
             self = folderWritable || FileManager.default.fileExists(atPath: path + "-wal") ? .readOnlyFile : .readOnlyFolder
         }
     }

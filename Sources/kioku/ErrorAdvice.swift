@@ -103,7 +103,6 @@ enum ErrorAdvice {
         }
     }
 
-    /// A skip as listed in an import report, with what would have made the unit usable.
     /// A failure after a write was committed (indexing, checkpointing): the data is in the TM,
     /// and only what derives from it is behind.
     static func afterCommit(_ error: MemoryError, path: String) -> String {
@@ -116,6 +115,7 @@ enum ErrorAdvice {
         return "the units above are in \(path), but finishing the import (indexing them, folding the write-ahead log into the file) stopped: \(cause). Nothing is lost; keep \(path)-wal beside the TM if there is one. Once that is fixed, lookups bring the fuzzy index up to date from the units by themselves (or run kioku reindex --tm \(path))."
     }
 
+    /// A skip as listed in an import report, with what would have made the unit usable.
     static func line(for skip: Skip) -> String {
         switch skip.reason {
         case .unknownSourceLanguage: "\(skip) (pass --src)"
