@@ -8,9 +8,10 @@
 # Each run ends with a line "fuzz-summary: TARGET cpu=… runs=… cov=… ft=… corpus=…" (CPU seconds
 # from the kernel, coverage from libFuzzer), also appended to $KIOKU_FUZZ_DIR/summary.log.
 # KIOKU_FUZZ_LEAKS=1 turns LeakSanitizer on for the server target too (see below).
-# Seeds come from Fuzz/corpus/TARGET (read only); new inputs go to $KIOKU_FUZZ_DIR/TARGET; a crash,
-# leak, timeout or over-limit allocation is saved in Fuzz/findings/ and fails the run. Each
-# finding should become a file in Fuzz/regressions/TARGET/, which the test suite replays.
+# Seeds come from Fuzz/corpus/TARGET (read only), token dictionaries from Fuzz/dictionaries; new
+# inputs go to $KIOKU_FUZZ_DIR/TARGET; a crash, leak, timeout or over-limit allocation is saved in
+# Fuzz/findings/ and fails the run. Each finding should become a file in Fuzz/regressions/TARGET/,
+# which the test suite replays.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PATH:/opt/swift/usr/bin"
@@ -26,6 +27,9 @@ swift build --scratch-path .build-fuzz --product kioku-fuzz \
   || { cat /tmp/kioku-fuzz-build.log; exit 1; }
 fuzzer=.build-fuzz/debug/kioku-fuzz
 work=${KIOKU_FUZZ_DIR:-/tmp/kioku-fuzz}
+# The targets whose readers take a path write each input to a scratch file: on a disk, the
+# fuzzer spends most of its time waiting for the file system (a third of the CPU it gets on tmpfs).
+if [ -z "${TMPDIR:-}" ] && [ -w /dev/shm ]; then export TMPDIR=/dev/shm; fi
 mkdir -p Fuzz/findings
 [ "$target" = all ] && run=$targets || run=${target//,/ }
 for one in $run; do
@@ -36,6 +40,21 @@ for one in $run; do
   seeds=("Fuzz/corpus/$one")
   # The LISA TMX kit, when ../shared is present, seeds the XML and TMX targets too.
   if [ -d ../shared/data/tmx/lisa-compkit ] && { [ "$one" = tmx ] || [ "$one" = xml ]; }; then seeds+=(../shared/data/tmx/lisa-compkit); fi
+  # A dictionary of the format's tokens (Fuzz/dictionaries), the XML one under each XML format's.
+  dictionary=()
+  case $one in
+    xml|document-html) parts="xml" ;;
+    tmx) parts="xml tmx" ;;
+    xliff|job-xliff) parts="xml xliff" ;;
+    tbx) parts="xml tbx" ;;
+    po) parts="po" ;;
+    server) parts="server" ;;
+    *) parts="" ;;
+  esac
+  if [ -n "$parts" ]; then
+    for part in $parts; do cat "Fuzz/dictionaries/$part.dict"; done > "$work/$one.dict"
+    dictionary=(-dict="$work/$one.dict")
+  fi
   echo "== fuzzing $one for $seconds s"
   # The server target hands writes to the write queue's thread: memory in flight between threads
   # when LeakSanitizer runs after an input is reported as leaked (docs/reliability.md), so its
@@ -43,7 +62,7 @@ for one in $run; do
   leaks=1
   [ "$one" = server ] && leaks=${KIOKU_FUZZ_LEAKS:-0}
   log="$work/$one.log"
-  /usr/bin/time -f "%U %S" -o "$work/$one.time" env ASAN_OPTIONS=detect_leaks=$leaks "$fuzzer" "$one" "$work/$one" "${seeds[@]}" -detect_leaks=$leaks \
+  /usr/bin/time -f "%U %S" -o "$work/$one.time" env ASAN_OPTIONS=detect_leaks=$leaks "$fuzzer" "$one" "$work/$one" "${seeds[@]}" "${dictionary[@]}" -detect_leaks=$leaks \
     -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=2048 -malloc_limit_mb=1024 \
     -artifact_prefix="Fuzz/findings/$one-" -print_final_stats=1 > "$log" 2>&1 || true
   grep -E "^(Done|#[0-9]+ *DONE|stat::number_of_executed_units|==.*ERROR|SUMMARY|artifact_prefix|Test unit written)" "$log" || true

@@ -17,7 +17,8 @@ let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("kio
 try? FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
 func file(_ name: String, _ data: Data) -> String {
     let path = scratch.appendingPathComponent(name).path
-    FileManager.default.createFile(atPath: path, contents: data)
+    // Written in place (not atomically: no temporary file and rename per input).
+    try? data.write(to: URL(fileURLWithPath: path))
     return path
 }
 
