@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "KiokuServer", targets: ["KiokuServer"]),
         .library(name: "KiokuAlign", targets: ["KiokuAlign"]),
         .library(name: "KiokuJobs", targets: ["KiokuJobs"]),
+        .library(name: "KiokuQA", targets: ["KiokuQA"]),
         .executable(name: "kioku", targets: ["kioku"]),
     ],
     dependencies: [
@@ -50,6 +51,7 @@ let package = Package(
         .target(name: "KiokuTerms", dependencies: ["KiokuText", "KiokuFormats", "KiokuMemory", "KiokuConcurrency"]),
         .target(name: "KiokuAlign", dependencies: ["KiokuText", "KiokuFormats", "KiokuTerms", "CInflate"]),
         .target(name: "KiokuJobs", dependencies: ["KiokuText", "KiokuFormats", "KiokuMemory", "KiokuMatch", "KiokuTerms", "KiokuConcurrency"]),
+        .target(name: "KiokuQA", dependencies: ["KiokuText", "KiokuFormats", "KiokuMemory", "KiokuTerms"]),
         .target(name: "KiokuServer", dependencies: [
             "KiokuText", "KiokuFormats", "KiokuMemory", "KiokuMatch", "KiokuTerms", "KiokuJobs", "KiokuConcurrency",
             .product(name: "Hummingbird", package: "hummingbird"),
@@ -59,7 +61,7 @@ let package = Package(
             .product(name: "NIOCore", package: "swift-nio"),
         ]),
         .executableTarget(name: "kioku", dependencies: [
-            "KiokuText", "KiokuFormats", "KiokuMemory", "KiokuMatch", "KiokuTerms", "KiokuServer", "KiokuAlign", "KiokuJobs",
+            "KiokuText", "KiokuFormats", "KiokuMemory", "KiokuMatch", "KiokuTerms", "KiokuServer", "KiokuAlign", "KiokuJobs", "KiokuQA",
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
@@ -97,6 +99,7 @@ let package = Package(
             "KiokuAlign", "KiokuTerms", "KiokuTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         .testTarget(name: "KiokuJobsTests", dependencies: ["KiokuJobs", "KiokuMatch", "KiokuMemory", "KiokuFormats", "KiokuTerms", "KiokuTestSupport"]),
+        .testTarget(name: "KiokuQATests", dependencies: ["KiokuQA", "KiokuMemory", "KiokuFormats", "KiokuTerms", "KiokuTestSupport"]),
         .testTarget(name: "KiokuServerTests", dependencies: ["KiokuServer", "KiokuTestSupport"]),
         .testTarget(name: "KiokuCLITests", dependencies: ["KiokuTestSupport"], exclude: ["Fixtures"]),
     ]

@@ -10,7 +10,7 @@ enum ErrorAdvice {
     /// The command that met the problem: the advice depends on it ("import it again" is
     /// right for `import`, wrong for `check`).
     enum Verb {
-        case `import`, align, export, lookup, concordance, check, glossary, stats, serve, analyze, pretranslate, verify
+        case `import`, align, export, lookup, concordance, check, glossary, stats, serve, analyze, pretranslate, verify, qa
     }
 
     /// The full message for an error the libraries threw, or nil for an error of another kind.

@@ -1,11 +1,10 @@
-import KiokuText
-
-/// The writing systems the aligner tells apart, to catch a document in the wrong language.
-enum Script: String {
+/// The writing systems Kioku tells apart, to catch a text in the wrong language (the aligner's
+/// documents, a TM's targets).
+public enum Script: String, Sendable {
     case latin = "Latin", cyrillic = "Cyrillic", cjk = "Chinese or Japanese"
 
     /// The script a language is written in, when the aligner knows it.
-    static func expected(for language: LanguageTag) -> Script? {
+    public static func expected(for language: LanguageTag) -> Script? {
         switch language.language {
         case "ru", "uk", "be", "bg", "sr", "mk", "kk": .cyrillic
         case "ja", "zh": .cjk
@@ -14,7 +13,7 @@ enum Script: String {
         }
     }
 
-    static func of(_ scalar: Unicode.Scalar) -> Script? {
+    public static func of(_ scalar: Unicode.Scalar) -> Script? {
         switch scalar.value {
         case 0x41...0x5A, 0x61...0x7A, 0xC0...0x24F: .latin
         case 0x400...0x52F: .cyrillic
@@ -24,7 +23,7 @@ enum Script: String {
     }
 
     /// The script most of the letters of `paragraphs` are in, with its share of the letters.
-    static func dominant(in paragraphs: [String]) -> (script: Script, share: Double)? {
+    public static func dominant(in paragraphs: [String]) -> (script: Script, share: Double)? {
         var counts: [Script: Int] = [:]
         for paragraph in paragraphs {
             for scalar in paragraph.unicodeScalars { if let script = of(scalar) { counts[script, default: 0] += 1 } }
@@ -35,7 +34,7 @@ enum Script: String {
     }
 
     /// Characters a sentence of this script takes, relative to Latin text (for the length warning).
-    var relativeLength: Double {
+    public var relativeLength: Double {
         switch self {
         case .latin, .cyrillic: 1.0
         case .cjk: 0.4

@@ -1,19 +1,23 @@
-import KiokuText
-
 /// Reads the numbers of a sentence as values, so that a number and its translation get the
 /// same key whatever the local spelling: 1,000 = 1 000 = 1000; 3.5 = 3,5; 5 million = 5 млн =
 /// 500万. Dates and times (03.09.2016, 17:23) give each part. Months written as words give
 /// their number (September = сентября = 9, as Japanese writes 9月).
-struct NumberReader {
-    let language: LanguageTag
+public struct NumberReader: Sendable {
+    public let language: LanguageTag
 
-    struct Number: Equatable {
-        var value: Double
-        var key: String { value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value) }
-        var isSmall: Bool { value < 10 && value == value.rounded() }
+    public init(language: LanguageTag) { self.language = language }
+
+    /// A number read from a text, by value.
+    public struct Number: Equatable, Sendable {
+        public var value: Double
+        public init(value: Double) { self.value = value }
+        /// The value as a short string: what two spellings of one number share.
+        public var key: String { value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value) }
+        public var isSmall: Bool { value < 10 && value == value.rounded() }
     }
 
-    func numbers(in scalars: [Unicode.Scalar]) -> [Number] {
+    /// The numbers of a text, in order.
+    public func numbers(in scalars: [Unicode.Scalar]) -> [Number] {
         var numbers: [Number] = []
         var index = 0
         while index < scalars.count {
@@ -107,13 +111,13 @@ struct NumberReader {
     ]
 
     /// A cheap first test: month names begin with one of these letters and are 3 to 10 letters long.
-    static func mayNameMonth(_ word: Substring) -> Bool {
+    public static func mayNameMonth(_ word: Substring) -> Bool {
         guard let first = word.unicodeScalars.first, (3...10).contains(word.unicodeScalars.count) else { return false }
         return "JFMASONDjfmasondЯФМАИСОНДяфмаисонд".unicodeScalars.contains(first)
     }
 
     /// The month a word names (English only when capitalized; "May" is left out as a verb).
-    static func month(_ word: Substring, language: LanguageTag) -> Int? {
+    public static func month(_ word: Substring, language: LanguageTag) -> Int? {
         switch language.language {
         case "en":
             guard word.first?.isUppercase == true, word.count >= 3 else { return nil }
