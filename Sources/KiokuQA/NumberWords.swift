@@ -2,7 +2,7 @@ import Foundation
 import KiokuText
 
 /// Numbers a text spells out in words (English and Russian, up to the nineties, hyphenated
-/// compounds too: "thirty-one", "тридцать один"; months by name), money shorthand ("£10m") and
+/// compounds too: "thirty-one", "тридцать один"; English ordinals to twelfth, "twice"; months by name), money shorthand ("£10m") and
 /// times written with "p.m.", so that the numbers check agrees "six hours" with "6 часов",
 /// "May 25" with "5月25日" and "11:30 p.m." with "23:30".
 enum NumberWords {
@@ -10,8 +10,13 @@ enum NumberWords {
         let ones = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
                     "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
         let tens = ["twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90]
+        let ordinals = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+                        "eleventh", "twelfth"]
         var words = Dictionary(uniqueKeysWithValues: ones.enumerated().map { ($1, $0) })
         words.merge(tens) { $1 }
+        words.merge(ordinals.enumerated().map { ($1, $0 + 1) }) { $1 }
+        words["twice"] = 2
+        words["dozen"] = 12
         return words
     }()
 

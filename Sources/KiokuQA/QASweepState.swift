@@ -116,6 +116,9 @@ struct QASweepState {
                 }
             }
         }
+        // A zero alone is the minutes of "20:00" against "8 p.m.", not a number anyone lost.
+        onlyLeft.removeAll { $0 == 0 }
+        onlyRight.removeAll { $0 == 0 }
         guard !onlyLeft.isEmpty || !onlyRight.isEmpty else { return nil }
         func list(_ values: [Double]) -> String { values.isEmpty ? "none" : values.map { NumberReader.Number(value: $0).key }.joined(separator: ", ") }
         return "\(source.language) has \(list(onlyLeft)), \(target.language) has \(list(onlyRight))"

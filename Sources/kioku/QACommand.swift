@@ -61,7 +61,7 @@ struct QACommand: ParsableCommand {
     }
 
     private func printReport(_ report: QAReport) {
-        print("\(memory.tm): \(report.unitsChecked.counted("unit")), \(report.pairsChecked.counted("language pair")) checked")
+        print("\(memory.tm): \(report.unitsChecked.counted("unit")), \(report.pairsChecked.counted("source–target pair")) checked")
         let counts = report.counts
         let selected = (try? selectedKinds()) ?? Set(QAKind.allCases)
         for kind in QAKind.allCases where selected.contains(kind) {
