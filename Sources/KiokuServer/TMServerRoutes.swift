@@ -91,7 +91,9 @@ extension TranslationService {
 
     private func integer(_ value: String?, _ name: String, default fallback: Int, in range: ClosedRange<Int>) throws -> Int {
         guard let value, !value.isEmpty else { return fallback }
-        guard let number = Int(value) ?? Double(value).map({ Int($0) }), range.contains(number) else {
+        // "70.5" is taken as 70 (amaGama's clients send floats); a value beyond Int, "nan" or
+        // "inf" is refused, not converted (the conversion would stop the server).
+        guard let number = Int(value) ?? Double(value).flatMap({ Int(exactly: $0.rounded(.towardZero)) }), range.contains(number) else {
             throw RequestError(.badRequest, "\(name) must be a number from \(range.lowerBound) to \(range.upperBound), not \"\(value)\"")
         }
         return number

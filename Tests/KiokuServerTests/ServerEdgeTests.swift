@@ -74,6 +74,20 @@ import Testing
         for connection in crowd.prefix(20) { #expect(connection.receiveUntilClosed().closed) }
     }
 
+    @Test func numbersBeyondIntInAQueryAreRefusedNotFatal() async throws {
+        // Found by the server fuzz target: min_similarity=1111…(126 digits) stopped the server
+        // (a Double beyond Int.max converted to Int).
+        let server = try ServerProcess()
+        defer { server.stop() }
+        for value in [String(repeating: "1", count: 130), "1e300", "-1e300", "nan", "inf"] {
+            let (status, data) = try await server.get("/tmserver/en/ru/unit/Tokyo?min_similarity=\(value)&max_candidates=\(value)")
+            #expect(status == 400, "\(value)")
+            #expect(ServerProcess.errorMessage(data)?.contains("must be a number from") == true, "\(value)")
+        }
+        #expect(try await server.get("/tmserver/en/ru/unit/Tokyo?min_similarity=70.5").status == 200)
+        #expect(server.isRunning)
+    }
+
     @Test func theTokenComparisonLooksAtEveryByte() {
         let token = Array("Bearer s3cret-token".utf8)
         #expect(constantTimeEqual(token, token))
