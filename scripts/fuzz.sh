@@ -7,7 +7,7 @@
 #   scripts/fuzz.sh list
 # Each run ends with a line "fuzz-summary: TARGET cpu=… runs=… cov=… ft=… corpus=…" (CPU seconds
 # from the kernel, coverage from libFuzzer), also appended to $KIOKU_FUZZ_DIR/summary.log.
-# KIOKU_FUZZ_LEAKS=1 turns LeakSanitizer on for the server target too (see below).
+# KIOKU_FUZZ_LEAKS=0 turns LeakSanitizer off.
 # Seeds come from Fuzz/corpus/TARGET (read only), token dictionaries from Fuzz/dictionaries; new
 # inputs go to $KIOKU_FUZZ_DIR/TARGET; a crash, leak, timeout or over-limit allocation is saved in
 # Fuzz/findings/ and fails the run. Each finding should become a file in Fuzz/regressions/TARGET/,
@@ -56,11 +56,8 @@ for one in $run; do
     dictionary=(-dict="$work/$one.dict")
   fi
   echo "== fuzzing $one for $seconds s"
-  # The server target hands writes to the write queue's thread: memory in flight between threads
-  # when LeakSanitizer runs after an input is reported as leaked (docs/reliability.md), so its
-  # leak checks are off; crashes, 500s and paths in errors are still caught.
-  leaks=1
-  [ "$one" = server ] && leaks=${KIOKU_FUZZ_LEAKS:-0}
+  # LeakSanitizer is on for every target (KIOKU_FUZZ_LEAKS=0 turns it off).
+  leaks=${KIOKU_FUZZ_LEAKS:-1}
   log="$work/$one.log"
   /usr/bin/time -f "%U %S" -o "$work/$one.time" env ASAN_OPTIONS=detect_leaks=$leaks "$fuzzer" "$one" "$work/$one" "${seeds[@]}" "${dictionary[@]}" -detect_leaks=$leaks \
     -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=2048 -malloc_limit_mb=1024 \

@@ -34,9 +34,6 @@ enum ServerRequests {
         return try! KiokuServer.router(memory: memory, glossary: glossary, token: "secret", logger: logger).buildResponder()
     }()
 
-    /// The channel the requests' contexts name: one for the process (requests come one at a
-    /// time), since an EmbeddedChannel left open per request is a leak LeakSanitizer reports.
-    nonisolated(unsafe) static let channel = EmbeddedChannel()
 
     static let logger: Logger = {
         var logger = Logger(label: "kioku.fuzz")
@@ -83,6 +80,10 @@ enum ServerRequests {
         var headers = request.headers
         headers[.contentLength] = String(request.body.count)
         let head = HTTPRequest(method: request.method, scheme: "http", authority: "localhost", path: request.uri, headerFields: headers)
+        // A channel of its own per request, finished after it: an EmbeddedChannel is not
+        // thread-safe, and the requests are answered on whichever thread the task runs on.
+        let channel = EmbeddedChannel()
+        defer { _ = try? channel.finish() }
         let context = BasicRequestContext(source: ApplicationRequestContextSource(channel: channel, logger: logger))
         do {
             let response = try await responder.respond(to: Hummingbird.Request(head: head, body: RequestBody(buffer: ByteBuffer(bytes: request.body))),
