@@ -34,7 +34,6 @@ enum ServerRequests {
         return try! KiokuServer.router(memory: memory, glossary: glossary, token: "secret", logger: logger).buildResponder()
     }()
 
-
     static let logger: Logger = {
         var logger = Logger(label: "kioku.fuzz")
         logger.logLevel = .critical
