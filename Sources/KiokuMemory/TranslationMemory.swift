@@ -62,10 +62,6 @@ public final class TranslationMemory: MemoryStore, Sendable {
                 if isReadOnly { throw MemoryError.readOnly(path: path) }
                 try migrator.migrate(database)
             }
-            // GRDB's pool commits a table created and dropped at open (so that its readers find
-            // a write-ahead log). Folded into the file now, while there is room, it cannot stand
-            // in the way of giving back a write the disk could not hold (see `writing`).
-            if !isReadOnly { _ = try? database.writeWithoutTransaction { try $0.checkpoint(.passive) } }
         } catch let error as MemoryError {
             throw error
         } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
@@ -141,6 +137,11 @@ public final class TranslationMemory: MemoryStore, Sendable {
     /// Runs `body` in a write transaction and counts it.
     func writing<T>(_ body: (Database) throws -> T) throws(MemoryError) -> T {
         if isReadOnly { throw .readOnly(path: path) }
+        // GRDB's pool commits a table created and dropped at open (so that its readers find a
+        // write-ahead log). Folded into the file before this process's first write, while there
+        // is room, it cannot stand in the way of giving back a write the disk could not hold
+        // (below); a process that only reads never pays for it.
+        if writes.withLock({ $0 == 0 }) { _ = try? database.writeWithoutTransaction { try $0.checkpoint(.passive) } }
         defer { writes.withLock { $0 += 1 } }
         do { return try database.write(body) } catch {
             let failure = storeError(error, writing: true)

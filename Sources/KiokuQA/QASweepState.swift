@@ -106,16 +106,15 @@ struct QASweepState {
         onlyLeft = unmatched(onlyLeft, NumberWords.values(in: target.segment.text, language: target.language))
         onlyRight = unmatched(onlyRight, NumberWords.values(in: source.segment.text, language: source.language))
         // "11:30 p.m." agrees with "23:30" (and "8pm" with "8 часов вечера", by the hour itself).
-        for (variant, mine, theirs) in [(source, 0, 1), (target, 1, 0)] {
-            for (twelve, twentyFour) in NumberWords.afternoonHours(in: variant.segment.text) {
-                var sides = [onlyLeft, onlyRight]
-                if let own = sides[mine].firstIndex(of: twelve), let other = sides[theirs].firstIndex(of: twentyFour) {
-                    sides[mine].remove(at: own)
-                    sides[theirs].remove(at: other)
-                    (onlyLeft, onlyRight) = (sides[0], sides[1])
-                }
+        func agree(_ hours: [(twelveHour: Double, twentyFourHour: Double)], _ mine: inout [Double], _ theirs: inout [Double]) {
+            for hour in hours {
+                guard let own = mine.firstIndex(of: hour.twelveHour), let other = theirs.firstIndex(of: hour.twentyFourHour) else { continue }
+                mine.remove(at: own)
+                theirs.remove(at: other)
             }
         }
+        agree(NumberWords.afternoonHours(in: source.segment.text), &onlyLeft, &onlyRight)
+        agree(NumberWords.afternoonHours(in: target.segment.text), &onlyRight, &onlyLeft)
         // A zero alone is the minutes of "20:00" against "8 p.m.", not a number anyone lost.
         onlyLeft.removeAll { $0 == 0 }
         onlyRight.removeAll { $0 == 0 }

@@ -50,21 +50,21 @@ struct QACommand: ParsableCommand {
     }
 
     func run() throws {
+        let kinds = try selectedKinds()
         var report = QAReport()
         try Terminal.reportingErrors(.qa) {
             let tm = try TranslationMemory(path: memory.tm, create: false)
             let glossary = glossaries.isEmpty ? try GlossaryStore.load(from: tm) : try GlossaryFile.read(paths: glossaries)
-            report = try QASweep(kinds: try selectedKinds(), glossary: glossary).run(over: tm)
+            report = try QASweep(kinds: kinds, glossary: glossary).run(over: tm)
         }
-        if json { try Terminal.printJSON(report) } else { printReport(report) }
+        if json { try Terminal.printJSON(report) } else { printReport(report, kinds: kinds) }
         if !report.findings.isEmpty { throw ExitCode(1) }
     }
 
-    private func printReport(_ report: QAReport) {
+    private func printReport(_ report: QAReport, kinds: Set<QAKind>) {
         print("\(memory.tm): \(report.unitsChecked.counted("unit")), \(report.pairsChecked.counted("source–target pair")) checked")
         let counts = report.counts
-        let selected = (try? selectedKinds()) ?? Set(QAKind.allCases)
-        for kind in QAKind.allCases where selected.contains(kind) {
+        for kind in QAKind.allCases where kinds.contains(kind) {
             print("  \(kind.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0)) \(counts[kind] ?? 0)")
         }
         for kind in QAKind.allCases {
