@@ -188,12 +188,14 @@ struct CandidateSearch {
         let symbolOfToken = tables.symbolOfToken, queryCountOfToken = tables.queryCountOfToken
         let usedOfToken = buffers.usedOfToken, candidateSymbols = buffers.candidateSymbols
         let minimum = self.minimum, n = plan.n, unprobed = plan.unprobed
+        let hasDead = chunk.deadCount > 0
         chunk.offsets.withUnsafeBufferPointer { offsets in
             chunk.tokens.withUnsafeBufferPointer { tokens in
                 for slot in 0..<touchedCount {
                     let doc = Int(touched[slot])
                     let partial = Int(counts[doc])
                     counts[doc] = 0
+                    if hasDead, chunk.isDead(doc) { continue }  // a deleted unit, or the text before an edit
                     let start = Int(offsets[doc]), end = Int(offsets[doc + 1])
                     let m = end - start
                     let need = MatchScoring.requiredShared(queryLength: n, candidateLength: m, minimum: minimum)

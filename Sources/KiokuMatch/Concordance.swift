@@ -31,7 +31,8 @@ public final class Concordance: Sendable {
                 var documents = Set<Int>()
                 for token in group {
                     for position in chunk.postingRange(of: token) {
-                        documents.insert(Posting(raw: chunk.postings[position]).document)
+                        let document = Posting(raw: chunk.postings[position]).document
+                        if !chunk.isDead(document) { documents.insert(document) }
                     }
                 }
                 sets.append(documents)

@@ -32,7 +32,7 @@ extension FuzzyIndex {
                 // An updater per language, so only one language's index is in memory at a time.
                 let updater = try IndexUpdater(memory: memory, parallel: false)
                 if let index = try updater.loadedLanguage(language) {
-                    for chunk in index.chunks { for document in 0..<chunk.count { indexed.insert(chunk.key(of: document).packed) } }
+                    for chunk in index.chunks { for document in 0..<chunk.count where !chunk.isDead(document) { indexed.insert(chunk.key(of: document).packed) } }
                 }
             } catch .damagedIndex {
                 entry.damaged = true

@@ -88,16 +88,36 @@ public final class FuzzyIndex: Sendable {
         return Set(try memory.indexedLanguages() + loaded).sorted()
     }
 
+    /// Builds the index again from the units and replaces the saved copy with it: what
+    /// deletions and edits left behind (dead documents, tokens no unit has) is gone, and the
+    /// index is the size and speed of one built fresh from the remaining units. Lookups go on
+    /// meanwhile, on the index as it was. Other programs load the new copy at their next update.
+    @discardableResult
+    public func compact() throws(MemoryError) -> UpdateReport {
+        if memory.isReadOnly { throw .readOnly(path: memory.location) }
+        return try updater.withLock { (updater: inout IndexUpdater) throws(MemoryError) in
+            var report = UpdateReport()
+            for _ in 0..<3 {  // another program's save in between wins its race: build again
+                report = try update(updater, persist: true, startingOver: true)
+                if updater.lastSaveReplacedAll { break }
+            }
+            return report
+        }
+    }
+
     /// Catches up with the update lock held, then publishes what changed — also when the
     /// catch-up failed halfway.
-    private func update(_ updater: IndexUpdater, persist: Bool) throws(MemoryError) -> UpdateReport {
+    private func update(_ updater: IndexUpdater, persist: Bool, startingOver: Bool = false) throws(MemoryError) -> UpdateReport {
         let start = Date()
         let writeCount = memory.localWriteCount  // taken before reading, so a concurrent import is noticed next time
         let (previousWriteCount, datesKnown) = publication.withLock { ($0.lastWriteCount, $0.unitsHaveDates) }
         var outcome = IndexUpdater.Outcome()
+        if startingOver { updater.startOver(into: &outcome) }
         defer {
             let snapshots = outcome.touched.compactMap { language in updater.languages[language].map { (language, $0.snapshot()) } }
+            let gone = outcome.dropped.filter { updater.languages[$0] == nil }
             publication.withLock { published in
+                for language in gone { published.snapshots[language] = nil }
                 for (language, snapshot) in snapshots { published.snapshots[language] = snapshot }
                 if let dates = outcome.unitsHaveDates { published.unitsHaveDates = dates }
                 published.lastWriteCount = writeCount + outcome.saves

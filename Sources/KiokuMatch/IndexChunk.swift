@@ -18,9 +18,45 @@ struct IndexChunk: Sendable {
     var postingStarts: [UInt32] = [0]
     /// Each token's ``Posting``s, raw, ascending by document within a token.
     var postings: [UInt32] = []
+    /// Documents whose unit was deleted or edited (tombstones), a bit each; empty when none.
+    /// They stay in the lists until the chunk is compacted; searches pass over them.
+    var dead: [UInt64] = []
+    private(set) var deadCount = 0
 
+    /// Documents, dead ones included (local document numbers run below this).
     var count: Int { documents.count }
+    var liveCount: Int { documents.count - deadCount }
     var isFull: Bool { documents.count >= Self.capacity }
+
+    func isDead(_ document: Int) -> Bool {
+        !dead.isEmpty && dead[document >> 6] & (1 << UInt64(document & 63)) != 0
+    }
+
+    /// Marks the documents of `units` dead; returns how many were newly marked.
+    mutating func kill(units: Set<UnitID>, range: ClosedRange<UnitID>) -> Int {
+        var killed = 0
+        for document in 0..<count where !isDead(document) {
+            let unit = VariantKey(packed: documents[document]).unitID
+            guard range.contains(unit), units.contains(unit) else { continue }
+            if dead.isEmpty { dead = [UInt64](repeating: 0, count: (count + 63) >> 6) }
+            dead[document >> 6] |= 1 << UInt64(document & 63)
+            killed += 1
+        }
+        deadCount += killed
+        return killed
+    }
+
+    /// The chunk without its dead documents (their lists rebuilt).
+    func compacted() -> IndexChunk {
+        var chunk = IndexChunk()
+        var live: [(key: VariantKey, tokens: [UInt32])] = []
+        live.reserveCapacity(liveCount)
+        for document in 0..<count where !isDead(document) {
+            live.append((key(of: document), Array(tokens[Int(offsets[document])..<Int(offsets[document + 1])])))
+        }
+        chunk.append(live)
+        return chunk
+    }
 
     func length(of document: Int) -> Int { Int(offsets[document + 1] - offsets[document]) }
 
@@ -54,13 +90,14 @@ struct IndexChunk: Sendable {
 
     /// Appends documents and rebuilds the inverted lists. Documents are kept sorted by
     /// length, so that a search reads only the part of each list whose lengths can match.
+    /// Dead documents stay dead.
     mutating func append(_ newDocuments: [(key: VariantKey, tokens: [UInt32])]) {
-        var all: [(key: Int64, tokens: ArraySlice<UInt32>)] = []
+        var all: [(key: Int64, tokens: ArraySlice<UInt32>, dead: Bool)] = []
         all.reserveCapacity(count + newDocuments.count)
         for document in 0..<count {
-            all.append((documents[document], tokens[Int(offsets[document])..<Int(offsets[document + 1])]))
+            all.append((documents[document], tokens[Int(offsets[document])..<Int(offsets[document + 1])], isDead(document)))
         }
-        for document in newDocuments { all.append((document.key.packed, document.tokens[...])) }
+        for document in newDocuments { all.append((document.key.packed, document.tokens[...], false)) }
         all.sort { $0.tokens.count != $1.tokens.count ? $0.tokens.count < $1.tokens.count : $0.key < $1.key }
         var newTokens: [UInt32] = []
         newTokens.reserveCapacity(tokens.count + newDocuments.reduce(0) { $0 + $1.tokens.count })
@@ -68,10 +105,12 @@ struct IndexChunk: Sendable {
         documents.reserveCapacity(all.count)
         offsets = [0]
         offsets.reserveCapacity(all.count + 1)
-        for document in all {
+        dead = deadCount == 0 ? [] : [UInt64](repeating: 0, count: (all.count + 63) >> 6)
+        for (number, document) in all.enumerated() {
             documents.append(document.key)
             newTokens.append(contentsOf: document.tokens)
             offsets.append(UInt32(newTokens.count))
+            if document.dead { dead[number >> 6] |= 1 << UInt64(number & 63) }
         }
         tokens = newTokens
         rebuildPostings()
@@ -133,7 +172,8 @@ struct IndexChunk: Sendable {
 
     // MARK: Blob
 
-    /// The chunk as bytes: five little-endian arrays, each preceded by its length.
+    /// The chunk as bytes: five little-endian arrays, each preceded by its length, and a sixth,
+    /// the dead documents' bits, when there are any (chunks written before deletions had five).
     func encoded() -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(documents.count * 8 + (offsets.count + tokens.count + postingStarts.count + postings.count) * 4 + 40)
@@ -142,6 +182,7 @@ struct IndexChunk: Sendable {
             array.withUnsafeBytes { out.append(contentsOf: $0) }
         }
         put(documents); put(offsets); put(tokens); put(postingStarts); put(postings)
+        if deadCount > 0 { put(dead) }
         return out
     }
 
@@ -179,5 +220,10 @@ struct IndexChunk: Sendable {
         self.tokens = tokens
         self.postingStarts = starts
         self.postings = postings
+        if position < bytes.count {
+            guard let dead = take(UInt64.self), dead.count == (documents.count + 63) >> 6, position == bytes.count else { return nil }
+            self.dead = dead
+            deadCount = dead.reduce(0) { $0 + $1.nonzeroBitCount }
+        }
     }
 }

@@ -11,10 +11,15 @@ final class IndexUpdater {
     let memory: any MemoryStore
     let parallel: Bool
     private(set) var languages: [String: LanguageIndex] = [:]
-    /// The in-memory index covers every unit up to this one…
-    private var indexedThrough: UnitID
-    /// …and the store's saved copy up to this one (as far as this process knows).
-    private var savedThrough: UnitID
+    /// The in-memory index covers every unit up to this one and every change-log entry up to
+    /// this one (its `saves` is not used)…
+    private var indexed: IndexWatermark
+    /// …and the store's saved copy is this one (as far as this process knows).
+    private var saved: IndexWatermark
+    /// The next save replaces every saved token and chunk (the index was built anew).
+    private var replacesSaved = false
+    /// Whether the last save replaced the saved index whole (a compaction that won its race).
+    private(set) var lastSaveReplacedAll = false
     /// Languages with tokens or chunks not yet saved.
     private var unsavedLanguages: Set<String> = []
     private var latestSeen: UnitID?
@@ -36,8 +41,8 @@ final class IndexUpdater {
         let outdated = try memory.indexFormat() != Self.format
         ignoresSaved = outdated && memory.isReadOnly
         if outdated && !ignoresSaved { try memory.resetIndex(to: Self.format) }
-        indexedThrough = ignoresSaved ? .none : try memory.revision().indexedThrough
-        savedThrough = indexedThrough
+        indexed = ignoresSaved ? .none : try memory.revision().indexed
+        saved = indexed
     }
 
     /// What one catch-up changed, for the index to publish — filled in as it goes, so that
@@ -45,15 +50,18 @@ final class IndexUpdater {
     struct Outcome {
         var report = FuzzyIndex.UpdateReport()
         var touched: Set<String> = []
+        /// Languages no longer in the index (it was built anew without them).
+        var dropped: Set<String> = []
         /// Whether units carry dates, when this catch-up found out.
         var unitsHaveDates: Bool?
         /// Index saves this catch-up committed (writes of its own, not news from others).
         var saves = 0
     }
 
-    /// Indexes every unit added since the last catch-up (by any program) and, with `persist`,
-    /// saves the new index data. A save that loses a race with another program's save is
-    /// redone on top of what that program saved (its token ids may differ from ours).
+    /// Indexes every unit added since the last catch-up (by any program), applies the change
+    /// log's deletions and edits, and, with `persist`, saves the new index data. A save that
+    /// loses a race with another program's save is redone on top of what that program saved
+    /// (its token ids may differ from ours).
     func catchUp(persist: Bool, writtenHere: Bool, datesKnown: Bool, into outcome: inout Outcome) throws(MemoryError) {
         let persist = persist && !memory.isReadOnly
         for _ in 0..<3 {
@@ -66,31 +74,75 @@ final class IndexUpdater {
                 }
                 latestSeen = revision.latestUnit
             }
-            if !ignoresSaved && revision.indexedThrough != savedThrough { try reloadSaved(through: revision.indexedThrough, into: &outcome) }
-            if revision.latestUnit > indexedThrough { try indexUnits(through: revision.latestUnit, into: &outcome) }
-            guard persist, savedThrough != indexedThrough || !unsavedLanguages.isEmpty else { return }
+            if !ignoresSaved && revision.indexed != saved { try reloadSaved(revision.indexed, into: &outcome) }
+            // With nothing indexed, the units are read as they are now: the changes so far are in them.
+            if indexed.units == .none && languages.isEmpty { indexed.changes = max(indexed.changes, revision.latestChange) }
+            if revision.latestUnit > indexed.units { try indexUnits(through: revision.latestUnit, into: &outcome) }
+            if revision.latestChange > indexed.changes { try applyChanges(through: revision.latestChange, into: &outcome) }
+            guard persist, saved.units != indexed.units || saved.changes != indexed.changes || !unsavedLanguages.isEmpty || replacesSaved
+            else { return }
             outcome.saves += 1
             if try save() { return }
-            savedThrough = UnitID(-1)  // another program saved first: reload on the next round
+            saved = IndexWatermark(units: UnitID(-1))  // another program saved first: reload on the next round
+            replacesSaved = false
         }
+    }
+
+    /// Forgets the index and builds it again from the units; the next save replaces the
+    /// saved copy whole. What deletions left behind is gone, and the vocabulary holds only
+    /// tokens the units still have.
+    func startOver(into outcome: inout Outcome) {
+        outcome.dropped.formUnion(languages.keys)
+        languages.removeAll()
+        unsavedLanguages.removeAll()
+        indexed = .none
+        replacesSaved = true
+        lastSaveReplacedAll = false
     }
 
     /// Another program (or connection) saved index data: drop what is in memory and load the
     /// saved copy. Lookups go on searching the old snapshots until the new ones are published.
-    private func reloadSaved(through stored: UnitID, into outcome: inout Outcome) throws(MemoryError) {
+    private func reloadSaved(_ stored: IndexWatermark, into outcome: inout Outcome) throws(MemoryError) {
         let loaded = Array(languages.keys)
         languages.removeAll()
-        indexedThrough = stored
-        savedThrough = stored
+        indexed = stored
+        saved = stored
         unsavedLanguages.removeAll()
+        replacesSaved = false
         outcome.report.documentsAdded = 0
-        for language in loaded where try loadedLanguage(language) != nil { outcome.touched.insert(language) }
+        for language in loaded {
+            if try loadedLanguage(language) != nil { outcome.touched.insert(language) } else { outcome.dropped.insert(language) }
+        }
     }
 
-    /// Reads the units after `indexedThrough` up to `latest` in batches of whole units and indexes them.
+    /// Drops the documents of every unit the change log names after what the index has
+    /// applied, then indexes those of them that still exist, as they are now.
+    private func applyChanges(through latest: Int64, into outcome: inout Outcome) throws(MemoryError) {
+        let units = try memory.changedUnits(after: indexed.changes, through: latest)
+        if !units.isEmpty {
+            // Every language the saved index holds is loaded: one left on disk would keep its old documents.
+            if !ignoresSaved { for language in try memory.indexedLanguages() { _ = try loadedLanguage(language) } }
+            var changed: Set<String> = []
+            let set = Set(units)
+            for (language, index) in languages where index.remove(units: set) { changed.insert(language) }
+            var start = 0
+            while start < units.count {
+                let part = Array(units[start..<min(units.count, start + 4096)])
+                let variants = try memory.indexableVariants(of: part)
+                try index(variants, touched: &changed)
+                outcome.report.documentsAdded += variants.count
+                start += part.count
+            }
+            outcome.touched.formUnion(changed)
+            unsavedLanguages.formUnion(changed)
+        }
+        indexed.changes = latest
+    }
+
+    /// Reads the units after `indexed.units` up to `latest` in batches of whole units and indexes them.
     private func indexUnits(through latest: UnitID, into outcome: inout Outcome) throws(MemoryError) {
         var changed: Set<String> = []
-        var cursor = indexedThrough
+        var cursor = indexed.units
         while cursor < latest {
             let batch = try memory.indexableVariants(after: cursor, through: latest, limit: Self.batchVariants)
             try index(batch.variants, touched: &changed)
@@ -98,7 +150,7 @@ final class IndexUpdater {
             guard batch.through > cursor else { break }
             cursor = batch.through
         }
-        indexedThrough = latest
+        indexed.units = latest
         outcome.touched.formUnion(changed)
         unsavedLanguages.formUnion(changed)
     }
@@ -159,17 +211,20 @@ final class IndexUpdater {
     private func save() throws(MemoryError) -> Bool {
         let changes = unsavedLanguages.sorted().compactMap { language -> IndexChanges? in
             guard let index = languages[language] else { return nil }
-            let dirty = index.firstDirtyChunk.map { $0..<index.chunks.count } ?? 0..<0
+            let dirty = replacesSaved ? Array(index.chunks.indices) : index.dirtyChunks.sorted()
             let chunks = dirty.map { number -> IndexChanges.Chunk in
                 let chunk = index.chunks[number]
-                return IndexChanges.Chunk(number: number, documents: chunk.count) { chunk.encoded() }
+                return IndexChanges.Chunk(number: number, documents: chunk.liveCount) { chunk.encoded() }
             }
-            return IndexChanges(language: language, newTokens: index.newTokens.map { (token: $0.0, id: $0.1) }, chunks: chunks)
+            let tokens = replacesSaved ? index.vocabulary.map { (token: $0.key.text, id: $0.value) } : index.newTokens.map { (token: $0.0, id: $0.1) }
+            return IndexChanges(language: language, newTokens: tokens, chunks: chunks)
         }
-        guard try memory.saveIndex(changes, replacing: savedThrough, through: indexedThrough) else { return false }
+        guard try memory.saveIndex(changes, replacing: saved, through: indexed, replacingAll: replacesSaved) else { return false }
+        lastSaveReplacedAll = replacesSaved
         for language in unsavedLanguages { languages[language]?.markSaved() }
-        savedThrough = indexedThrough
+        saved = IndexWatermark(units: indexed.units, changes: indexed.changes, saves: saved.saves + 1)
         unsavedLanguages.removeAll()
+        replacesSaved = false
         return true
     }
 
@@ -179,7 +234,7 @@ final class IndexUpdater {
         var vocabulary: [ByteKey: UInt32] = [:]
         var chunks: [IndexChunk] = []
         let location = memory.location
-        if !ignoresSaved {
+        if !ignoresSaved && !replacesSaved {
             try memory.loadIndex(language: language, vocabulary: { vocabulary[ByteKey($0)] = $1 }) { bytes in
                 guard let chunk = IndexChunk(encoded: bytes) else { throw MemoryError.damagedIndex(path: location, language: language) }
                 chunks.append(chunk)

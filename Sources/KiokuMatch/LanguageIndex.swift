@@ -13,9 +13,9 @@ final class LanguageIndex {
     private(set) var chunks: [IndexChunk]
     /// How many documents contain each token id, over all chunks.
     private(set) var documentFrequency: [UInt32] = []
-    /// Tokens added since the last save, and the first chunk that changed.
+    /// Tokens added since the last save, and the chunks that changed.
     private(set) var newTokens: [(String, UInt32)] = []
-    private(set) var firstDirtyChunk: Int?
+    private(set) var dirtyChunks: Set<Int> = []
 
     static let unknownToken: UInt32 = 0
     static let numberToken: UInt32 = 1
@@ -29,7 +29,29 @@ final class LanguageIndex {
         recountFrequencies()
     }
 
-    var documentCount: Int { chunks.reduce(0) { $0 + $1.count } }
+    var documentCount: Int { chunks.reduce(0) { $0 + $1.liveCount } }
+
+    /// A chunk is compacted when this share of its documents or more is dead.
+    static let compactionShare = 4  // one in four
+
+    /// Marks every document of `units` dead (``IndexChunk/kill(units:range:)``) and compacts
+    /// the chunks where the dead pile up. Returns whether anything changed.
+    func remove(units: Set<UnitID>) -> Bool {
+        guard let low = units.min(), let high = units.max() else { return false }
+        var changed = false
+        for number in chunks.indices {
+            var chunk = chunks[number]
+            chunks[number] = IndexChunk()  // release the old copy before mutating
+            if chunk.kill(units: units, range: low...high) > 0 {
+                if chunk.deadCount * Self.compactionShare >= chunk.count { chunk = chunk.compacted() }
+                dirtyChunks.insert(number)
+                changed = true
+            }
+            chunks[number] = chunk
+        }
+        if changed { recountFrequencies() }
+        return changed
+    }
 
     /// Adds documents at the end of the index. Their tokens are ids already looked up in
     /// ``vocabulary`` (by the tokenizing workers), with 0 where a key is new: those get ids here.
@@ -58,7 +80,7 @@ final class LanguageIndex {
             chunks[last] = IndexChunk()  // release the old copy before mutating
             chunk.append(slice)
             chunks[last] = chunk
-            firstDirtyChunk = min(firstDirtyChunk ?? last, last)
+            dirtyChunks.insert(last)
             start += slice.count
         }
         recountFrequencies()
@@ -91,7 +113,7 @@ final class LanguageIndex {
 
     func markSaved() {
         newTokens.removeAll()
-        firstDirtyChunk = nil
+        dirtyChunks.removeAll()
     }
 
     /// The most tokens any document has (sizes the search's buffers).

@@ -29,6 +29,14 @@ public enum MemoryError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The TM was written by a newer Kioku: its schema has changes this version does not know,
     /// so it is neither read nor written.
     case newerFormat(path: String)
+    /// No unit has this id (it was never there, or it was deleted); nothing was written.
+    case noSuchUnit(path: String, id: UnitID)
+    /// The unit has no variant in that language (`available`: the languages it has).
+    case noSuchVariant(path: String, unit: UnitID, language: String, available: [String])
+    /// An edit would leave a variant empty (delete the unit instead); nothing was written.
+    case emptyVariant(path: String, unit: UnitID)
+    /// The unit has several variants the language covers (`ru` and `ru-RU`, `ru-UA`): one must be named.
+    case ambiguousVariant(path: String, unit: UnitID, language: String, candidates: [String])
 
     public var description: String {
         switch self {
@@ -45,6 +53,12 @@ public enum MemoryError: Error, Sendable, Equatable, CustomStringConvertible {
         case .damaged(let path, let reason): "\(path): the translation memory is damaged: \(reason)"
         case .damagedIndex(let path, let language): "\(path): the fuzzy index of \(language) is damaged (the units themselves are intact)"
         case .newerFormat(let path): "\(path): the translation memory was written by a newer Kioku (its file has changes this version does not know); nothing was read or written"
+        case .noSuchUnit(let path, let id): "\(path): there is no unit \(id) (never added, or deleted); nothing was written"
+        case .noSuchVariant(let path, let unit, let language, let available):
+            "\(path): unit \(unit) has no \(language) variant (it has \(available.joined(separator: ", "))); nothing was written"
+        case .emptyVariant(let path, let unit): "\(path): the new text for unit \(unit) is empty; nothing was written"
+        case .ambiguousVariant(let path, let unit, let language, let candidates):
+            "\(path): unit \(unit) has \(candidates.count) variants in \(language) (\(candidates.joined(separator: ", "))); nothing was written"
         }
     }
 }

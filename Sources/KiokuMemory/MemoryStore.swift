@@ -10,9 +10,10 @@ import KiokuText
 /// plain threads, and a networked store blocks the calling thread (so a server calls a
 /// store from its write queue or from work it may block, never from an event loop).
 ///
-/// Units are only ever added today; reads are designed so that deletions can come as
-/// tombstones: an index follows the store by ``StoreRevision`` and batches of whole units,
-/// and every read by id answers nil for a unit that is gone.
+/// Units are added, deleted and edited; every deletion and edit adds an entry to the store's
+/// change log. An index follows the store by ``StoreRevision``: batches of whole units after
+/// the last it read, then the units the change log names. Every read by id answers nil for a
+/// unit that is gone.
 public protocol MemoryStore: AnyObject, Sendable {
     /// Where the store is, for messages: a file path, or a database address without credentials.
     var location: String { get }
@@ -47,6 +48,10 @@ public protocol MemoryStore: AnyObject, Sendable {
     func statistics() throws(MemoryError) -> MemoryStatistics
     /// The language most units have as their source (a TMX header's `srclang`).
     func dominantSourceLanguage() throws(MemoryError) -> LanguageTag?
+    /// The units imported from `origin` (the path as the import recorded it), in id order.
+    func units(fromOrigin origin: String) throws(MemoryError) -> [UnitID]
+    /// What edits replaced in a unit's variants, oldest first.
+    func history(of unit: UnitID) throws(MemoryError) -> [VariantRevision]
 
     // MARK: What the fuzzy index reads
 
@@ -57,6 +62,11 @@ public protocol MemoryStore: AnyObject, Sendable {
     /// The variants of the units after `after` up to `through`, whole units only, about
     /// `limit` variants at most (more when one unit alone has more).
     func indexableVariants(after: UnitID, through: UnitID, limit: Int) throws(MemoryError) -> IndexableBatch
+    /// The units the change log names after entry `after` up to `through`, each once, in id
+    /// order (deleted ones included: the index drops what it holds of them).
+    func changedUnits(after: Int64, through: Int64) throws(MemoryError) -> [UnitID]
+    /// The variants of the given units that still exist, whole units, in id order.
+    func indexableVariants(of units: [UnitID]) throws(MemoryError) -> [IndexableVariant]
     /// Every variant whose primary language is `language` (the exhaustive scan that checks the index).
     func forEachVariant(language: String, _ body: (IndexableVariant) throws -> Void) throws(MemoryError)
     /// Runs `body` with a reader for ranking, on one consistent view of the store.
@@ -76,10 +86,14 @@ public protocol MemoryStore: AnyObject, Sendable {
     /// order. The bytes are valid only during the call.
     func loadIndex(language: String, vocabulary: (String, UInt32) -> Void,
                    chunk: (UnsafeRawBufferPointer) throws -> Void) throws(MemoryError)
-    /// Saves index changes and moves the index's watermark from `base` to `through`, in one
-    /// transaction — unless the saved watermark is no longer `base` (another process saved
-    /// first): then nothing is written and the answer is false.
-    func saveIndex(_ changes: [IndexChanges], replacing base: UnitID, through: UnitID) throws(MemoryError) -> Bool
+    /// Saves index changes and moves the index's watermark from `base` to `through` (its save
+    /// count one above `base`'s), in one transaction — unless the saved watermark is no longer
+    /// `base` (another process saved first): then nothing is written and the answer is false.
+    /// With `replacingAll`, every saved token and chunk is dropped first (a compacted index).
+    func saveIndex(_ changes: [IndexChanges], replacing base: IndexWatermark, through: IndexWatermark,
+                   replacingAll: Bool) throws(MemoryError) -> Bool
+    /// Gives the space deleted data took back to the file system (SQLite: `VACUUM`).
+    func reclaimSpace() throws(MemoryError)
 
     // MARK: The stored glossary
 

@@ -19,6 +19,14 @@ public protocol MemoryWriter {
     /// adds to it: newer dates and users, and notes and properties the stored unit or its
     /// identical variants lack (`Metadata.merge(_:)`). Nothing an import brings is dropped.
     func mergeMetadata(into unit: UnitID, from duplicate: TranslationUnit) throws(MemoryError)
+    /// Deletes a unit with its variants and records the deletion in the change log (so that
+    /// indexes drop it); false, with nothing written, when there is no such unit. Its id is
+    /// never given to another unit.
+    func delete(_ unit: UnitID, stamp: ChangeStamp) throws(MemoryError) -> Bool
+    /// Replaces the text of the variant at `position` of a unit: the previous text goes to the
+    /// unit's history, the unit's change date and user become `stamp`'s, its content hash
+    /// follows the new text, and the change log records the edit (so that indexes re-read it).
+    func replaceVariant(of unit: UnitID, position: Int, with segment: Segment, stamp: ChangeStamp) throws(MemoryError)
     /// How many units the store holds, this transaction's included.
     func unitCount() throws(MemoryError) -> Int
 }

@@ -7,6 +7,10 @@ import KiokuText
 /// ``SQLiteTable`` describes the result. (The identifiers keep the names the index and the
 /// glossary gave their tables when they created them themselves.)
 enum SQLiteMigrations {
+    /// Adds the change log and the history. A TM without them (written before) can still be
+    /// read when it is read-only: nothing in it was ever deleted or edited.
+    static let changeLogMigration = "v3-change-log-and-history"
+
     static func migrator() -> DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-units") { db in
@@ -88,6 +92,30 @@ enum SQLiteMigrations {
                 """)
             try backfillVariantDates(db)
             try backfillPairs(db)
+        }
+        migrator.registerMigration(changeLogMigration) { db in
+            // Deletions and edits: the change log indexes follow (and the highest id ever
+            // given, so a deleted unit's id is never reused), and the texts edits replaced.
+            try db.execute(sql: """
+                CREATE TABLE unit_change(
+                    id INTEGER PRIMARY KEY,
+                    unit_id INTEGER NOT NULL,
+                    kind TEXT NOT NULL,
+                    changed_at TEXT NOT NULL,
+                    changed_by TEXT
+                );
+                CREATE INDEX unit_change_unit ON unit_change(unit_id);
+                CREATE TABLE variant_history(
+                    id INTEGER PRIMARY KEY,
+                    unit_id INTEGER NOT NULL,
+                    lang TEXT NOT NULL,
+                    text TEXT NOT NULL,
+                    markup TEXT,
+                    replaced_at TEXT NOT NULL,
+                    replaced_by TEXT
+                );
+                CREATE INDEX variant_history_unit ON variant_history(unit_id);
+                """)
         }
         return migrator
     }

@@ -46,11 +46,28 @@ enum InfoTable: String, SQLiteTable {
     case key, value
 }
 
-/// The fuzzy index's watermark: `indexed_through`, the last unit its saved data covers.
+/// The log of deletions and edits, one row each (`kind`: `delete` or `edit`): what an index
+/// reads to drop or re-read units, and how ids of deleted units are never given again.
+enum ChangeTable: String, SQLiteTable {
+    static let name = "unit_change"
+    case id, unitID = "unit_id", kind, changedAt = "changed_at", changedBy = "changed_by"
+    static let delete = "delete", edit = "edit"
+}
+
+/// The texts edits replaced: a unit's history (who replaced which text, when).
+enum HistoryTable: String, SQLiteTable {
+    static let name = "variant_history"
+    case id, unitID = "unit_id", language = "lang", text, markup, replacedAt = "replaced_at", replacedBy = "replaced_by"
+}
+
+/// The fuzzy index's watermark: `indexed_through`, the last unit its saved data covers;
+/// `changes_through`, the last change-log entry it applied; `saves`, how often it was saved.
 enum IndexStateTable: String, SQLiteTable {
     static let name = "fuzzy_state"
     case key, value
     static let indexedThrough = "indexed_through"
+    static let changesThrough = "changes_through"
+    static let saves = "saves"
     /// The index's format (how its tokens are made); absent in TMs indexed before it was recorded.
     static let format = "format"
 }
@@ -84,4 +101,6 @@ let sqliteTables: [(name: String, columns: [String])] = [
     (IndexTokenTable.name, IndexTokenTable.allCases.map(\.rawValue)),
     (IndexChunkTable.name, IndexChunkTable.allCases.map(\.rawValue)),
     (GlossaryConceptTable.name, GlossaryConceptTable.allCases.map(\.rawValue)),
+    (ChangeTable.name, ChangeTable.allCases.map(\.rawValue)),
+    (HistoryTable.name, HistoryTable.allCases.map(\.rawValue)),
 ]

@@ -6,14 +6,16 @@ import KiokuText
 /// The SQLite store's writes inside one transaction, through prepared statements bound with
 /// the C API: the import's hot path (several hundred thousand rows a second).
 final class SQLiteWriter: MemoryWriter {
-    private let db: Database
-    private let path: String
+    let db: Database
+    let path: String
     private let findHash: Statement
     private let selectVariants: Statement
     private let insertUnit: Statement
     private let insertVariant: Statement
     private let findPair: Statement
     private let insertPair: Statement
+    /// The id the next inserted unit gets: above every unit there is and every unit deleted.
+    private var nextUnitID: Int64?
 
     init(db: Database, path: String) throws {
         self.db = db
@@ -23,8 +25,8 @@ final class SQLiteWriter: MemoryWriter {
         selectVariants = try db.makeStatement(sql: "SELECT \(V.language), \(V.text), \(V.markup) FROM \(V.name) WHERE \(V.unitID) = ? ORDER BY \(V.position)")
         insertUnit = try db.makeStatement(sql: """
             INSERT INTO \(U.name)(\(U.sourceLanguage), \(U.originID), \(U.createdAt), \(U.createdBy), \(U.changedAt), \(U.changedBy), \(U.extra),
-                                   \(U.contentHash), \(U.latestAt))
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                   \(U.contentHash), \(U.latestAt), \(U.id))
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         insertVariant = try db.makeStatement(sql: """
             INSERT INTO \(V.name)(\(V.unitID), \(V.position), \(V.language), \(V.text), \(V.markup), \(V.extra)) VALUES (?, ?, ?, ?, ?, ?)
@@ -34,7 +36,7 @@ final class SQLiteWriter: MemoryWriter {
         insertPair = try db.makeStatement(sql: "INSERT OR IGNORE INTO \(P.name)(\(P.hash), \(P.unitID)) VALUES (?, ?)")
     }
 
-    private func failing<T>(_ body: () throws -> T) throws(MemoryError) -> T {
+    func failing<T>(_ body: () throws -> T) throws(MemoryError) -> T {
         do { return try body() } catch { throw TranslationMemory.storeError(error, path: path, writing: true) }
     }
 
@@ -78,6 +80,8 @@ final class SQLiteWriter: MemoryWriter {
     func insert(_ unit: TranslationUnit, contentHash: Int64, origin: OriginID) throws(MemoryError) -> UnitID {
         try failing {
             let metadata = unit.metadata
+            let unitID = try nextUnitID ?? Self.highestUnitID(db) + 1
+            nextUnitID = unitID + 1
             try insertUnit.run(in: db) { s in
                 bindText(s, 1, unit.sourceLanguage?.identifier)
                 sqlite3_bind_int64(s, 2, origin.rawValue)
@@ -86,8 +90,8 @@ final class SQLiteWriter: MemoryWriter {
                 bindText(s, 7, StoredExtras.encode(Metadata(notes: metadata.notes, properties: metadata.properties, attributes: metadata.attributes)))
                 sqlite3_bind_int64(s, 8, contentHash)
                 bindText(s, 9, unit.latestDate.map(Metadata.sortKey(ofDate:)))
+                sqlite3_bind_int64(s, 10, unitID)
             }
-            let unitID = db.lastInsertedRowID
             if unit.variants.count >= 3 {
                 for pair in Set(ContentHash.pairs(of: unit)) {
                     try insertPair.run(in: db) { s in sqlite3_bind_int64(s, 1, pair); sqlite3_bind_int64(s, 2, unitID) }
@@ -105,6 +109,14 @@ final class SQLiteWriter: MemoryWriter {
             }
             return UnitID(unitID)
         }
+    }
+
+    /// The highest unit id ever given: of the units there are, and of those deleted.
+    static func highestUnitID(_ db: Database) throws -> Int64 {
+        typealias U = UnitTable; typealias C = ChangeTable
+        return try Int64.fetchOne(db, sql: """
+            SELECT max(coalesce((SELECT max(\(U.id)) FROM \(U.name)), 0), coalesce((SELECT max(\(C.unitID)) FROM \(C.name)), 0))
+            """) ?? 0
     }
 
     func units(containingPair hash: Int64) throws(MemoryError) -> [UnitID] {

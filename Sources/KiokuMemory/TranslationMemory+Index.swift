@@ -5,15 +5,54 @@ import KiokuText
 
 extension TranslationMemory {
     public func revision() throws(MemoryError) -> StoreRevision {
-        try reading { db in
-            StoreRevision(latestUnit: UnitID(try Int64.fetchOne(db, sql: "SELECT max(\(UnitTable.id)) FROM \(UnitTable.name)") ?? 0),
-                          indexedThrough: try Self.indexWatermark(db))
+        typealias C = ChangeTable
+        return try reading { db in
+            let changes = hasChangeLog ? try Row.fetchOne(db, sql: "SELECT max(\(C.unitID)), max(\(C.id)) FROM \(C.name)") : nil
+            let latest = try Int64.fetchOne(db, sql: "SELECT max(\(UnitTable.id)) FROM \(UnitTable.name)") ?? 0
+            return StoreRevision(latestUnit: UnitID(max(latest, changes?[0] ?? 0)), latestChange: changes?[1] ?? 0,
+                                 indexed: try Self.indexWatermark(db))
         }
     }
 
-    static func indexWatermark(_ db: Database) throws -> UnitID {
+    static func indexWatermark(_ db: Database) throws -> IndexWatermark {
         typealias S = IndexStateTable
-        return UnitID(try Int64.fetchOne(db, sql: "SELECT \(S.value) FROM \(S.name) WHERE \(S.key) = ?", arguments: [S.indexedThrough]) ?? 0)
+        var values: [String: Int64] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT \(S.key), \(S.value) FROM \(S.name)") { values[row[0]] = row[1] }
+        return IndexWatermark(units: UnitID(values[S.indexedThrough] ?? 0), changes: values[S.changesThrough] ?? 0, saves: values[S.saves] ?? 0)
+    }
+
+    /// Sets the saved index's watermark (the save count included).
+    static func setIndexWatermark(_ watermark: IndexWatermark, _ db: Database) throws {
+        typealias S = IndexStateTable
+        for (key, value) in [(S.indexedThrough, watermark.units.rawValue), (S.changesThrough, watermark.changes), (S.saves, watermark.saves)] {
+            try db.execute(sql: "INSERT INTO \(S.name)(\(S.key), \(S.value)) VALUES (?, ?) ON CONFLICT(\(S.key)) DO UPDATE SET \(S.value) = excluded.\(S.value)",
+                           arguments: [key, value])
+        }
+    }
+
+    public func changedUnits(after: Int64, through: Int64) throws(MemoryError) -> [UnitID] {
+        typealias C = ChangeTable
+        guard hasChangeLog else { return [] }
+        return try reading { db in
+            try Int64.fetchAll(db, sql: "SELECT DISTINCT \(C.unitID) FROM \(C.name) WHERE \(C.id) > ? AND \(C.id) <= ? ORDER BY \(C.unitID)",
+                               arguments: [after, through]).map { UnitID($0) }
+        }
+    }
+
+    public func indexableVariants(of units: [UnitID]) throws(MemoryError) -> [IndexableVariant] {
+        typealias V = VariantTable
+        return try reading { db in
+            let statement = try db.cachedStatement(sql: "SELECT \(V.position), \(V.language), \(V.text) FROM \(V.name) WHERE \(V.unitID) = ? ORDER BY \(V.position)")
+            var variants: [IndexableVariant] = []
+            for unit in units.sorted() {
+                let rows = try Row.fetchCursor(statement, arguments: [unit.rawValue])
+                while let row = try rows.next() {
+                    guard let key = VariantKey(unit: unit, position: Int(row[0] as Int64)) else { continue }
+                    variants.append(IndexableVariant(key: key, language: row[1], text: row[2]))
+                }
+            }
+            return variants
+        }
     }
 
     public func unitsHaveDates() throws(MemoryError) -> Bool {
@@ -82,9 +121,10 @@ extension TranslationMemory {
         try writing { db in
             let recorded = try Int64.fetchOne(db, sql: "SELECT \(S.value) FROM \(S.name) WHERE \(S.key) = ?", arguments: [S.format])
             guard recorded != Int64(format) else { return }
+            let saves = try Self.indexWatermark(db).saves
             try db.execute(sql: "DELETE FROM \(T.name)")
             try db.execute(sql: "DELETE FROM \(C.name)")
-            try db.execute(sql: "UPDATE \(S.name) SET \(S.value) = 0 WHERE \(S.key) = ?", arguments: [S.indexedThrough])
+            try Self.setIndexWatermark(IndexWatermark(units: .none, changes: 0, saves: saves + 1), db)
             try db.execute(sql: "INSERT INTO \(S.name)(\(S.key), \(S.value)) VALUES (?, ?) ON CONFLICT(\(S.key)) DO UPDATE SET \(S.value) = excluded.\(S.value)",
                            arguments: [S.format, format])
         }
@@ -109,10 +149,15 @@ extension TranslationMemory {
         }
     }
 
-    public func saveIndex(_ changes: [IndexChanges], replacing base: UnitID, through: UnitID) throws(MemoryError) -> Bool {
-        typealias T = IndexTokenTable; typealias C = IndexChunkTable; typealias S = IndexStateTable
+    public func saveIndex(_ changes: [IndexChanges], replacing base: IndexWatermark, through: IndexWatermark,
+                          replacingAll: Bool) throws(MemoryError) -> Bool {
+        typealias T = IndexTokenTable; typealias C = IndexChunkTable
         return try writing { db in
             guard try Self.indexWatermark(db) == base else { return false }
+            if replacingAll {
+                try db.execute(sql: "DELETE FROM \(T.name)")
+                try db.execute(sql: "DELETE FROM \(C.name)")
+            }
             let insertToken = try db.makeStatement(sql: "INSERT INTO \(T.name)(\(T.language), \(T.token), \(T.id)) VALUES (?, ?, ?)")
             let saveChunk = try db.makeStatement(sql: """
                 INSERT INTO \(C.name)(\(C.language), \(C.chunk), \(C.documents), \(C.data)) VALUES (?, ?, ?, ?)
@@ -132,7 +177,7 @@ extension TranslationMemory {
                     }
                 }
             }
-            try db.execute(sql: "UPDATE \(S.name) SET \(S.value) = ? WHERE \(S.key) = ?", arguments: [through.rawValue, S.indexedThrough])
+            try Self.setIndexWatermark(IndexWatermark(units: through.units, changes: through.changes, saves: base.saves + 1), db)
             return true
         }
     }

@@ -20,6 +20,9 @@ public final class TranslationMemory: MemoryStore, Sendable {
     public var location: String { path }
     /// Whether this TM was opened read-only (see above).
     public let isReadOnly: Bool
+    /// Whether the file has the change log (a read-only TM of an older version has none:
+    /// nothing in it was deleted or edited).
+    let hasChangeLog: Bool
     let database: DatabasePool
     private let writes = Locked(0)
 
@@ -57,11 +60,14 @@ public final class TranslationMemory: MemoryStore, Sendable {
             }
             let migrator = SQLiteMigrations.migrator()
             if exists, try database.read({ db in try migrator.hasBeenSuperseded(db) }) { throw MemoryError.newerFormat(path: path) }
-            let current = try exists && database.read { db in try migrator.hasCompletedMigrations(db) }
-            if !current {
-                if isReadOnly { throw MemoryError.readOnly(path: path) }
-                try migrator.migrate(database)
+            let applied = exists ? try database.read { db in try migrator.appliedIdentifiers(db) } : []
+            let pending = migrator.migrations.filter { !applied.contains($0) }
+            if !pending.isEmpty {
+                // Read-only, a TM that lacks only the change log is read as it is.
+                if isReadOnly, pending != [SQLiteMigrations.changeLogMigration] { throw MemoryError.readOnly(path: path) }
+                if !isReadOnly { try migrator.migrate(database) }
             }
+            hasChangeLog = !isReadOnly || pending.isEmpty
         } catch let error as MemoryError {
             throw error
         } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {

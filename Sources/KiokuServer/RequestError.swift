@@ -37,6 +37,14 @@ extension RequestError {
             self.init(.internalServerError, "the TM is damaged; the server's log says where, and an administrator must rebuild it")
         case .format(let format):
             self.init(.badRequest, format.description)
+        case .noSuchUnit(_, let id):
+            self.init(.notFound, "there is no unit \(id) (never added, or deleted)")
+        case .noSuchVariant(_, let unit, let language, let available):
+            self.init(.unprocessableContent, "unit \(unit) has no \(language) variant; it has \(available.joined(separator: ", "))")
+        case .ambiguousVariant(_, let unit, let language, let candidates):
+            self.init(.unprocessableContent, "unit \(unit) has several \(language) variants (\(candidates.joined(separator: ", "))); name one")
+        case .emptyVariant(_, let unit):
+            self.init(.unprocessableContent, "the new text for unit \(unit) is empty; delete the unit instead")
         case .missing, .notAMemory, .cannotOpen, .readFailed, .newerFormat:
             self.init(.internalServerError, "the TM could not be read; the server's log says why")
         }

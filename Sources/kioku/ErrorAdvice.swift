@@ -68,6 +68,12 @@ enum ErrorAdvice {
             return "\(error). Rebuild it from the units: kioku reindex --tm \(path) (kioku verify --tm \(path) checks the whole file)."
         case .newerFormat:
             return "\(error). Use the Kioku that wrote it (or newer), or export it to TMX with that version and import the TMX here."
+        case .noSuchUnit(let path, _):
+            return "\(error). Find units with kioku concordance --tm \(path) \"PHRASE\" or kioku lookup --tm \(path) \"SENTENCE\"."
+        case .noSuchVariant, .ambiguousVariant:
+            return "\(error). Name one of its languages with --lang."
+        case .emptyVariant(let path, let unit):
+            return "\(error). To remove the unit, run kioku delete --tm \(path) --id \(unit)."
         }
     }
 

@@ -33,9 +33,9 @@ import KiokuText
 
     @Test func aDamagedChunkIsFoundAndARebuildRepairsIt() throws {
         let tm = try indexedSeed()
-        let watermark = try tm.revision().indexedThrough
+        let watermark = try tm.revision().indexed
         let garbage = IndexChanges(language: "ru", newTokens: [], chunks: [.init(number: 0, documents: 25) { [1, 2, 3] }])
-        #expect(try tm.saveIndex([garbage], replacing: watermark, through: watermark))
+        #expect(try tm.saveIndex([garbage], replacing: watermark, through: watermark, replacingAll: false))
         let check = try FuzzyIndex.check(memory: tm)
         #expect(!check.isSound)
         #expect(check.problems == ["the ru index data cannot be read (damaged)"])
@@ -50,9 +50,9 @@ import KiokuText
 
     @Test func anIndexThatLostVariantsIsFound() throws {
         let tm = try indexedSeed()
-        let watermark = try tm.revision().indexedThrough
+        let watermark = try tm.revision().indexed
         let empty = IndexChanges(language: "en", newTokens: [], chunks: [.init(number: 0, documents: 0) { IndexChunk().encoded() }])
-        #expect(try tm.saveIndex([empty], replacing: watermark, through: watermark))
+        #expect(try tm.saveIndex([empty], replacing: watermark, through: watermark, replacingAll: false))
         let check = try FuzzyIndex.check(memory: tm, sample: 3)
         #expect(check.languages.first { $0.language == "en" }.map { [$0.indexed, $0.missing] } == [0, 25])
         #expect(check.problems.first == "the en index lacks 25 of the TM's 25 variants")

@@ -71,9 +71,10 @@ import KiokuText
 
     @Test func aSaveOnAStaleWatermarkWritesNothing() throws {
         for store in [try TranslationMemory(path: Scratch.tmPath()) as any MemoryStore, InMemoryStore()] {
-            #expect(try store.saveIndex([], replacing: .none, through: 5))
-            #expect(try store.saveIndex([IndexChanges(language: "en", newTokens: [("tokyo", 2)], chunks: [])], replacing: .none, through: 9) == false)
-            #expect(try store.revision().indexedThrough == 5)
+            #expect(try store.saveIndex([], replacing: .none, through: IndexWatermark(units: 5), replacingAll: false))
+            #expect(try store.saveIndex([IndexChanges(language: "en", newTokens: [("tokyo", 2)], chunks: [])], replacing: .none,
+                                        through: IndexWatermark(units: 9), replacingAll: false) == false)
+            #expect(try store.revision().indexed == IndexWatermark(units: 5, changes: 0, saves: 1))
         }
     }
 
@@ -82,7 +83,7 @@ import KiokuText
         try tm.add([unit((.english, "Tokyo"), (.russian, "Токио"))])
         try tm.resetIndex(to: IndexUpdater.format)  // an index of today's format, then damaged
         let garbage = IndexChanges(language: "en", newTokens: [], chunks: [.init(number: 0, documents: 1) { [1, 2, 3] }])
-        #expect(try tm.saveIndex([garbage], replacing: .none, through: 1))
+        #expect(try tm.saveIndex([garbage], replacing: try tm.revision().indexed, through: IndexWatermark(units: 1), replacingAll: false))
         #expect(throws: MemoryError.damagedIndex(path: tm.path, language: "en")) {
             try Matcher(memory: tm).lookup("Tokyo", from: .english, to: .russian)
         }

@@ -21,7 +21,7 @@ import KiokuFormats
         try FileManager.default.copyItem(atPath: Repository.fixture("seed-0a7c790.kioku", of: "KiokuMemoryTests"), toPath: path)
         let tm = try TranslationMemory(path: path, create: false)
         #expect(try tm.unitCount() == 25)
-        #expect(try tm.revision() == StoreRevision(latestUnit: 25, indexedThrough: 25))
+        #expect(try tm.revision() == StoreRevision(latestUnit: 25, indexed: IndexWatermark(units: 25)))
         #expect(try tm.indexedLanguages() == ["en", "ja", "ru"])
         #expect(try tm.glossaryRecords().isEmpty)
         for table in sqliteTables {
@@ -55,9 +55,9 @@ import KiokuFormats
         let tm = try TranslationMemory(path: path, create: false)
         try tm.resetIndex(to: 2)
         #expect(try tm.indexFormat() == 2)
-        #expect(try tm.revision() == StoreRevision(latestUnit: 25, indexedThrough: .none))
+        #expect(try tm.revision() == StoreRevision(latestUnit: 25, indexed: IndexWatermark(units: .none, changes: 0, saves: 1)))
         #expect(try tm.indexedLanguages().isEmpty)
-        #expect(try tm.saveIndex([], replacing: .none, through: 25))
+        #expect(try tm.saveIndex([], replacing: IndexWatermark(units: .none, saves: 1), through: IndexWatermark(units: 25), replacingAll: false))
         try tm.resetIndex(to: 2)  // already that format: nothing is dropped
         #expect(try tm.revision().indexedThrough == 25)
         #expect(try tm.unitCount() == 25)

@@ -13,8 +13,11 @@ public final class InMemoryStore: MemoryStore, @unchecked Sendable {
         var hashes: [Int64: [UnitID]] = [:]
         var nextUnit: Int64 = 1
         var origins: [String: (id: OriginID, importedAt: String)] = [:]
-        var indexedThrough = UnitID.none
+        var indexed = IndexWatermark.none
         var indexFormat = 0
+        /// The change log: each deletion or edit, the unit it touched.
+        var changes: [UnitID] = []
+        var history: [UnitID: [VariantRevision]] = [:]
         var vocabulary: [String: [(token: String, id: UInt32)]] = [:]
         var chunks: [String: [Int: [UInt8]]] = [:]
         var glossary: [GlossaryRecord] = []
@@ -101,6 +104,28 @@ public final class InMemoryStore: MemoryStore, @unchecked Sendable {
             state.units[unit]?.unit.absorb(duplicate)
         }
 
+        func delete(_ unit: UnitID, stamp: ChangeStamp) throws(MemoryError) -> Bool {
+            guard let stored = state.units.removeValue(forKey: unit) else { return false }
+            state.hashes[ContentHash.of(stored.unit)]?.removeAll { $0 == unit }
+            state.history[unit] = nil
+            state.changes.append(unit)
+            return true
+        }
+
+        func replaceVariant(of unit: UnitID, position: Int, with segment: Segment, stamp: ChangeStamp) throws(MemoryError) {
+            guard var stored = state.units[unit], position < stored.unit.variants.count else { throw .noSuchUnit(path: "memory", id: unit) }
+            let old = stored.unit.variants[position]
+            state.history[unit, default: []].append(VariantRevision(unitID: unit, language: old.language.identifier, text: old.segment.text,
+                                                                     markup: old.segment.markup, replaced: stamp))
+            state.hashes[ContentHash.of(stored.unit)]?.removeAll { $0 == unit }
+            stored.unit.variants[position].segment = segment
+            stored.unit.metadata.changeDate = stamp.date
+            stored.unit.metadata.changeUser = stamp.user
+            state.hashes[ContentHash.of(stored.unit), default: []].append(unit)
+            state.units[unit] = stored
+            state.changes.append(unit)
+        }
+
         func unitCount() throws(MemoryError) -> Int { state.units.count }
     }
 
@@ -156,8 +181,25 @@ public final class InMemoryStore: MemoryStore, @unchecked Sendable {
 
     public func revision() throws(MemoryError) -> StoreRevision {
         let state = current
-        return StoreRevision(latestUnit: state.units.keys.max() ?? .none, indexedThrough: state.indexedThrough)
+        return StoreRevision(latestUnit: UnitID(state.nextUnit - 1), latestChange: Int64(state.changes.count), indexed: state.indexed)
     }
+
+    public func changedUnits(after: Int64, through: Int64) throws(MemoryError) -> [UnitID] {
+        let changes = current.changes
+        let range = Int(min(max(after, 0), Int64(changes.count)))..<Int(min(max(through, after), Int64(changes.count)))
+        return Set(changes[range]).sorted()
+    }
+
+    public func indexableVariants(of units: [UnitID]) throws(MemoryError) -> [IndexableVariant] {
+        let state = current
+        return units.sorted().flatMap { id in state.units[id].map(Self.indexable) ?? [] }
+    }
+
+    public func units(fromOrigin origin: String) throws(MemoryError) -> [UnitID] {
+        current.orderedUnits.filter { $0.origin == origin }.map(\.id)
+    }
+
+    public func history(of unit: UnitID) throws(MemoryError) -> [VariantRevision] { current.history[unit] ?? [] }
 
     public func unitsHaveDates() throws(MemoryError) -> Bool {
         current.units.values.contains { $0.unit.latestDate != nil }
@@ -223,7 +265,7 @@ public final class InMemoryStore: MemoryStore, @unchecked Sendable {
             guard state.indexFormat != format else { return }
             state.vocabulary = [:]
             state.chunks = [:]
-            state.indexedThrough = .none
+            state.indexed = IndexWatermark(units: .none, changes: 0, saves: state.indexed.saves + 1)
             state.indexFormat = format
         }
     }
@@ -243,17 +285,22 @@ public final class InMemoryStore: MemoryStore, @unchecked Sendable {
         }
     }
 
-    public func saveIndex(_ changes: [IndexChanges], replacing base: UnitID, through: UnitID) throws(MemoryError) -> Bool {
+    public func saveIndex(_ changes: [IndexChanges], replacing base: IndexWatermark, through: IndexWatermark,
+                          replacingAll: Bool) throws(MemoryError) -> Bool {
         writeLock.lock()
         defer { writeLock.unlock() }
         return stateLock.withLock {
             writes += 1
-            guard state.indexedThrough == base else { return false }
+            guard state.indexed == base else { return false }
+            if replacingAll {
+                state.vocabulary = [:]
+                state.chunks = [:]
+            }
             for change in changes {
                 state.vocabulary[change.language, default: []] += change.newTokens
                 for chunk in change.chunks { state.chunks[change.language, default: [:]][chunk.number] = chunk.encode() }
             }
-            state.indexedThrough = through
+            state.indexed = IndexWatermark(units: through.units, changes: through.changes, saves: base.saves + 1)
             return true
         }
     }
