@@ -47,10 +47,9 @@ import KiokuText
         return tokens
     }
 
-    /// Builds a TM with near-duplicate clusters and compares indexed and exhaustive lookups.
-    func compare(source: LanguageTag, target: LanguageTag, sourceWords: [String], targetWords: [String], joiner: String,
-                 lengths: ClosedRange<Int>, units: Int, queries: Int, seed: UInt64) throws -> Int {
-        var random = Generator(state: seed)
+    /// A TM of near-duplicate clusters, and the sentences its sources were made of.
+    func build(source: LanguageTag, target: LanguageTag, sourceWords: [String], targetWords: [String], joiner: String,
+               lengths: ClosedRange<Int>, units: Int, random: inout Generator) throws -> (TranslationMemory, [[String]]) {
         let tm = try TranslationMemory(path: Scratch.tmPath())
         var sentences: [[String]] = []
         var batch: [TranslationUnit] = []
@@ -63,7 +62,13 @@ import KiokuText
             batch.append(unit((source, tokens.joined(separator: joiner) + "."), (target, translation)))
         }
         try tm.add(batch)
-        let matcher = try Matcher(memory: tm)
+        return (tm, sentences)
+    }
+
+    /// Compares indexed and exhaustive lookups of `queries` queries; returns how many agreed
+    /// before the first that did not.
+    func compare(_ matcher: Matcher, source: LanguageTag, target: LanguageTag, sentences: [[String]], sourceWords: [String], joiner: String,
+                 lengths: ClosedRange<Int>, queries: Int, random: inout Generator) throws -> Int {
         var compared = 0
         for number in 0..<queries {
             // both ways of counting shared tokens, and the automatic choice
@@ -85,6 +90,16 @@ import KiokuText
         return compared
     }
 
+    /// Builds a TM with near-duplicate clusters and compares indexed and exhaustive lookups.
+    func compare(source: LanguageTag, target: LanguageTag, sourceWords: [String], targetWords: [String], joiner: String,
+                 lengths: ClosedRange<Int>, units: Int, queries: Int, seed: UInt64) throws -> Int {
+        var random = Generator(state: seed)
+        let (tm, sentences) = try build(source: source, target: target, sourceWords: sourceWords, targetWords: targetWords,
+                                        joiner: joiner, lengths: lengths, units: units, random: &random)
+        return try compare(try Matcher(memory: tm), source: source, target: target, sentences: sentences, sourceWords: sourceWords,
+                           joiner: joiner, lengths: lengths, queries: queries, random: &random)
+    }
+
     @Test func englishRussianIndexEqualsScan() throws {
         let compared = try compare(source: .english, target: .russian, sourceWords: Self.english, targetWords: Self.russian,
                                    joiner: " ", lengths: 3...24, units: 900, queries: 600, seed: 7)
@@ -96,5 +111,57 @@ import KiokuText
         let compared = try compare(source: .japanese, target: .english, sourceWords: Self.japanese, targetWords: Self.english,
                                    joiner: "", lengths: 4...90, units: 500, queries: 450, seed: 11)
         #expect(compared == 450)
+    }
+
+    /// Deletions and edits, made through the index's own TM object and through a second one
+    /// (another program: the index learns of them from the change log), leave the index exact:
+    /// while it follows them, once it is saved and loaded again, and after compaction.
+    @Test(arguments: [(LanguageTag.english, 900, 3...24, 21 as UInt64), (LanguageTag.japanese, 500, 4...90, 23)])
+    func deletionsAndEditsKeepTheIndexExact(source: LanguageTag, units: Int, lengths: ClosedRange<Int>, seed: UInt64) throws {
+        let japanese = source == .japanese
+        let (sourceWords, targetWords, joiner) = japanese ? (Self.japanese, Self.english, "") : (Self.english, Self.russian, " ")
+        let target: LanguageTag = japanese ? .english : .russian
+        var random = Generator(state: seed)
+        var (tm, sentences) = try build(source: source, target: target, sourceWords: sourceWords, targetWords: targetWords,
+                                        joiner: joiner, lengths: lengths, units: units, random: &random)
+        let matcher = try Matcher(memory: tm)
+        _ = try matcher.lookup("Tokyo", from: source, to: target)  // the index is built and saved before the changes
+        let other = try TranslationMemory(path: tm.path, create: false)
+        let stamp = ChangeStamp(date: "20261127T120000Z", user: "reviewer")
+        var deleted = 0, edited = 0
+        for round in 0..<units / 3 {
+            let store: TranslationMemory = round % 2 == 0 ? tm : other
+            let id = UnitID(Int64(random.below(units) + 1))
+            if random.below(2) == 0 {
+                deleted += try store.deleteUnits([id], stamp: stamp).count
+            } else if try store.unit(id) != nil {
+                // a source edited into a near neighbour of another sentence, or a new target
+                let editSource = random.below(3) > 0
+                let tokens = Self.perturb(random.pick(sentences), edits: random.below(3) + 1, vocabulary: sourceWords, random: &random)
+                if editSource { sentences.append(tokens) }
+                let text = editSource ? tokens.joined(separator: joiner) : Self.sentence(targetWords, length: 6, joiner: " ", random: &random).joined(separator: " ")
+                let edit = try store.editVariant(of: id, language: editSource ? source : target, to: Segment(text: text), stamp: stamp)
+                if edit.changed { edited += 1 }
+            }
+            if round % 25 == 0 {  // lookups between the changes, so the index follows them piecemeal
+                _ = try matcher.lookup(random.pick(sentences).joined(separator: joiner), from: source, to: target)
+            }
+        }
+        #expect(deleted > units / 10 && edited > units / 10)
+        let queries = 150
+        #expect(try compare(matcher, source: source, target: target, sentences: sentences, sourceWords: sourceWords, joiner: joiner,
+                            lengths: lengths, queries: queries, random: &random) == queries)
+        // The saved index, tombstones and all, as the next program loads it.
+        tm = try TranslationMemory(path: tm.path, create: false)
+        #expect(try compare(try Matcher(memory: tm), source: source, target: target, sentences: sentences, sourceWords: sourceWords,
+                            joiner: joiner, lengths: lengths, queries: queries, random: &random) == queries)
+        #expect(try FuzzyIndex.check(memory: tm, sample: 5).isSound)
+        // Compacted: no dead documents left, and still exact.
+        let index = try FuzzyIndex(memory: tm)
+        try index.compact()
+        #expect(try IndexUpdater(memory: tm, parallel: false).loadedLanguage(source.language)!.chunks.allSatisfy { $0.deadCount == 0 })
+        #expect(try compare(Matcher(index: index), source: source, target: target, sentences: sentences, sourceWords: sourceWords,
+                            joiner: joiner, lengths: lengths, queries: queries, random: &random) == queries)
+        #expect(try FuzzyIndex.check(memory: tm, sample: 5).isSound)
     }
 }
