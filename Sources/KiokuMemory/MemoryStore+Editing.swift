@@ -21,7 +21,9 @@ extension MemoryStore {
     @discardableResult
     public func deleteUnits(_ ids: [UnitID], stamp: ChangeStamp) throws(MemoryError) -> [UnitID] {
         try write { writer in
-            try Set(ids).sorted().filter { id throws(MemoryError) in try writer.delete(id, stamp: stamp) }
+            var deleted: [UnitID] = []
+            for id in Set(ids).sorted() where try writer.delete(id, stamp: stamp) { deleted.append(id) }
+            return deleted
         }
     }
 

@@ -10,7 +10,7 @@ enum ErrorAdvice {
     /// The command that met the problem: the advice depends on it ("import it again" is
     /// right for `import`, wrong for `check`).
     enum Verb {
-        case `import`, align, export, lookup, concordance, check, glossary, stats, serve, analyze, pretranslate, verify, qa
+        case `import`, align, export, lookup, concordance, check, glossary, stats, serve, analyze, pretranslate, verify, qa, edit
     }
 
     /// The full message for an error the libraries threw, or nil for an error of another kind.
@@ -111,14 +111,15 @@ enum ErrorAdvice {
 
     /// A failure after a write was committed (indexing, checkpointing): the data is in the TM,
     /// and only what derives from it is behind.
-    static func afterCommit(_ error: MemoryError, path: String) -> String {
+    /// A write that landed (`what`: "the units above are in") whose follow-up (`finishing`) stopped.
+    static func afterCommit(_ error: MemoryError, path: String, what: String, finishing: String) -> String {
         let cause: String
         switch error {
         case .diskFull: cause = "the disk filled up"
         case .readOnly: cause = "the TM became read-only"
         default: cause = error.description
         }
-        return "the units above are in \(path), but finishing the import (indexing them, folding the write-ahead log into the file) stopped: \(cause). Nothing is lost; keep \(path)-wal beside the TM if there is one. Once that is fixed, lookups bring the fuzzy index up to date from the units by themselves (or run kioku reindex --tm \(path))."
+        return "\(what) \(path), but finishing \(finishing) (indexing, folding the write-ahead log into the file) stopped: \(cause). Nothing is lost; keep \(path)-wal beside the TM if there is one. Once that is fixed, lookups bring the fuzzy index up to date from the units by themselves (or run kioku reindex --tm \(path))."
     }
 
     /// A skip as listed in an import report, with what would have made the unit usable.

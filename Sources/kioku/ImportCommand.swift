@@ -75,24 +75,9 @@ struct ImportCommand: ParsableCommand {
             progress.finish()
             // The units are committed. What follows only derives from them: when it fails
             // (a disk that fills up now), the import still landed and the user must hear so.
-            let afterwards = finishing(tm, added: report.added)
+            let afterwards = CommittedWrite.finish(tm, progressLabel: "indexing", units: report.added)
             if json { try Terminal.printJSON(report) } else { printReport(report) }
-            if let afterwards { Terminal.warning(ErrorAdvice.afterCommit(afterwards, path: memory.tm)) }
-        }
-    }
-
-    /// Indexes what was added now, so the first lookup does not pay for it, and moves the
-    /// write-ahead log into the TM file; the error that stopped either, if one did.
-    private func finishing(_ tm: TranslationMemory, added: Int) -> MemoryError? {
-        do throws(MemoryError) {
-            let indexing = Terminal.Progress("indexing")
-            indexing.update(units: added, fraction: nil)
-            try FuzzyIndex(memory: tm).update()
-            indexing.finish()
-            try tm.checkpoint()
-            return nil
-        } catch {
-            return error
+            if let afterwards { Terminal.warning(ErrorAdvice.afterCommit(afterwards, path: memory.tm, what: "the units above are in", finishing: "the import")) }
         }
     }
 

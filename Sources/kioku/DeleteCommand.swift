@@ -1,0 +1,108 @@
+import ArgumentParser
+import Foundation
+import KiokuMatch
+import KiokuMemory
+import KiokuText
+
+struct DeleteCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "delete",
+        abstract: "Delete units from a TM: by id, every unit one import added, or every unit a phrase finds.",
+        discussion: """
+            One transaction: every selected unit goes, or none does. From the moment the command returns, \
+            no lookup, concordance, check, export, statistic or server answers with them. --dry-run lists \
+            what would go and deletes nothing. --origin undoes an import: it takes the units that import \
+            added (the path as `kioku stats` lists it); units it only merged into were there before and stay.
+            """
+    )
+
+    @OptionGroup var memory: MemoryOption
+
+    @Option(name: .customLong("id"), parsing: .upToNextOption, help: ArgumentHelp("Units by id (several: --id 3 7 12).", valueName: "id"))
+    var ids: [Int64] = []
+
+    @Option(help: ArgumentHelp("Every unit imported from this file (as `kioku stats` lists origins).", valueName: "file"))
+    var origin: String?
+
+    @Option(help: ArgumentHelp("Every unit whose segment in --lang contains this word or phrase (as `kioku concordance` finds it).", valueName: "phrase"))
+    var concordance: String?
+
+    @Option(help: ArgumentHelp("With --concordance: the language searched.", valueName: "lang"))
+    var lang: LanguageTag?
+
+    @Flag(help: "List what would be deleted; delete nothing.")
+    var dryRun = false
+
+    @Option(help: ArgumentHelp("Most units listed (with --dry-run, or after deleting).", valueName: "count"))
+    var show = 20
+
+    @Option(help: ArgumentHelp("Who deletes, for the change log (default: $USER).", valueName: "name"))
+    var user: String?
+
+    @Flag(help: "Print the outcome as JSON.")
+    var json = false
+
+    func validate() throws {
+        let chosen = [!ids.isEmpty, origin != nil, concordance != nil].filter { $0 }.count
+        if chosen != 1 { throw ValidationError("choose the units with exactly one of --id, --origin or --concordance") }
+        if concordance != nil, lang == nil { throw ValidationError("--concordance needs --lang, the language of the segments to search") }
+        if ids.contains(where: { $0 < 1 }) { throw ValidationError("unit ids are positive numbers") }
+    }
+
+    /// What a deletion did, for --json.
+    struct Outcome: Codable {
+        var dryRun: Bool
+        var deleted: [UnitID]
+        var notFound: [UnitID]
+        var units: [StoredUnit]
+    }
+
+    func run() throws {
+        try Terminal.reportingErrors(.edit) {
+            let tm = try TranslationMemory(path: memory.tm, create: false)
+            let selection: UnitSelection = if let origin { .origin(origin) }
+                else if let concordance, let lang { .concordance(phrase: concordance, language: lang) }
+                else { .ids(ids.map { UnitID($0) }) }
+            let selected = try selection.units(in: tm)
+            let notFound = Set(ids.map { UnitID($0) }).subtracting(selected).sorted()
+            if case .origin(let path) = selection, selected.isEmpty {
+                try explainUnknownOrigin(path, tm)
+            }
+            let listed = try selected.prefix(show).compactMap { id throws(MemoryError) in try tm.unit(id) }
+            var outcome = Outcome(dryRun: dryRun, deleted: [], notFound: notFound, units: listed)
+            var afterwards: MemoryError?
+            if !dryRun, !selected.isEmpty {
+                outcome.deleted = try tm.deleteUnits(selected, stamp: .now(by: user ?? ProcessInfo.processInfo.environment["USER"]))
+                afterwards = CommittedWrite.finish(tm)
+            }
+            if json { try Terminal.printJSON(outcome) } else { printOutcome(outcome, selected: selected.count) }
+            if let afterwards {
+                Terminal.warning(ErrorAdvice.afterCommit(afterwards, path: memory.tm, what: "the units are deleted from", finishing: "the deletion"))
+            }
+        }
+    }
+
+    private func printOutcome(_ outcome: Outcome, selected: Int) {
+        for id in outcome.notFound { print("no unit \(id) (never added, or deleted already)") }
+        if selected == 0 { print("Nothing to delete in \(memory.tm)."); return }
+        print(dryRun ? "Would delete \(selected.counted("unit")) from \(memory.tm) (--dry-run: nothing was deleted):"
+                     : "Deleted \(outcome.deleted.count.counted("unit")) from \(memory.tm):")
+        for stored in outcome.units {
+            let texts = stored.unit.variants.map { variant in
+                let text = variant.segment.text
+                return "\(variant.language): " + (text.count > 70 ? text.prefix(69) + "…" : text)
+            }.joined(separator: " | ")
+            print("  unit \(stored.id)  \(texts)")
+        }
+        if selected > outcome.units.count { print("  … and \((selected - outcome.units.count).formatted()) more (--show N lists more)") }
+    }
+
+    /// An origin no unit came from: say which the TM has (a path given differently than at import, say).
+    private func explainUnknownOrigin(_ path: String, _ tm: TranslationMemory) throws {
+        let origins = try tm.statistics().origins.map(\.path)
+        guard !origins.contains(path) else { return }
+        let known = origins.isEmpty ? "it records none" : "its origins are: " + origins.prefix(10).joined(separator: ", ")
+        Terminal.error("\(memory.tm) has no units from \(path); \(known). Give the path as kioku stats --tm \(memory.tm) lists it.")
+        throw ExitCode(2)
+    }
+}
