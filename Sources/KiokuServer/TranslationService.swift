@@ -52,6 +52,7 @@ final class TranslationService: Sendable {
         }
         addTMServerRoutes(to: router)
         addAPIRoutes(to: router)
+        addUnitRoutes(to: router)
         addJobRoutes(to: router)
         return router
     }
