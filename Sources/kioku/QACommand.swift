@@ -7,14 +7,18 @@ import KiokuTerms
 struct QACommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "qa",
-        abstract: "Find what a TM manager fixes before trusting a TM: empty or untranslated targets, numbers, codes, lengths, conflicts, scripts, glossary errors (writes nothing).",
+        abstract: "Find what a TM manager fixes before trusting a TM: empty or untranslated targets, numbers, codes, lengths, conflicts, scripts, glossary errors.",
         discussion: """
             Kinds: empty (a variant with no text), identical (target = source), numbers (compared \
             by value: 1,5 = 1.5, 12 000 = 12,000; numerals like 三 are not read), codes (inline \
             tags and placeholders), length (a ratio far outside the language pair's own), conflict \
             (one source, different targets), script (a Russian or Japanese target in Latin letters \
-            only), glossary (errors against the TM's stored glossary, or --glossary). Exit status \
-            0: nothing found; 1: findings; 2: the TM cannot be read.
+            only), glossary (errors against the TM's stored glossary, or --glossary). Without --fix it \
+            writes nothing. --fix delete deletes the units of the chosen --kinds (of a conflict, all but \
+            the unit changed last); --fix flag gives them an x-kioku-flag property saying what was found. \
+            A fix is one transaction and needs --kinds, so that nothing is acted on by accident. Exit \
+            status 0: nothing found (or everything found was fixed); 1: findings left; 2: the TM cannot \
+            be read or written.
             """
     )
 
@@ -29,11 +33,18 @@ struct QACommand: ParsableCommand {
     @Option(help: ArgumentHelp("Findings listed per kind in the human report (--json lists all).", valueName: "count"))
     var show = 10
 
+    @Option(help: ArgumentHelp("Act on the findings of --kinds: delete their units, or flag them (x-kioku-flag).", valueName: "delete|flag"))
+    var fix: QAFix?
+
+    @Option(help: ArgumentHelp("With --fix: who fixes, for the change log (default: $USER).", valueName: "name"))
+    var user: String?
+
     @Flag(help: "Print every finding as JSON.")
     var json = false
 
     func validate() throws {
         _ = try selectedKinds()
+        if fix != nil, kinds == nil { throw ValidationError("--fix needs --kinds: name the kinds to act on (for example --kinds empty,identical)") }
         guard show >= 0 else { throw ValidationError("--show must be 0 or more") }
     }
 
@@ -49,16 +60,42 @@ struct QACommand: ParsableCommand {
         return selected
     }
 
+    /// A sweep, and what its fix did, for --json.
+    struct Outcome: Encodable {
+        var report: QAReport
+        var fixed: QAFixOutcome?
+
+        func encode(to encoder: any Encoder) throws {
+            try report.encode(to: encoder)
+            var container = encoder.container(keyedBy: Key.self)
+            try container.encodeIfPresent(fixed, forKey: .fixed)
+        }
+
+        enum Key: String, CodingKey { case fixed }
+    }
+
     func run() throws {
         let kinds = try selectedKinds()
-        var report = QAReport()
+        var outcome = Outcome(report: QAReport())
+        var afterwards: MemoryError?
         try Terminal.reportingErrors(.qa) {
             let tm = try TranslationMemory(path: memory.tm, create: false)
             let glossary = glossaries.isEmpty ? try GlossaryStore.load(from: tm) : try GlossaryFile.read(paths: glossaries)
-            report = try QASweep(kinds: kinds, glossary: glossary).run(over: tm)
+            outcome.report = try QASweep(kinds: kinds, glossary: glossary).run(over: tm)
+            if let fix, !outcome.report.findings.isEmpty {
+                outcome.fixed = try outcome.report.apply(fix, kinds: kinds, to: tm, stamp: .now(by: user ?? ProcessInfo.processInfo.environment["USER"]))
+                afterwards = CommittedWrite.finish(tm)
+            }
         }
-        if json { try Terminal.printJSON(report) } else { printReport(report, kinds: kinds) }
-        if !report.findings.isEmpty { throw ExitCode(1) }
+        if json { try Terminal.printJSON(outcome) } else { printReport(outcome.report, kinds: kinds) }
+        if let fixed = outcome.fixed, !json {
+            let verb = fixed.fix == .delete ? "Deleted" : "Flagged (x-kioku-flag)"
+            print("\n\(verb) \(fixed.units.count.counted("unit")): \(fixed.units.prefix(20).map(\.description).joined(separator: ", "))\(fixed.units.count > 20 ? ", …" : "")")
+        }
+        if let afterwards {
+            Terminal.warning(ErrorAdvice.afterCommit(afterwards, path: memory.tm, what: "the fix is in", finishing: "the fix"))
+        }
+        if !outcome.report.findings.isEmpty && outcome.fixed == nil { throw ExitCode(1) }
     }
 
     private func printReport(_ report: QAReport, kinds: Set<QAKind>) {

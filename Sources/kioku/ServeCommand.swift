@@ -19,6 +19,9 @@ struct ServeCommand: AsyncParsableCommand {
               GET  /api/concordance  ?text=…&lang=…&max=20
               POST /api/check        {"units": [{"en": "…", "ru": "…"}]}
               POST /api/units        the same body (token)
+              GET  /api/units/{id}   the unit and its history
+              PATCH /api/units/{id}  {"lang": "ru", "text": "…", "user"?} (token)
+              DELETE /api/units/{id} (token)
               GET  /api/stats, /health, /metrics
 
             Writes need --token (or KIOKU_TOKEN), sent as "Authorization: Bearer …". Binds 127.0.0.1 \

@@ -1,0 +1,4 @@
+import ArgumentParser
+import KiokuQA
+
+extension QAFix: ExpressibleByArgument {}
