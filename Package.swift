@@ -16,12 +16,14 @@ let package = Package(
         .library(name: "KiokuAlign", targets: ["KiokuAlign"]),
         .library(name: "KiokuJobs", targets: ["KiokuJobs"]),
         .library(name: "KiokuQA", targets: ["KiokuQA"]),
+        .library(name: "KiokuWeb", targets: ["KiokuWeb"]),
         .executable(name: "kioku", targets: ["kioku"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
         // Hummingbird's header types, named directly for the server's own headers (Kioku-Report).
         .package(url: "https://github.com/apple/swift-http-types", exact: "1.8.0"),
         // Hummingbird's own NIO: the server fuzz target hands requests to the routes over an EmbeddedChannel.
@@ -52,8 +54,13 @@ let package = Package(
         .target(name: "KiokuAlign", dependencies: ["KiokuText", "KiokuFormats", "KiokuTerms", "CInflate"]),
         .target(name: "KiokuJobs", dependencies: ["KiokuText", "KiokuFormats", "KiokuMemory", "KiokuMatch", "KiokuTerms", "KiokuConcurrency"]),
         .target(name: "KiokuQA", dependencies: ["KiokuText", "KiokuFormats", "KiokuMemory", "KiokuTerms"]),
+        // The curators' web page: server-rendered Mustache pages, the stylesheet and the script (no HTTP here).
+        .target(name: "KiokuWeb", dependencies: [
+            "KiokuText", "KiokuFormats", "KiokuMemory", "KiokuMatch", "KiokuTerms", "KiokuConcurrency",
+            .product(name: "Mustache", package: "swift-mustache"),
+        ]),
         .target(name: "KiokuServer", dependencies: [
-            "KiokuText", "KiokuFormats", "KiokuMemory", "KiokuMatch", "KiokuTerms", "KiokuJobs", "KiokuConcurrency",
+            "KiokuText", "KiokuFormats", "KiokuMemory", "KiokuMatch", "KiokuTerms", "KiokuJobs", "KiokuConcurrency", "KiokuWeb",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HTTPTypes", package: "swift-http-types"),
             .product(name: "Logging", package: "swift-log"),
@@ -100,6 +107,7 @@ let package = Package(
         ]),
         .testTarget(name: "KiokuJobsTests", dependencies: ["KiokuJobs", "KiokuMatch", "KiokuMemory", "KiokuFormats", "KiokuTerms", "KiokuTestSupport"]),
         .testTarget(name: "KiokuQATests", dependencies: ["KiokuQA", "KiokuMemory", "KiokuFormats", "KiokuTerms", "KiokuTestSupport"]),
+        .testTarget(name: "KiokuWebTests", dependencies: ["KiokuWeb", "KiokuMatch", "KiokuMemory", "KiokuFormats", "KiokuTerms", "KiokuText", "KiokuTestSupport"]),
         .testTarget(name: "KiokuServerTests", dependencies: ["KiokuServer", "KiokuTestSupport"]),
         .testTarget(name: "KiokuCLITests", dependencies: ["KiokuTestSupport"], exclude: ["Fixtures"]),
     ]

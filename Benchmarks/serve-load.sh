@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Load test of `kioku serve` (issue 4): tmserver lookups from 50 concurrent clients (wrk)
 # against a 1M-segment EN–RU TM, first alone, then while another client imports 100k units
-# through POST /api/units. Prints lookups/s, latency percentiles, failures and the server's
-# peak memory. Needs ../shared (gen_corpus.py); says so and stops when it is absent.
+# through POST /api/units, then (issue 13) while `kioku delete` removes 10,000 random units in
+# one transaction beside the server. Prints lookups/s, latency percentiles, failures and the
+# server's peak memory. Needs ../shared (gen_corpus.py); says so and stops when it is absent.
 #   Benchmarks/serve-load.sh [SEGMENTS] [SECONDS]     defaults 1000000 and 30
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -65,6 +66,21 @@ python3 "$here/service_times.py" metrics-1.prom metrics-2.prom
 cat import.out
 units_after=$(curl -s "$url/health" | python3 -c 'import json,sys; print(json.load(sys.stdin)["units"])')
 echo "TM units: $units_before before, $units_after after (importer exit status $import_status)"
+
+echo "== lookups while kioku delete removes 10,000 random units (one transaction, another process), ${seconds} s"
+python3 -c "import random; random.seed(13); print(' '.join(map(str, random.sample(range(1, $units_after + 1), 10000))))" > delete-ids.txt
+wrk -t2 -c50 -d"${seconds}s" -s "$here/lookups.lua" "$url" > wrk-delete.out &
+lookups=$!
+sleep 2
+# shellcheck disable=SC2046
+/usr/bin/time -f "kioku delete: %e s wall (deleting, then indexing and saving the index), %U s user, peak RSS %M KB" \
+  "$kioku" delete --tm "$tm" --id $(cat delete-ids.txt) --show 0 | grep "^Deleted"
+wait $lookups || true
+sed -n '/^lookups:/,$p' wrk-delete.out
+curl -s "$url/metrics" > metrics-3.prom
+python3 "$here/service_times.py" metrics-2.prom metrics-3.prom
+units_deleted=$(curl -s "$url/health" | python3 -c 'import json,sys; print(json.load(sys.stdin)["units"])')
+echo "TM units: $units_after before the deletion, $units_deleted after"
 echo "server memory: peak RSS $(awk '/VmHWM/ {printf "%.0f MB", $2/1024}' /proc/$server/status); now $(awk '/RssAnon/ {a=$2} /RssFile/ {f=$2} END {printf "%.0f MB private + %.0f MB of the memory-mapped TM file (shared with the page cache, counted once per connection)", a/1024, f/1024}' /proc/$server/status)"
 kill -TERM $server; wait $server || true
 echo "server log (warnings and errors):"; cat serve.err

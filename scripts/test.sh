@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# Builds Kioku and runs every test (they need nothing outside the repository), then builds
+# Builds Kioku and runs every test (they need nothing outside the repository), drives the web
+# page in headless Chromium (scripts/browser-test.sh, which installs chromium, chromium-driver
+# and python3-selenium from Debian when missing), then builds
 # the DocC catalogs (scripts/docs.sh fails on a broken symbol link) and runs every fuzz target
 # for a 10-second smoke run (scripts/fuzz.sh). When ../shared is present, also runs the LISA TMX
 # compliance kit, validates Kioku's TMX and XLIFF exports against the official TMX 1.4 DTD and
@@ -12,6 +14,7 @@ export PATH="$PATH:/opt/swift/usr/bin"
 scripts/install-deps.sh --test-tools
 swift build --build-tests
 swift test --skip-build
+scripts/browser-test.sh
 command -v omegat >/dev/null 2>&1 || echo "note: omegat is not installed; the OmegaT round trip was skipped (scripts/install-test-clients.sh installs it)"
 scripts/docs.sh
 if [ -d ../shared/data/tmx/lisa-compkit ]; then

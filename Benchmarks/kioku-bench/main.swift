@@ -9,6 +9,7 @@
 //   kioku-bench to-tmx IN.tsv OUT.tmx [--src L --tgt L]     convert a gen_corpus.py TSV into TMX 1.4b
 //   kioku-bench read FILE [--src L --tgt L]                 parse only (no SQLite): the reader's own speed
 //   kioku-bench align DIR OUT --src L --tgt L [...]         align the aligner test bed's documents (see AlignBenchmark)
+//   kioku-bench churn TM QUERIES --src L --tgt L [--changes N] [--check N]   random deletions and edits, then index against scan
 import Foundation
 import KiokuFormats
 import KiokuMatch
@@ -119,6 +120,8 @@ do {
     case "check":
         // kioku-bench check CORPUS.tsv GLOSSARY.tsv --src en --tgt ru [--concepts 1000]
         try CheckBenchmark(arguments: arguments).run()
+    case "churn":
+        try ChurnBenchmark(arguments: arguments).run()
     case "lookup":
         // kioku-bench lookup TM QUERIES.tsv --src en --tgt ru --min 50 [--max 5] [--exhaustive N] [--first-only]
         try LookupBenchmark(arguments: arguments).run()

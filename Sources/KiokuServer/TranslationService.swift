@@ -5,6 +5,7 @@ import KiokuMatch
 import KiokuMemory
 import KiokuTerms
 import KiokuText
+import KiokuWeb
 import Logging
 
 /// What the routes share: the TM, its matcher and concordance, the glossary, the write
@@ -20,6 +21,8 @@ final class TranslationService: Sendable {
     let languages: LanguageCache
     let writes = WriteQueue()
     let logger: Logger
+    /// The curators' web page at `/`.
+    let webSite: WebSite
 
     init(memory: any MemoryStore, glossary: Glossary, token: String?, unknownPairs: UnknownPairAnswer, logger: Logger) throws(MemoryError) {
         self.memory = memory
@@ -32,6 +35,7 @@ final class TranslationService: Sendable {
         self.unknownPairs = unknownPairs
         self.logger = logger
         self.languages = try LanguageCache(memory: memory)
+        self.webSite = WebSite(matcher: matcher, concordance: concordance, glossary: glossary)
         // Index what a plain import left unindexed and load every language now, so the
         // first client does not wait for either.
         let report = try matcher.index.update()
@@ -53,6 +57,7 @@ final class TranslationService: Sendable {
         addTMServerRoutes(to: router)
         addAPIRoutes(to: router)
         addUnitRoutes(to: router)
+        addWebRoutes(to: router, site: webSite)
         addJobRoutes(to: router)
         return router
     }

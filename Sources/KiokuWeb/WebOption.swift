@@ -1,0 +1,6 @@
+/// One `<option>` of a `<select>`.
+struct WebOption: Sendable {
+    var value: String
+    var label: String
+    var selected: Bool
+}
