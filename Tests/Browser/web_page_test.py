@@ -172,7 +172,8 @@ try:
 
     # 11. Phone width: nothing wider than the screen.
     browser.set_window_size(390, 844)
-    search("Abe also addressed Japan's financial representatives in Vladivostok, urging them to increase cooperation with Russia.")
+    search("Abe also addressed Japan’s financial representatives in Vladivostok, urging them to increase cooperation with Russia, "
+           "according to TASS who cited the NHK broadcaster.")
     check(len(browser.find_elements(By.CSS_SELECTOR, "li.match")) >= 1, "a match at phone width")
     width = browser.execute_script("return [document.documentElement.scrollWidth, window.innerWidth]")
     check(width[0] <= width[1], f"no sideways scrolling at phone width: {width}")
