@@ -19,7 +19,8 @@ struct IndexChunk: Sendable {
     /// Each token's ``Posting``s, raw, ascending by document within a token.
     var postings: [UInt32] = []
     /// Documents whose unit was deleted or edited (tombstones), a bit each; empty when none.
-    /// They stay in the lists until the chunk is compacted; searches pass over them.
+    /// They stay in the lists until the chunk is compacted; searches pass over them. Saved
+    /// apart from the chunk's blob (``deadBytes()``), so a deletion rewrites a few bytes.
     var dead: [UInt64] = []
     private(set) var deadCount = 0
 
@@ -172,8 +173,8 @@ struct IndexChunk: Sendable {
 
     // MARK: Blob
 
-    /// The chunk as bytes: five little-endian arrays, each preceded by its length, and a sixth,
-    /// the dead documents' bits, when there are any (chunks written before deletions had five).
+    /// The chunk as bytes: five little-endian arrays, each preceded by its length (the dead
+    /// documents are saved apart: ``deadBytes()``).
     func encoded() -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(documents.count * 8 + (offsets.count + tokens.count + postingStarts.count + postings.count) * 4 + 40)
@@ -182,8 +183,33 @@ struct IndexChunk: Sendable {
             array.withUnsafeBytes { out.append(contentsOf: $0) }
         }
         put(documents); put(offsets); put(tokens); put(postingStarts); put(postings)
-        if deadCount > 0 { put(dead) }
         return out
+    }
+
+    /// The dead documents' bits as saved (little-endian 64-bit words); empty when none is dead.
+    func deadBytes() -> [UInt8] {
+        guard deadCount > 0 else { return [] }
+        var out: [UInt8] = []
+        out.reserveCapacity(dead.count * 8)
+        for word in dead { withUnsafeBytes(of: word.littleEndian) { out.append(contentsOf: $0) } }
+        return out
+    }
+
+    /// Takes saved dead bits; false when they cannot be this chunk's (a damaged index).
+    mutating func setDead(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        guard bytes.count == ((count + 63) >> 6) * 8 else { return false }
+        var words = [UInt64](repeating: 0, count: bytes.count / 8)
+        for index in words.indices {
+            var word: UInt64 = 0
+            for byte in 0..<8 { word |= UInt64(bytes[index * 8 + byte]) << (8 * UInt64(byte)) }
+            words[index] = word
+        }
+        let tail = count & 63
+        if tail != 0, let last = words.last, last >> UInt64(tail) != 0 { return false }  // bits beyond the last document
+        dead = words
+        deadCount = words.reduce(0) { $0 + $1.nonzeroBitCount }
+        if deadCount == 0 { dead = [] }
+        return true
     }
 
     init() {}
@@ -220,10 +246,5 @@ struct IndexChunk: Sendable {
         self.tokens = tokens
         self.postingStarts = starts
         self.postings = postings
-        if position < bytes.count {
-            guard let dead = take(UInt64.self), dead.count == (documents.count + 63) >> 6, position == bytes.count else { return nil }
-            self.dead = dead
-            deadCount = dead.reduce(0) { $0 + $1.nonzeroBitCount }
-        }
     }
 }

@@ -216,8 +216,12 @@ final class IndexUpdater {
                 let chunk = index.chunks[number]
                 return IndexChanges.Chunk(number: number, documents: chunk.liveCount) { chunk.encoded() }
             }
+            // A rewritten chunk's tombstones are rewritten with it (its documents were re-sorted).
+            let dead = Set(dirty).union(index.deadChanged).sorted().map { number in
+                IndexChanges.DeadDocuments(chunk: number, bits: index.chunks[number].deadBytes())
+            }
             let tokens = replacesSaved ? index.vocabulary.map { (token: $0.key.text, id: $0.value) } : index.newTokens.map { (token: $0.0, id: $0.1) }
-            return IndexChanges(language: language, newTokens: tokens, chunks: chunks)
+            return IndexChanges(language: language, newTokens: tokens, chunks: chunks, deadDocuments: dead)
         }
         guard try memory.saveIndex(changes, replacing: saved, through: indexed, replacingAll: replacesSaved) else { return false }
         lastSaveReplacedAll = replacesSaved
@@ -235,8 +239,10 @@ final class IndexUpdater {
         var chunks: [IndexChunk] = []
         let location = memory.location
         if !ignoresSaved && !replacesSaved {
-            try memory.loadIndex(language: language, vocabulary: { vocabulary[ByteKey($0)] = $1 }) { bytes in
-                guard let chunk = IndexChunk(encoded: bytes) else { throw MemoryError.damagedIndex(path: location, language: language) }
+            try memory.loadIndex(language: language, vocabulary: { vocabulary[ByteKey($0)] = $1 }) { bytes, dead in
+                guard var chunk = IndexChunk(encoded: bytes), dead.map({ chunk.setDead($0) }) ?? true else {
+                    throw MemoryError.damagedIndex(path: location, language: language)
+                }
                 chunks.append(chunk)
             }
         }

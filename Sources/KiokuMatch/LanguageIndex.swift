@@ -13,9 +13,11 @@ final class LanguageIndex {
     private(set) var chunks: [IndexChunk]
     /// How many documents contain each token id, over all chunks.
     private(set) var documentFrequency: [UInt32] = []
-    /// Tokens added since the last save, and the chunks that changed.
+    /// Tokens added since the last save, the chunks that changed, and the chunks whose dead
+    /// documents only changed (their tombstones are saved, not the chunk).
     private(set) var newTokens: [(String, UInt32)] = []
     private(set) var dirtyChunks: Set<Int> = []
+    private(set) var deadChanged: Set<Int> = []
 
     static let unknownToken: UInt32 = 0
     static let numberToken: UInt32 = 1
@@ -43,8 +45,12 @@ final class LanguageIndex {
             var chunk = chunks[number]
             chunks[number] = IndexChunk()  // release the old copy before mutating
             if chunk.kill(units: units, range: low...high) > 0 {
-                if chunk.deadCount * Self.compactionShare >= chunk.count { chunk = chunk.compacted() }
-                dirtyChunks.insert(number)
+                if chunk.deadCount * Self.compactionShare >= chunk.count {
+                    chunk = chunk.compacted()
+                    dirtyChunks.insert(number)
+                } else {
+                    deadChanged.insert(number)
+                }
                 changed = true
             }
             chunks[number] = chunk
@@ -114,6 +120,7 @@ final class LanguageIndex {
     func markSaved() {
         newTokens.removeAll()
         dirtyChunks.removeAll()
+        deadChanged.removeAll()
     }
 
     /// The most tokens any document has (sizes the search's buffers).

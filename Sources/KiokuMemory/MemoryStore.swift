@@ -82,10 +82,11 @@ public protocol MemoryStore: AnyObject, Sendable {
     func resetIndex(to format: Int) throws(MemoryError)
     /// The languages (primary subtags) the saved index covers.
     func indexedLanguages() throws(MemoryError) -> [String]
-    /// Reads a language's saved index: each vocabulary entry, then each chunk's bytes in
-    /// order. The bytes are valid only during the call.
+    /// Reads a language's saved index, in one consistent view: each vocabulary entry, then
+    /// each chunk's bytes in order with its dead documents' bits when it has any. The bytes
+    /// are valid only during the call.
     func loadIndex(language: String, vocabulary: (String, UInt32) -> Void,
-                   chunk: (UnsafeRawBufferPointer) throws -> Void) throws(MemoryError)
+                   chunk: (_ bytes: UnsafeRawBufferPointer, _ dead: UnsafeRawBufferPointer?) throws -> Void) throws(MemoryError)
     /// Saves index changes and moves the index's watermark from `base` to `through` (its save
     /// count one above `base`'s), in one transaction — unless the saved watermark is no longer
     /// `base` (another process saved first): then nothing is written and the answer is false.

@@ -95,7 +95,8 @@ enum SQLiteMigrations {
         }
         migrator.registerMigration(changeLogMigration) { db in
             // Deletions and edits: the change log indexes follow (and the highest id ever
-            // given, so a deleted unit's id is never reused), and the texts edits replaced.
+            // given, so a deleted unit's id is never reused), the texts edits replaced, and
+            // the index's tombstones (kept apart from its chunks: a deletion writes a few bytes).
             try db.execute(sql: """
                 CREATE TABLE unit_change(
                     id INTEGER PRIMARY KEY,
@@ -115,6 +116,12 @@ enum SQLiteMigrations {
                     replaced_by TEXT
                 );
                 CREATE INDEX variant_history_unit ON variant_history(unit_id);
+                CREATE TABLE fuzzy_dead(
+                    lang TEXT NOT NULL,
+                    chunk INTEGER NOT NULL,
+                    data BLOB NOT NULL,
+                    PRIMARY KEY(lang, chunk)
+                ) WITHOUT ROWID;
                 """)
         }
         return migrator

@@ -84,6 +84,12 @@ enum IndexChunkTable: String, SQLiteTable {
     case id, language = "lang", chunk, documents, data
 }
 
+/// Each language's tombstones: per chunk with dead documents, a bit per document.
+enum IndexDeadTable: String, SQLiteTable {
+    static let name = "fuzzy_dead"
+    case language = "lang", chunk, data
+}
+
 /// The stored glossary: one concept a row, in the order first saved.
 enum GlossaryConceptTable: String, SQLiteTable {
     static let name = "glossary_concept"
@@ -103,4 +109,5 @@ let sqliteTables: [(name: String, columns: [String])] = [
     (GlossaryConceptTable.name, GlossaryConceptTable.allCases.map(\.rawValue)),
     (ChangeTable.name, ChangeTable.allCases.map(\.rawValue)),
     (HistoryTable.name, HistoryTable.allCases.map(\.rawValue)),
+    (IndexDeadTable.name, IndexDeadTable.allCases.map(\.rawValue)),
 ]

@@ -117,17 +117,22 @@ extension TranslationMemory {
     }
 
     public func resetIndex(to format: Int) throws(MemoryError) {
-        typealias S = IndexStateTable; typealias T = IndexTokenTable; typealias C = IndexChunkTable
+        typealias S = IndexStateTable
         try writing { db in
             let recorded = try Int64.fetchOne(db, sql: "SELECT \(S.value) FROM \(S.name) WHERE \(S.key) = ?", arguments: [S.format])
             guard recorded != Int64(format) else { return }
             let saves = try Self.indexWatermark(db).saves
-            try db.execute(sql: "DELETE FROM \(T.name)")
-            try db.execute(sql: "DELETE FROM \(C.name)")
+            try dropSavedIndex(db)
             try Self.setIndexWatermark(IndexWatermark(units: .none, changes: 0, saves: saves + 1), db)
             try db.execute(sql: "INSERT INTO \(S.name)(\(S.key), \(S.value)) VALUES (?, ?) ON CONFLICT(\(S.key)) DO UPDATE SET \(S.value) = excluded.\(S.value)",
                            arguments: [S.format, format])
         }
+    }
+
+    /// Drops every saved token, chunk and tombstone.
+    private func dropSavedIndex(_ db: Database) throws {
+        for table in [IndexTokenTable.name, IndexChunkTable.name] { try db.execute(sql: "DELETE FROM \(table)") }
+        if hasChangeLog { try db.execute(sql: "DELETE FROM \(IndexDeadTable.name)") }
     }
 
     public func indexedLanguages() throws(MemoryError) -> [String] {
@@ -136,28 +141,34 @@ extension TranslationMemory {
     }
 
     public func loadIndex(language: String, vocabulary: (String, UInt32) -> Void,
-                          chunk: (UnsafeRawBufferPointer) throws -> Void) throws(MemoryError) {
-        typealias T = IndexTokenTable; typealias C = IndexChunkTable
+                          chunk: (UnsafeRawBufferPointer, UnsafeRawBufferPointer?) throws -> Void) throws(MemoryError) {
+        typealias T = IndexTokenTable; typealias C = IndexChunkTable; typealias D = IndexDeadTable
         try reading { db in
             let rows = try Row.fetchCursor(db, sql: "SELECT \(T.token), \(T.id) FROM \(T.name) WHERE \(T.language) = ?", arguments: [language])
             while let row = try rows.next() { vocabulary(row[0], UInt32(row[1] as Int64)) }
-            // The blobs are read in place, straight from SQLite's buffer.
-            let statement = try db.makeStatement(sql: "SELECT \(C.data) FROM \(C.name) WHERE \(C.language) = ? ORDER BY \(C.chunk)")
+            // The blobs are read in place, straight from SQLite's buffer; each with its tombstones.
+            let dead = hasChangeLog ? "d.\(D.data)" : "NULL"
+            let join = hasChangeLog ? "LEFT JOIN \(D.name) d ON d.\(D.language) = c.\(C.language) AND d.\(D.chunk) = c.\(C.chunk)" : ""
+            let statement = try db.makeStatement(sql: "SELECT c.\(C.data), \(dead) FROM \(C.name) c \(join) WHERE c.\(C.language) = ? ORDER BY c.\(C.chunk)")
             try statement.forEachRow(in: db, { s in bindText(s, 1, language) }) { s in
-                try chunk(UnsafeRawBufferPointer(start: sqlite3_column_blob(s, 0), count: Int(sqlite3_column_bytes(s, 0))))
+                let bits = sqlite3_column_type(s, 1) == SQLITE_NULL ? nil
+                    : UnsafeRawBufferPointer(start: sqlite3_column_blob(s, 1), count: Int(sqlite3_column_bytes(s, 1)))
+                try chunk(UnsafeRawBufferPointer(start: sqlite3_column_blob(s, 0), count: Int(sqlite3_column_bytes(s, 0))), bits)
             }
         }
     }
 
     public func saveIndex(_ changes: [IndexChanges], replacing base: IndexWatermark, through: IndexWatermark,
                           replacingAll: Bool) throws(MemoryError) -> Bool {
-        typealias T = IndexTokenTable; typealias C = IndexChunkTable
+        typealias T = IndexTokenTable; typealias C = IndexChunkTable; typealias D = IndexDeadTable
         return try writing { db in
             guard try Self.indexWatermark(db) == base else { return false }
-            if replacingAll {
-                try db.execute(sql: "DELETE FROM \(T.name)")
-                try db.execute(sql: "DELETE FROM \(C.name)")
-            }
+            if replacingAll { try dropSavedIndex(db) }
+            let saveDead = try db.makeStatement(sql: """
+                INSERT INTO \(D.name)(\(D.language), \(D.chunk), \(D.data)) VALUES (?, ?, ?)
+                ON CONFLICT(\(D.language), \(D.chunk)) DO UPDATE SET \(D.data) = excluded.\(D.data)
+                """)
+            let dropDead = try db.makeStatement(sql: "DELETE FROM \(D.name) WHERE \(D.language) = ? AND \(D.chunk) = ?")
             let insertToken = try db.makeStatement(sql: "INSERT INTO \(T.name)(\(T.language), \(T.token), \(T.id)) VALUES (?, ?, ?)")
             let saveChunk = try db.makeStatement(sql: """
                 INSERT INTO \(C.name)(\(C.language), \(C.chunk), \(C.documents), \(C.data)) VALUES (?, ?, ?, ?)
@@ -174,6 +185,17 @@ extension TranslationMemory {
                         sqlite3_bind_int64(s, 2, Int64(chunk.number))
                         sqlite3_bind_int64(s, 3, Int64(chunk.documents))
                         bindBlob(s, 4, data)
+                    }
+                }
+                for dead in change.deadDocuments {
+                    if dead.bits.isEmpty {
+                        try dropDead.execute(arguments: [change.language, dead.chunk])
+                    } else {
+                        try saveDead.run(in: db) { s in
+                            bindText(s, 1, change.language)
+                            sqlite3_bind_int64(s, 2, Int64(dead.chunk))
+                            bindBlob(s, 3, dead.bits)
+                        }
                     }
                 }
             }

@@ -73,11 +73,11 @@ struct DeleteCommand: ParsableCommand {
             var afterwards: MemoryError?
             if !dryRun, !selected.isEmpty {
                 outcome.deleted = try tm.deleteUnits(selected, stamp: .now(by: user ?? ProcessInfo.processInfo.environment["USER"]))
-                afterwards = CommittedWrite.finish(tm)
+                afterwards = CommittedWrite.finish(tm, indexing: false)
             }
             if json { try Terminal.printJSON(outcome) } else { printOutcome(outcome, selected: selected.count) }
             if let afterwards {
-                Terminal.warning(ErrorAdvice.afterCommit(afterwards, path: memory.tm, what: "the units are deleted from", finishing: "the deletion"))
+                Terminal.warning(ErrorAdvice.afterCommit(afterwards, path: memory.tm, what: "the units are deleted from", finishing: "the deletion (folding the write-ahead log into the file)"))
             }
         }
     }

@@ -38,7 +38,7 @@ struct EditCommand: ParsableCommand {
             let tm = try TranslationMemory(path: memory.tm, create: false)
             let edit = try tm.editVariant(of: UnitID(id), language: lang, to: Segment(text: text),
                                           stamp: .now(by: user ?? ProcessInfo.processInfo.environment["USER"]))
-            let afterwards = edit.changed ? CommittedWrite.finish(tm) : nil
+            let afterwards = edit.changed ? CommittedWrite.finish(tm, indexing: false) : nil
             if json {
                 try Terminal.printJSON(edit)
             } else if edit.changed {
@@ -48,7 +48,7 @@ struct EditCommand: ParsableCommand {
                 print("Unit \(id), \(edit.language) already reads «\(edit.current.text)»; nothing was changed.")
             }
             if let afterwards {
-                Terminal.warning(ErrorAdvice.afterCommit(afterwards, path: memory.tm, what: "the edit is in", finishing: "the edit"))
+                Terminal.warning(ErrorAdvice.afterCommit(afterwards, path: memory.tm, what: "the edit is in", finishing: "the edit (folding the write-ahead log into the file)"))
             }
         }
     }

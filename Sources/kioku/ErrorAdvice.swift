@@ -119,7 +119,7 @@ enum ErrorAdvice {
         case .readOnly: cause = "the TM became read-only"
         default: cause = error.description
         }
-        return "\(what) \(path), but finishing \(finishing) (indexing, folding the write-ahead log into the file) stopped: \(cause). Nothing is lost; keep \(path)-wal beside the TM if there is one. Once that is fixed, lookups bring the fuzzy index up to date from the units by themselves (or run kioku reindex --tm \(path))."
+        return "\(what) \(path), but finishing \(finishing) stopped: \(cause). Nothing is lost; keep \(path)-wal beside the TM if there is one. Once that is fixed, lookups bring the fuzzy index up to date from the units by themselves (or run kioku reindex --tm \(path))."
     }
 
     /// A skip as listed in an import report, with what would have made the unit usable.

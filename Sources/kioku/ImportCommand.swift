@@ -75,9 +75,9 @@ struct ImportCommand: ParsableCommand {
             progress.finish()
             // The units are committed. What follows only derives from them: when it fails
             // (a disk that fills up now), the import still landed and the user must hear so.
-            let afterwards = CommittedWrite.finish(tm, progressLabel: "indexing", units: report.added)
+            let afterwards = CommittedWrite.finish(tm, indexing: true, progressLabel: "indexing", units: report.added)
             if json { try Terminal.printJSON(report) } else { printReport(report) }
-            if let afterwards { Terminal.warning(ErrorAdvice.afterCommit(afterwards, path: memory.tm, what: "the units above are in", finishing: "the import")) }
+            if let afterwards { Terminal.warning(ErrorAdvice.afterCommit(afterwards, path: memory.tm, what: "the units above are in", finishing: "the import (indexing, folding the write-ahead log into the file)")) }
         }
     }
 

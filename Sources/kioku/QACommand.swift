@@ -84,7 +84,7 @@ struct QACommand: ParsableCommand {
             outcome.report = try QASweep(kinds: kinds, glossary: glossary).run(over: tm)
             if let fix, !outcome.report.findings.isEmpty {
                 outcome.fixed = try outcome.report.apply(fix, kinds: kinds, to: tm, stamp: .now(by: user ?? ProcessInfo.processInfo.environment["USER"]))
-                afterwards = CommittedWrite.finish(tm)
+                afterwards = CommittedWrite.finish(tm, indexing: false)
             }
         }
         if json { try Terminal.printJSON(outcome) } else { printReport(outcome.report, kinds: kinds) }
@@ -93,7 +93,7 @@ struct QACommand: ParsableCommand {
             print("\n\(verb) \(fixed.units.count.counted("unit")): \(fixed.units.prefix(20).map(\.description).joined(separator: ", "))\(fixed.units.count > 20 ? ", …" : "")")
         }
         if let afterwards {
-            Terminal.warning(ErrorAdvice.afterCommit(afterwards, path: memory.tm, what: "the fix is in", finishing: "the fix"))
+            Terminal.warning(ErrorAdvice.afterCommit(afterwards, path: memory.tm, what: "the fix is in", finishing: "the fix (folding the write-ahead log into the file)"))
         }
         if !outcome.report.findings.isEmpty && outcome.fixed == nil { throw ExitCode(1) }
     }

@@ -20,6 +20,7 @@ public final class InMemoryStore: MemoryStore, @unchecked Sendable {
         var history: [UnitID: [VariantRevision]] = [:]
         var vocabulary: [String: [(token: String, id: UInt32)]] = [:]
         var chunks: [String: [Int: [UInt8]]] = [:]
+        var dead: [String: [Int: [UInt8]]] = [:]
         var glossary: [GlossaryRecord] = []
 
         var orderedUnits: [StoredUnit] { units.keys.sorted().map { units[$0]! } }
@@ -265,6 +266,7 @@ public final class InMemoryStore: MemoryStore, @unchecked Sendable {
             guard state.indexFormat != format else { return }
             state.vocabulary = [:]
             state.chunks = [:]
+            state.dead = [:]
             state.indexed = IndexWatermark(units: .none, changes: 0, saves: state.indexed.saves + 1)
             state.indexFormat = format
         }
@@ -275,12 +277,15 @@ public final class InMemoryStore: MemoryStore, @unchecked Sendable {
     }
 
     public func loadIndex(language: String, vocabulary: (String, UInt32) -> Void,
-                          chunk: (UnsafeRawBufferPointer) throws -> Void) throws(MemoryError) {
+                          chunk: (UnsafeRawBufferPointer, UnsafeRawBufferPointer?) throws -> Void) throws(MemoryError) {
         let state = current
         for entry in state.vocabulary[language] ?? [] { vocabulary(entry.token, entry.id) }
         try failing(writing: false) {
             for number in (state.chunks[language] ?? [:]).keys.sorted() {
-                try state.chunks[language]![number]!.withUnsafeBytes { try chunk($0) }
+                let dead = state.dead[language]?[number]
+                try state.chunks[language]![number]!.withUnsafeBytes { bytes in
+                    if let dead { try dead.withUnsafeBytes { try chunk(bytes, $0) } } else { try chunk(bytes, nil) }
+                }
             }
         }
     }
@@ -295,10 +300,12 @@ public final class InMemoryStore: MemoryStore, @unchecked Sendable {
             if replacingAll {
                 state.vocabulary = [:]
                 state.chunks = [:]
+                state.dead = [:]
             }
             for change in changes {
                 state.vocabulary[change.language, default: []] += change.newTokens
                 for chunk in change.chunks { state.chunks[change.language, default: [:]][chunk.number] = chunk.encode() }
+                for dead in change.deadDocuments { state.dead[change.language, default: [:]][dead.chunk] = dead.bits.isEmpty ? nil : dead.bits }
             }
             state.indexed = IndexWatermark(units: through.units, changes: through.changes, saves: base.saves + 1)
             return true
