@@ -72,9 +72,8 @@ python3 -c "import random; random.seed(13); print(' '.join(map(str, random.sampl
 wrk -t2 -c50 -d"${seconds}s" -s "$here/lookups.lua" "$url" > wrk-delete.out &
 lookups=$!
 sleep 2
-# shellcheck disable=SC2046
-/usr/bin/time -f "kioku delete: %e s wall (deleting, then indexing and saving the index), %U s user, peak RSS %M KB" \
-  "$kioku" delete --tm "$tm" --id $(cat delete-ids.txt) --show 0 | grep "^Deleted"
+/usr/bin/time -f "kioku delete: %e s wall, %U s user, %S s system, peak RSS %M KB" \
+  "$kioku" delete --tm "$tm" --ids-from delete-ids.txt --show 0 | grep "^Deleted"
 wait $lookups || true
 sed -n '/^lookups:/,$p' wrk-delete.out
 curl -s "$url/metrics" > metrics-3.prom

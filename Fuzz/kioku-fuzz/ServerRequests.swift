@@ -13,8 +13,8 @@ import Logging
 /// `METHOD PATH` on the first line, `Name: value` header lines, a blank line, the body — handed
 /// in process to the responder of every route of `kioku serve` over a small TM (as Hummingbird's
 /// router test framework does, over an `EmbeddedChannel`, without its HTTP client). The server
-/// must answer, never with a 500, and every error must be a JSON `{"error": …}` without a path
-/// of the machine in it.
+/// must answer, never with a 500, and every error must be a JSON `{"error": …}` — or, from the
+/// web page's routes, an HTML page saying what is wrong — without a path of the machine in it.
 enum ServerRequests {
     /// The routes over a scratch copy of a tiny EN–RU TM, made once per process.
     static let responder: RouterResponder<BasicRequestContext> = {
@@ -56,16 +56,23 @@ enum ServerRequests {
             done.signal()
         }
         done.wait()
-        guard let (status, body) = box.value else { return }
+        guard let (status, type, body) = box.value else { return }
         if verbose { print("\(request.method) \(request.uri) → \(status) \(String(decoding: body.prefix(120), as: UTF8.self))") }
-        check(status: status, body: body, request: request)
+        check(status: status, type: type, body: body, request: request)
     }
 
-    static func check(status: Int, body: [UInt8], request: Request) {
+    static func check(status: Int, type: String, body: [UInt8], request: Request) {
         if status >= 500 { fatalError("\(request.method) \(request.uri) answered \(status): \(String(decoding: body, as: UTF8.self))") }
         guard status >= 400 else { return }
-        guard let object = try? JSONSerialization.jsonObject(with: Data(body)) as? [String: Any], object["error"] is String else {
-            fatalError("\(request.method) \(request.uri) answered \(status) without a JSON error: \(String(decoding: body, as: UTF8.self))")
+        if type.hasPrefix("text/html") {
+            // a page of the web site: it must say what is wrong, in the page's frame
+            guard String(decoding: body, as: UTF8.self).contains(#"<p class="error" role="alert">"#) else {
+                fatalError("\(request.method) \(request.uri) answered \(status) with a page that does not say why: \(String(decoding: body, as: UTF8.self))")
+            }
+        } else {
+            guard let object = try? JSONSerialization.jsonObject(with: Data(body)) as? [String: Any], object["error"] is String else {
+                fatalError("\(request.method) \(request.uri) answered \(status) without a JSON error: \(String(decoding: body, as: UTF8.self))")
+            }
         }
         let text = String(decoding: body, as: UTF8.self)
         if serverPaths.contains(where: { text.contains($0) && !request.uri.contains($0) && !String(decoding: request.body, as: UTF8.self).contains($0) }) {
@@ -73,9 +80,9 @@ enum ServerRequests {
         }
     }
 
-    /// The answer of the routes to `request`: its status and body. A thrown error is what the
-    /// server's error middleware would have let through: a 500.
-    static func respond(_ request: Request) async -> (Int, [UInt8]) {
+    /// The answer of the routes to `request`: its status, content type and body. A thrown error
+    /// is what the server's error middleware would have let through: a 500.
+    static func respond(_ request: Request) async -> (Int, String, [UInt8]) {
         var headers = request.headers
         headers[.contentLength] = String(request.body.count)
         let head = HTTPRequest(method: request.method, scheme: "http", authority: "localhost", path: request.uri, headerFields: headers)
@@ -89,9 +96,9 @@ enum ServerRequests {
                                                        context: context)
             let writer = BodyCollector()
             try await response.body.write(writer)
-            return (response.status.code, writer.bytes.value)
+            return (response.status.code, response.headers[.contentType] ?? "", writer.bytes.value)
         } catch {
-            return (500, Array("\(error)".utf8))
+            return (500, "", Array("\(error)".utf8))
         }
     }
 
@@ -128,6 +135,6 @@ enum ServerRequests {
 
     /// What a task hands back to the waiting fuzzer thread.
     final class UncheckedResult: @unchecked Sendable {
-        var value: (Int, [UInt8])?
+        var value: (Int, String, [UInt8])?
     }
 }

@@ -9,6 +9,7 @@
 import Foundation
 import KiokuAlign
 import KiokuFormats
+import KiokuMemory
 import KiokuTerms
 import KiokuText
 
@@ -78,6 +79,16 @@ let targets: [String: (Data) -> Void] = [
     "glossary-tsv": { data in _ = try? GlossaryFile.read(path: file("fuzz.tsv", data)) },
     "server": { data in ServerRequests.run(data) },
     "language-tag": { data in _ = LanguageTag(String(decoding: data, as: UTF8.self)) },
+    "unit-ids": { data in
+        // Every id read is positive; a list that is refused names a line of the input.
+        let text = String(decoding: data, as: UTF8.self)
+        do throws(UnitIDList.Problem) {
+            let ids = try UnitIDList.parse(text)
+            precondition(ids.allSatisfy { $0.rawValue > 0 })
+        } catch {
+            precondition(error.line >= 1 && error.line <= text.split(separator: "\n", omittingEmptySubsequences: false).count)
+        }
+    },
     "document-text": { data in _ = try? DocumentReader.read(data: data, name: "fuzz.txt", language: .english, format: .text) },
     "document-markdown": { data in _ = try? DocumentReader.read(data: data, name: "fuzz.md", language: .english, format: .markdown) },
     "document-html": { data in _ = try? DocumentReader.read(data: data, name: "fuzz.html", language: .english, format: .html) },

@@ -15,9 +15,7 @@ public enum UnitSelection: Sendable, Hashable {
     public func units(in memory: any MemoryStore) throws(MemoryError) -> [UnitID] {
         switch self {
         case .ids(let ids):
-            var found: [UnitID] = []
-            for id in Set(ids).sorted() where try memory.unit(id) != nil { found.append(id) }
-            return found
+            return try memory.existingUnits(ids)
         case .origin(let path):
             return try memory.units(fromOrigin: path)
         case .concordance(let phrase, let language):

@@ -48,6 +48,8 @@ public protocol MemoryStore: AnyObject, Sendable {
     func statistics() throws(MemoryError) -> MemoryStatistics
     /// The language most units have as their source (a TMX header's `srclang`).
     func dominantSourceLanguage() throws(MemoryError) -> LanguageTag?
+    /// Which of `ids` are units of the store, each once, in id order (one read, however many).
+    func existingUnits(_ ids: [UnitID]) throws(MemoryError) -> [UnitID]
     /// The units imported from `origin` (the path as the import recorded it), in id order.
     func units(fromOrigin origin: String) throws(MemoryError) -> [UnitID]
     /// What edits replaced in a unit's variants, oldest first.

@@ -11,6 +11,15 @@ extension TranslationMemory {
         }
     }
 
+    public func existingUnits(_ ids: [UnitID]) throws(MemoryError) -> [UnitID] {
+        typealias U = UnitTable
+        let wanted = Set(ids).sorted()
+        return try reading { db in
+            let statement = try db.cachedStatement(sql: "SELECT 1 FROM \(U.name) WHERE \(U.id) = ?")
+            return try wanted.filter { id in try Bool.fetchOne(statement, arguments: [id.rawValue]) ?? false }
+        }
+    }
+
     public func history(of unit: UnitID) throws(MemoryError) -> [VariantRevision] {
         typealias H = HistoryTable
         guard hasChangeLog else { return [] }

@@ -21,6 +21,9 @@ struct DeleteCommand: ParsableCommand {
     @Option(name: .customLong("id"), parsing: .upToNextOption, help: ArgumentHelp("Units by id (several: --id 3 7 12).", valueName: "id"))
     var ids: [Int64] = []
 
+    @Option(name: .customLong("ids-from"), help: ArgumentHelp("Units by id, read from a file (ids separated by spaces, commas or lines; - reads standard input).", valueName: "file"))
+    var idsFrom: String?
+
     @Option(help: ArgumentHelp("Every unit imported from this file (as `kioku stats` lists origins).", valueName: "file"))
     var origin: String?
 
@@ -43,8 +46,8 @@ struct DeleteCommand: ParsableCommand {
     var json = false
 
     func validate() throws {
-        let chosen = [!ids.isEmpty, origin != nil, concordance != nil].filter { $0 }.count
-        if chosen != 1 { throw ValidationError("choose the units with exactly one of --id, --origin or --concordance") }
+        let chosen = [!ids.isEmpty || idsFrom != nil, origin != nil, concordance != nil].filter { $0 }.count
+        if chosen != 1 { throw ValidationError("choose the units with exactly one of --id (or --ids-from), --origin or --concordance") }
         if concordance != nil, lang == nil { throw ValidationError("--concordance needs --lang, the language of the segments to search") }
         if ids.contains(where: { $0 < 1 }) { throw ValidationError("unit ids are positive numbers") }
     }
@@ -60,11 +63,12 @@ struct DeleteCommand: ParsableCommand {
     func run() throws {
         try Terminal.reportingErrors(.edit) {
             let tm = try TranslationMemory(path: memory.tm, create: false)
+            let asked = ids.map { UnitID($0) } + (try idsFrom.map(readIDs) ?? [])
             let selection: UnitSelection = if let origin { .origin(origin) }
                 else if let concordance, let lang { .concordance(phrase: concordance, language: lang) }
-                else { .ids(ids.map { UnitID($0) }) }
+                else { .ids(asked) }
             let selected = try selection.units(in: tm)
-            let notFound = Set(ids.map { UnitID($0) }).subtracting(selected).sorted()
+            let notFound = Set(asked).subtracting(selected).sorted()
             if case .origin(let path) = selection, selected.isEmpty {
                 try explainUnknownOrigin(path, tm)
             }
@@ -95,6 +99,21 @@ struct DeleteCommand: ParsableCommand {
             print("  unit \(stored.id)  \(texts)")
         }
         if selected > outcome.units.count { print("  … and \((selected - outcome.units.count).formatted()) more (--show N lists more)") }
+    }
+
+    /// The ids in a file (or standard input), or exit status 2 naming the line that is not one.
+    private func readIDs(_ path: String) throws -> [UnitID] {
+        let data = path == "-" ? FileHandle.standardInput.readDataToEndOfFile() : FileManager.default.contents(atPath: path)
+        guard let data else {
+            Terminal.error("cannot read \(path); nothing was deleted. Give a file of unit ids, one a line.")
+            throw ExitCode(2)
+        }
+        do throws(UnitIDList.Problem) {
+            return try UnitIDList.parse(String(decoding: data, as: UTF8.self))
+        } catch {
+            Terminal.error("\(path):\(error.line): \"\(error.word)\" is not a unit id; nothing was deleted. Write positive numbers separated by spaces, commas or lines.")
+            throw ExitCode(2)
+        }
     }
 
     /// An origin no unit came from: say which the TM has (a path given differently than at import, say).

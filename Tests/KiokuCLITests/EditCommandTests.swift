@@ -63,6 +63,19 @@ import KiokuTestSupport
         #expect(try KiokuProcess.run(["verify", "--tm", tm]).status == 0)
     }
 
+    @Test func idsComeFromAFileOrStandardInput() throws {
+        let tm = try seedTM()
+        let list = Scratch.file("ids.txt", "3 5\n# from the QA report\n7,9\n99\n")
+        let fromFile = try KiokuProcess.run(["delete", "--tm", tm, "--ids-from", list])
+        #expect(fromFile.status == 0 && fromFile.output.contains("Deleted 4 units") && fromFile.output.contains("no unit 99"), "\(fromFile.output)")
+        let fromInput = try KiokuProcess.run(["delete", "--tm", tm, "--ids-from", "-", "--json"], input: "11\n12\n")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(fromInput.output.utf8)) as? [String: Any])
+        #expect(object["deleted"] as? [Int] == [11, 12])
+        let bad = try KiokuProcess.run(["delete", "--tm", tm, "--ids-from", Scratch.file("bad.txt", "13\n14 x15\n")])
+        #expect(bad.status == 2 && bad.errors.contains("bad.txt:2: \"x15\" is not a unit id; nothing was deleted"), "\(bad.errors)")
+        #expect(try KiokuProcess.run(["stats", "--tm", tm]).output.contains("19 units"))
+    }
+
     @Test func anImportIsUndoneByItsOrigin() throws {
         let tm = try seedTM()
         let planted = Scratch.file("planted.tsv", "en\tru\nThe treaty of 1956 was never signed.\tДоговор 1965 года так и не подписали.\nThe talks went on.\tThe talks went on.\n")

@@ -196,6 +196,11 @@ public final class InMemoryStore: MemoryStore, @unchecked Sendable {
         return units.sorted().flatMap { id in state.units[id].map(Self.indexable) ?? [] }
     }
 
+    public func existingUnits(_ ids: [UnitID]) throws(MemoryError) -> [UnitID] {
+        let units = current.units
+        return Set(ids).sorted().filter { units[$0] != nil }
+    }
+
     public func units(fromOrigin origin: String) throws(MemoryError) -> [UnitID] {
         current.orderedUnits.filter { $0.origin == origin }.map(\.id)
     }
