@@ -1,3 +1,5 @@
+import KiokuText
+
 /// The driver's `--name value` options.
 struct Arguments {
     let values: [String]
@@ -10,4 +12,10 @@ struct Arguments {
     }
 
     func has(_ flag: String) -> Bool { values.contains(flag) }
+
+    /// A language option (`--src en`), or `fallback`.
+    func language(_ name: String, _ fallback: LanguageTag) -> LanguageTag { value(name).flatMap(LanguageTag.init) ?? fallback }
+
+    /// A whole-number option (`--min 50`), or `fallback`.
+    func integer(_ name: String, _ fallback: Int) -> Int { value(name).flatMap { Int($0) } ?? fallback }
 }

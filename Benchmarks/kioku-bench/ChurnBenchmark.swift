@@ -21,14 +21,11 @@ struct ChurnBenchmark {
     let seed: UInt64
 
     init(arguments: [String]) {
-        let value = Arguments(arguments).value
-        tmPath = arguments[1]
-        queriesPath = arguments[2]
-        source = value("--src").flatMap(LanguageTag.init) ?? .english
-        target = value("--tgt").flatMap(LanguageTag.init) ?? .russian
-        changes = value("--changes").flatMap(Int.init) ?? 10_000
-        checks = value("--check").flatMap(Int.init) ?? 300
-        seed = value("--seed").flatMap(UInt64.init) ?? 1
+        let options = Arguments(arguments)
+        (tmPath, queriesPath) = (arguments[1], arguments[2])
+        (source, target) = (options.language("--src", .english), options.language("--tgt", .russian))
+        (changes, checks) = (options.integer("--changes", 10_000), options.integer("--check", 300))
+        seed = UInt64(options.integer("--seed", 1))
     }
 
     /// A small seeded generator: every run makes the same changes.

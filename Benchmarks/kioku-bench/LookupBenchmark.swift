@@ -24,11 +24,10 @@ struct LookupBenchmark {
         let value = Arguments(arguments).value
         tmPath = arguments[1]
         queriesPath = arguments[2]
-        source = value("--src").flatMap(LanguageTag.init) ?? .english
-        target = value("--tgt").flatMap(LanguageTag.init) ?? .russian
-        minimum = value("--min").flatMap(Int.init) ?? 50
-        maximum = value("--max").flatMap(Int.init) ?? 5
-        exhaustiveSample = value("--exhaustive").flatMap(Int.init) ?? 0
+        let options = Arguments(arguments)
+        (source, target) = (options.language("--src", .english), options.language("--tgt", .russian))
+        (minimum, maximum) = (options.integer("--min", 50), options.integer("--max", 5))
+        exhaustiveSample = options.integer("--exhaustive", 0)
         serial = arguments.contains("--serial")
         column = arguments.contains("--target-side") ? 1 : 0
         corpusPath = value("--corpus")
