@@ -4,12 +4,13 @@ import KiokuText
 
 extension SQLiteWriter {
     func delete(_ unit: UnitID, stamp: ChangeStamp) throws(MemoryError) -> Bool {
-        typealias U = UnitTable; typealias V = VariantTable; typealias P = UnitPairTable; typealias H = HistoryTable
+        typealias U = UnitTable; typealias V = VariantTable; typealias H = HistoryTable
+        let variants = try variants(of: unit)
         return try failing {
             try db.execute(sql: "DELETE FROM \(U.name) WHERE \(U.id) = ?", arguments: [unit.rawValue])
             guard db.changesCount > 0 else { return false }
             try db.execute(sql: "DELETE FROM \(V.name) WHERE \(V.unitID) = ?", arguments: [unit.rawValue])
-            try db.execute(sql: "DELETE FROM \(P.name) WHERE \(P.unitID) = ?", arguments: [unit.rawValue])
+            try dropPairs(of: unit, TranslationUnit(variants: variants))
             try db.execute(sql: "DELETE FROM \(H.name) WHERE \(H.unitID) = ?", arguments: [unit.rawValue])
             try recordChange(ChangeTable.delete, of: unit, stamp: stamp)
             return true
@@ -36,11 +37,14 @@ extension SQLiteWriter {
                 return Variant(language: language, segment: text)
             }
             let edited = TranslationUnit(variants: variants)
+            let before = TranslationUnit(variants: rows.compactMap { row in
+                LanguageTag(row[1] as String).map { Variant(language: $0, segment: Segment(text: row[2], markup: row[3])) }
+            })
             try db.execute(sql: """
                 UPDATE \(U.name) SET \(U.contentHash) = ?, \(U.changedAt) = ?, \(U.changedBy) = ?,
                     \(U.latestAt) = max(coalesce(\(U.latestAt), ''), ?) WHERE \(U.id) = ?
                 """, arguments: [ContentHash.of(edited), stamp.date, stamp.user, Metadata.sortKey(ofDate: stamp.date), unit.rawValue])
-            try db.execute(sql: "DELETE FROM \(P.name) WHERE \(P.unitID) = ?", arguments: [unit.rawValue])
+            try dropPairs(of: unit, before)
             if variants.count >= 3 {
                 for pair in Set(ContentHash.pairs(of: edited)) {
                     try db.execute(sql: "INSERT OR IGNORE INTO \(P.name)(\(P.hash), \(P.unitID)) VALUES (?, ?)", arguments: [pair, unit.rawValue])
@@ -48,6 +52,15 @@ extension SQLiteWriter {
             }
             try recordChange(ChangeTable.edit, of: unit, stamp: stamp)
         }
+    }
+
+    /// Drops a unit's pair hashes, found by their key (hash, unit) — not by unit, which has no
+    /// index: in a TM of a million three-language units that would read every pair.
+    private func dropPairs(of unit: UnitID, _ stored: TranslationUnit) throws {
+        typealias P = UnitPairTable
+        guard stored.variants.count >= 3 else { return }
+        let drop = try db.cachedStatement(sql: "DELETE FROM \(P.name) WHERE \(P.hash) = ? AND \(P.unitID) = ?")
+        for pair in Set(ContentHash.pairs(of: stored)) { try drop.execute(arguments: [pair, unit.rawValue]) }
     }
 
     private func recordChange(_ kind: String, of unit: UnitID, stamp: ChangeStamp) throws {
