@@ -2,8 +2,9 @@
 # The main job on the bundled samples: import the seed article's memory (TMX, EN/RU/JA), show what
 # the TM holds, align the article's documents into a TM of their own, look sentences up, check it
 # against the bundled glossary of names and places, analyze and pre-translate the next job (the
-# follow-up article as XLIFF and PO), and export the TM back out as TMX and TSV; then serve it over
-# HTTP and ask it as Weblate would, and as a pipeline asks for an analysis.
+# follow-up article as XLIFF and PO), keep a copy clean (QA, a correction with its history, a
+# deletion), and export the TM back out as TMX and TSV; then serve it over HTTP and ask it as Weblate
+# would, as a pipeline asks for an analysis, and as a browser asks for the web page.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PATH:/opt/swift/usr/bin"
@@ -34,6 +35,17 @@ $kioku analyze memories/seed-followup.en-ru.xlf memories/seed-followup.ru.po --t
 $kioku pretranslate memories/seed-followup.en-ru.xlf --tm "$out/seed.kioku" --to "$out/seed-followup.ru.xlf" --fill 90
 $kioku pretranslate memories/seed-followup.ru.po --tm "$out/seed.kioku" --to "$out/seed-followup.ru.po"
 grep -m 2 'state-qualifier' "$out/seed-followup.ru.xlf"
+# Keeping a TM clean, on a copy: the QA sweep, a correction (the next lookup finds it, the old text
+# stays in the history), a deletion.
+$kioku qa --tm "$out/seed.kioku"
+cp "$out/seed.kioku" "$out/clean.kioku"
+$kioku edit --tm "$out/clean.kioku" --id 22 --lang ru --user demo \
+  --text "Во Владивостоке Путин и Абэ договорились снова встретиться 15 декабря в Японии."
+$kioku lookup "During the gathering in Vladivostok, President Putin and PM Abe agreed to once again meet on December 15 in Japan." \
+  --tm "$out/clean.kioku" --src en --tgt ru --max 1
+$kioku show --tm "$out/clean.kioku" --id 22
+$kioku delete --tm "$out/clean.kioku" --concordance "Сочи" --lang ru --dry-run
+$kioku delete --tm "$out/clean.kioku" --id 22
 $kioku export --tm "$out/seed.kioku" --to "$out/seed-en-ru.tmx" --langs en,ru
 $kioku export --tm "$out/seed.kioku" --to "$out/seed-en-ja.tsv" --langs en,ja
 head -c 600 "$out/seed-en-ru.tmx"
@@ -47,4 +59,5 @@ echo
 curl -s --data-binary @memories/seed-followup.en-ru.xlf "$url/api/analyze?name=seed-followup.en-ru.xlf" -o "$out/analysis.json"
 head -c 400 "$out/analysis.json"
 echo
+curl -s "$url/?q=During+the+gathering+in+Vladivostok%2C+President+Putin+and+PM+Abe+agreed+to+meet+on+December+16+in+Japan.&src=en&tgt=ru" | grep -m 2 -E 'class="(score|source)"'
 kill -TERM $server; wait $server
