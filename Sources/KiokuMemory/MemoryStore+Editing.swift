@@ -31,7 +31,8 @@ extension MemoryStore {
     /// variant: the one with exactly that tag, else the only one it covers (`ru` for `ru-RU`),
     /// else the only one covering it. The replaced text goes to the unit's history, the unit's
     /// change date and user become `stamp`'s. A text with inline codes comes as TMX markup in
-    /// `segment.markup`; plain text has none.
+    /// `segment.markup`; plain text has none (and replaces the codes, unless it is the text
+    /// already there: then nothing changes).
     public func editVariant(of unit: UnitID, language: LanguageTag, to segment: Segment, stamp: ChangeStamp) throws(MemoryError) -> VariantEdit {
         guard !segment.text.allSatisfy(\.isWhitespace) else { throw .emptyVariant(path: location, unit: unit) }
         return try write { writer throws(MemoryError) in
@@ -40,7 +41,12 @@ extension MemoryStore {
             let position = try Self.position(of: language, in: variants, unit: unit, location: location)
             let previous = variants[position].segment
             var edit = VariantEdit(unitID: unit, language: variants[position].language.identifier, previous: previous, current: segment, changed: false)
-            guard previous != segment else { return edit }
+            // The same words again change nothing — plain text given for a variant with inline codes
+            // does not strip them.
+            guard previous.text != segment.text || (segment.markup != nil && segment.markup != previous.markup) else {
+                edit.current = previous
+                return edit
+            }
             try writer.replaceVariant(of: unit, position: position, with: segment, stamp: stamp)
             edit.changed = true
             return edit

@@ -74,6 +74,19 @@ import KiokuText
         #expect(try tm.history(of: 1).count == 2)
     }
 
+    @Test func plainTextKeepsInlineCodesOnlyWhenItIsTheTextAlreadyThere() throws {
+        let tm = try TranslationMemory(path: Scratch.tmPath())
+        let coded = Segment(text: "Press Enter.", markup: #"Press <ph x="1">&lt;b&gt;</ph>Enter."#)
+        try tm.add([TranslationUnit(variants: [Variant(language: .english, segment: coded), Variant(language: .russian, text: "Нажмите Enter.")])])
+        let same = try tm.editVariant(of: 1, language: .english, to: Segment(text: "Press Enter."), stamp: stamp)
+        #expect(!same.changed && same.current == coded)
+        #expect(try tm.unit(1)?.unit.variants[0].segment == coded && tm.history(of: 1).isEmpty)
+        let other = try tm.editVariant(of: 1, language: .english, to: Segment(text: "Press Return."), stamp: stamp)
+        #expect(other.changed && other.previous == coded)
+        #expect(try tm.unit(1)?.unit.variants[0].segment == Segment(text: "Press Return."))
+        #expect(try tm.history(of: 1).first?.markup == coded.markup)  // the codes are kept in the history
+    }
+
     @Test func theChangeLogNamesEachChangedUnitOnce() throws {
         for store in [try TranslationMemory.seed() as any MemoryStore, InMemoryStore()] {
             if store is InMemoryStore { try store.add((1...25).map { unit((.english, "Sentence \($0)."), (.russian, "Предложение \($0)."))}) }
