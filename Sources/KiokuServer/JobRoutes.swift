@@ -72,10 +72,26 @@ extension TranslationService {
 
     /// Runs CPU-heavy work (both cores) off the server's event loops.
     static func offThread<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
-        try await withCheckedThrowingContinuation { continuation in
+        let pending = PendingWork(work)
+        return try await withCheckedThrowingContinuation { continuation in
             DispatchQueue.global().async {
-                continuation.resume(with: Result { try work() })
+                // The work (and the job file it holds) is released before the answer goes out,
+                // not whenever the dispatch block is torn down after it.
+                continuation.resume(with: pending.run())
             }
+        }
+    }
+
+    /// Work handed to another thread, dropped as soon as it has run.
+    private final class PendingWork<T: Sendable>: @unchecked Sendable {
+        private var work: (@Sendable () throws -> T)?
+
+        init(_ work: @escaping @Sendable () throws -> T) { self.work = work }
+
+        func run() -> Result<T, any Error> {
+            guard let work else { return .failure(CancellationError()) }
+            self.work = nil
+            return Result { try work() }
         }
     }
 
