@@ -76,16 +76,23 @@ enum POString {
         return out
     }
 
+    /// The text of a quoted string: every control character escaped (other ones than `\n`,
+    /// `\t`, `\r` as three octal digits, which the reader takes back), so a value never puts a raw
+    /// control byte (a NUL, the line break of a `\r\n` pair) into the file. By scalar, not by
+    /// character: `\r\n` is one character in Swift.
     static func escape(_ value: String) -> String {
         var out = ""
-        for character in value {
-            switch character {
+        for scalar in value.unicodeScalars {
+            switch scalar {
             case "\\": out += "\\\\"
             case "\"": out += "\\\""
             case "\n": out += "\\n"
             case "\t": out += "\\t"
             case "\r": out += "\\r"
-            default: out.append(character)
+            case _ where scalar.value < 0x20 || scalar.value == 0x7F:
+                let octal = String(scalar.value, radix: 8)
+                out += "\\" + String(repeating: "0", count: 3 - octal.count) + octal
+            default: out.unicodeScalars.append(scalar)
             }
         }
         return out

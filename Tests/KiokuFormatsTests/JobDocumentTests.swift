@@ -154,4 +154,18 @@ import KiokuText
         #expect(pair?.description.contains("one language pair") == true)
         #expect(throws: FormatError.self) { _ = try JobDocument.read(path: Scratch.file("tmx.xlf", "<tmx version=\"1.4\"/>")) }
     }
+
+    /// A PO string may hold any control character as an escape (`\0`, `\a`, a `\r\n` pair); a
+    /// filled copy writes each as an escape again, never as a raw byte, and reads back the same.
+    @Test func controlCharactersInAPOStringStayEscapes() throws {
+        let po = "msgid \"Open \\0%s\\a now\\r\\n\"\nmsgstr \"\"\n"
+        let document = try JobDocument.read(path: Scratch.file("controls.po", po), sourceLanguage: .english, targetLanguage: .russian)
+        let source = try #require(document.segments.first?.source.text)
+        #expect(source == "Open \u{0}%s\u{07} now\r\n")
+        let out = document.patched(fills: [0: SegmentFill(target: [.text(source)], quality: .exactMatch, score: 100, origin: "tm", candidates: [], notes: [])])
+        #expect(!out.utf8.contains(0) && !out.utf8.contains(7))
+        #expect(out.contains(#"msgstr "Open \000%s\007 now\r\n""#), "\(out)")
+        let again = try JobDocument.read(path: Scratch.file("controls-copy.po", out), sourceLanguage: .english, targetLanguage: .russian)
+        #expect(again.segments.first?.source.text == source)
+    }
 }
