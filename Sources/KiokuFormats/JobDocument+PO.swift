@@ -11,8 +11,21 @@ extension JobDocument {
     }
 
     /// The entry rewritten: Kioku's comments replaced, flags and msgstr as the fill says; the
-    /// msgctxt/msgid lines as they were. `endsFile` keeps a file without a final line break so.
+    /// msgctxt/msgid lines as they were. `endsFile` keeps a file without a final line break so;
+    /// an entry written with `\r\n` line ends (Poedit on Windows) keeps them.
     static func poEntry(_ entry: POEntry, _ fill: SegmentFill, bytes: [UInt8], endsFile: Bool) -> String {
+        let lines = poEntryLines(entry, fill, bytes: bytes)
+        let crlf = bytes[entry.range].firstIndex(of: 0x0A).map { $0 > entry.range.lowerBound && bytes[$0 - 1] == 0x0D } ?? false
+        var text = crlf ? lines.generated.replacing("\n", with: "\r\n") : lines.generated
+        text += lines.kept
+        text += crlf ? lines.after.replacing("\n", with: "\r\n") : lines.after
+        if endsFile, bytes.last != 0x0A { text.removeLast() }
+        return text
+    }
+
+    /// The entry's text in three parts: what Kioku writes before the keys (comments, flags), the
+    /// original bytes it keeps (the keys, or the rest of an entry not filled), and what it writes after.
+    private static func poEntryLines(_ entry: POEntry, _ fill: SegmentFill, bytes: [UInt8]) -> (generated: String, kept: String, after: String) {
         let isTranslator = { (line: String) in line.hasPrefix("# ") || line == "#" }
         var translator = entry.comments.filter { isTranslator($0) && !$0.hasPrefix(poCommentPrefix) }
         var flags = entry.flags
@@ -36,17 +49,15 @@ extension JobDocument {
         if !flags.isEmpty { text += "#, " + flags.joined(separator: ", ") + "\n" }
         text += previous.map { $0 + "\n" }.joined()
         guard fill.fills else {
-            text += String(decoding: bytes[entry.keys.lowerBound..<entry.range.upperBound], as: UTF8.self)
-            return text
+            return (text, String(decoding: bytes[entry.keys.lowerBound..<entry.range.upperBound], as: UTF8.self), "")
         }
-        text += String(decoding: bytes[entry.keys], as: UTF8.self)
+        var after = ""
         if let forms = fill.pluralTargets ?? (entry.msgidPlural == nil ? nil : firstForm(fill, of: entry)) {
-            for (number, form) in forms.enumerated() { text += POString.lines("msgstr[\(number)]", form) }
+            for (number, form) in forms.enumerated() { after += POString.lines("msgstr[\(number)]", form) }
         } else {
-            text += POString.lines("msgstr", fill.target?.plainText ?? "")
+            after += POString.lines("msgstr", fill.target?.plainText ?? "")
         }
-        if endsFile, bytes.last != 0x0A { text.removeLast() }
-        return text
+        return (text, String(decoding: bytes[entry.keys], as: UTF8.self), after)
     }
 
     /// A plural entry filled with one text: it goes into `msgstr[0]`, the other forms stay as they were.

@@ -43,10 +43,14 @@ struct POParser {
         while offset < bytes.count {
             lineNumber += 1
             let end = bytes[offset...].firstIndex(of: 0x0A).map { $0 + 1 } ?? bytes.count
-            guard let text = String(validating: bytes[offset..<end], as: UTF8.self) else {
+            // The line without its ending, cut by bytes: in Swift "\r\n" is one character, which
+            // `hasSuffix("\n")` does not see.
+            var stop = end
+            if stop > offset, bytes[stop - 1] == 0x0A { stop -= 1 }
+            if stop > offset, bytes[stop - 1] == 0x0D { stop -= 1 }
+            guard let line = String(validating: bytes[offset..<stop], as: UTF8.self) else {
                 throw .badEncoding(SourceLocation(file: path, line: lineNumber), "the line is not valid UTF-8")
             }
-            let line = text.hasSuffix("\n") ? String(text.dropLast()) : text
             let at = SourceLocation(file: path, line: lineNumber)
             let trimmed = line.trimmingWhitespace()
             defer { offset = end }

@@ -168,4 +168,17 @@ import KiokuText
         let again = try JobDocument.read(path: Scratch.file("controls-copy.po", out), sourceLanguage: .english, targetLanguage: .russian)
         #expect(again.segments.first?.source.text == source)
     }
+
+    /// A PO file with Windows line ends (Poedit): a filled entry keeps `\r\n` on every line it
+    /// writes, and the translator's comment stays with its entry.
+    @Test func windowsLineEndsAreKeptInAFilledEntry() throws {
+        let po = "# Russian menu\r\nmsgctxt \"menu\"\r\nmsgid \"Quit\"\r\nmsgstr \"\"\r\n\r\nmsgid \"Open\"\r\nmsgstr \"\"\r\n"
+        let document = try JobDocument.read(path: Scratch.file("crlf.po", po), sourceLanguage: .english, targetLanguage: .russian)
+        let out = document.patched(fills: [0: fill("Выход")])
+        #expect(out.hasPrefix("# Russian menu\r\n# kioku: 100% match from tm.tmx\r\n"), "\(out)")
+        #expect(out.contains("msgid \"Quit\"\r\nmsgstr \"Выход\"\r\n\r\nmsgid \"Open\""))
+        #expect(!out.replacingOccurrences(of: "\r\n", with: "").contains("\n"))  // no bare line feed
+        let again = try JobDocument.read(path: Scratch.file("crlf-copy.po", out), sourceLanguage: .english, targetLanguage: .russian)
+        #expect(again.segments.map(\.source.text) == ["Quit", "Open"])
+    }
 }
