@@ -6,23 +6,33 @@ enum POString {
         case notQuoted, unterminated, badEscape(String), trailingText
     }
 
-    /// The value of one `"…"` on a line (after the keyword), escapes resolved.
+    /// The value of one `"…"` on a line (after the keyword), escapes resolved. Read by scalar,
+    /// not by character: a combining mark after a backslash or a quote makes one Swift character
+    /// of the two, which would hide the backslash or the quote.
     static func unquote(_ text: Substring) throws(Problem) -> String {
-        let trimmed = text.drop { $0 == " " || $0 == "\t" }
-        guard trimmed.first == "\"" else { throw .notQuoted }
-        var out = ""
-        var index = trimmed.index(after: trimmed.startIndex)
-        while index < trimmed.endIndex {
-            let character = trimmed[index]
-            if character == "\"" {
-                let rest = trimmed[trimmed.index(after: index)...]
+        let scalars = text.unicodeScalars
+        var index = scalars.firstIndex { $0 != " " && $0 != "\t" } ?? scalars.endIndex
+        guard index < scalars.endIndex, scalars[index] == "\"" else { throw .notQuoted }
+        var out = String.UnicodeScalarView()
+        index = scalars.index(after: index)
+        /// The scalar after `index`, if it is one of `digits` (and `index` moves onto it).
+        func next(in digits: (Unicode.Scalar) -> Bool) -> Unicode.Scalar? {
+            let following = scalars.index(after: index)
+            guard following < scalars.endIndex, digits(scalars[following]) else { return nil }
+            index = following
+            return scalars[following]
+        }
+        while index < scalars.endIndex {
+            let scalar = scalars[index]
+            if scalar == "\"" {
+                let rest = scalars[scalars.index(after: index)...]
                 guard rest.allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\r" }) else { throw .trailingText }
-                return out
+                return String(out)
             }
-            if character == "\\" {
-                index = trimmed.index(after: index)
-                guard index < trimmed.endIndex else { throw .unterminated }
-                let escape = trimmed[index]
+            if scalar == "\\" {
+                index = scalars.index(after: index)
+                guard index < scalars.endIndex else { throw .unterminated }
+                let escape = scalars[index]
                 switch escape {
                 case "n": out.append("\n")
                 case "t": out.append("\t")
@@ -35,29 +45,21 @@ enum POString {
                 case "v": out.append("\u{0B}")
                 case "0"..."7":
                     var digits = String(escape)
-                    while digits.count < 3, trimmed.index(after: index) < trimmed.endIndex,
-                          let next = trimmed[trimmed.index(after: index)...].first, ("0"..."7").contains(next) {
-                        digits.append(next)
-                        index = trimmed.index(after: index)
-                    }
+                    while digits.count < 3, let digit = next(in: { ("0"..."7").contains($0) }) { digits.unicodeScalars.append(digit) }
                     guard let value = UInt8(digits, radix: 8), value < 0x80 else { throw .badEscape("\\" + digits) }
-                    out.append(Character(Unicode.Scalar(value)))
+                    out.append(Unicode.Scalar(value))
                 case "x":
                     var digits = ""
-                    while trimmed.index(after: index) < trimmed.endIndex, let next = trimmed[trimmed.index(after: index)...].first,
-                          next.isHexDigit, digits.count < 2 {
-                        digits.append(next)
-                        index = trimmed.index(after: index)
-                    }
+                    while digits.count < 2, let digit = next(in: { $0.properties.isASCIIHexDigit }) { digits.unicodeScalars.append(digit) }
                     guard let value = UInt8(digits, radix: 16), value < 0x80 else { throw .badEscape("\\x" + digits) }
-                    out.append(Character(Unicode.Scalar(value)))
+                    out.append(Unicode.Scalar(value))
                 default:
                     throw .badEscape("\\" + String(escape))
                 }
             } else {
-                out.append(character)
+                out.append(scalar)
             }
-            index = trimmed.index(after: index)
+            index = scalars.index(after: index)
         }
         throw .unterminated
     }

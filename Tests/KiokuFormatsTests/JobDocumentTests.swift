@@ -181,4 +181,22 @@ import KiokuText
         let again = try JobDocument.read(path: Scratch.file("crlf-copy.po", out), sourceLanguage: .english, targetLanguage: .russian)
         #expect(again.segments.map(\.source.text) == ["Quit", "Open"])
     }
+
+    /// A combining mark after a backslash or a quote makes one Swift character of the two: the
+    /// reader goes by scalar, so the backslash is still an escape (here an unknown one) and a
+    /// quoted combining accent stays text.
+    @Test func aCombiningMarkDoesNotHideABackslashOrAQuote() throws {
+        let bad = "msgid \"Open \\\u{301}now\"\nmsgstr \"\"\n"
+        let error = #expect(throws: FormatError.self) { _ = try JobDocument.read(path: Scratch.file("mark.po", bad)) }
+        #expect(error?.description.contains("is not a PO escape") == true, "\(String(describing: error))")
+        let good = "msgid \"Caf\\\"\u{301}\"\nmsgstr \"\"\n"
+        let accented = "Caf" + "\"" + "\u{301}"  // a quote, then a combining acute accent
+        let document = try JobDocument.read(path: Scratch.file("accent.po", good), sourceLanguage: .english, targetLanguage: .russian)
+        let read = document.segments.first?.source.text
+        #expect(read == accented)
+        let out = document.patched(fills: [0: fill("Кафе")])
+        let readBack = try JobDocument.read(path: Scratch.file("accent-copy.po", out), sourceLanguage: .english, targetLanguage: .russian)
+            .segments.first?.source.text
+        #expect(readBack == accented)
+    }
 }
