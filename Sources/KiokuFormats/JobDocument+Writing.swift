@@ -35,9 +35,11 @@ extension JobDocument {
         out += bytes[cursor...]
         var text = String(decoding: out, as: UTF8.self)
         // The copy is written in UTF-8, whatever the original's encoding was: its declaration says so.
+        // The value runs to the quote that opened it (`"'UTF-8"` is one odd name, not an empty one).
         if decoded, let end = text.firstRange(of: "?>"), text.hasPrefix("<?xml"),
-           let value = text[..<end.lowerBound].firstMatch(of: /encoding\s*=\s*["']([^"']*)["']/) {
-            text.replaceSubrange(value.1.startIndex..<value.1.endIndex, with: "UTF-8")
+           let match = text[..<end.lowerBound].firstMatch(of: /encoding\s*=\s*(?:"([^"]*)"|'([^']*)')/),
+           let value = match.1 ?? match.2 {
+            text.replaceSubrange(value.startIndex..<value.endIndex, with: "UTF-8")
         }
         return text
     }
