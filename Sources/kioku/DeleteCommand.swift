@@ -50,6 +50,7 @@ struct DeleteCommand: ParsableCommand {
         if chosen != 1 { throw ValidationError("choose the units with exactly one of --id (or --ids-from), --origin or --concordance") }
         if concordance != nil, lang == nil { throw ValidationError("--concordance needs --lang, the language of the segments to search") }
         if ids.contains(where: { $0 < 1 }) { throw ValidationError("unit ids are positive numbers") }
+        if show < 0 { throw ValidationError("--show must be 0 or more") }
     }
 
     /// What a deletion did, for --json.
@@ -87,7 +88,8 @@ struct DeleteCommand: ParsableCommand {
     }
 
     private func printOutcome(_ outcome: Outcome, selected: Int) {
-        for id in outcome.notFound { print("no unit \(id) (never added, or deleted already)") }
+        for id in outcome.notFound.prefix(20) { print("no unit \(id) (never added, or deleted already)") }
+        if outcome.notFound.count > 20 { print("… and \(outcome.notFound.count - 20) more ids with no unit (--json lists them)") }
         if selected == 0 { print("Nothing to delete in \(memory.tm)."); return }
         print(dryRun ? "Would delete \(selected.counted("unit")) from \(memory.tm) (--dry-run: nothing was deleted):"
                      : "Deleted \(outcome.deleted.count.counted("unit")) from \(memory.tm):")
