@@ -14,8 +14,7 @@ struct CheckView: Sendable {
     var source = ""
     var target = ""
     var noGlossary = false
-    var hasError = false
-    var error = ""
+    var error: String?
     var ran = false
     var passed = false
     var summary = ""

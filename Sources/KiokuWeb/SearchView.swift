@@ -13,10 +13,8 @@ struct SearchView: Sendable {
     var targets: [WebOption] = []
     var minimum = 70
     var origins: [WebOption] = []
-    var hasNotice = false
-    var notice = ""
-    var hasError = false
-    var error = ""
+    var notice: String?
+    var error: String?
     var summary = ""
     var hasMatches = false
     var matches: [MatchView] = []
@@ -41,12 +39,9 @@ struct MatchView: Sendable {
     var targetLanguage: String
     var diff: [Piece]
     var target: String
-    var hasAdapted: Bool
-    var adapted: String
-    var hasOrigin: Bool
-    var origin: String
-    var hasChange: Bool
-    var change: String
+    var adapted: String?
+    var origin: String?
+    var change: String?
 
     init(_ match: FuzzyMatch) {
         unitID = match.unitID.rawValue
@@ -55,13 +50,9 @@ struct MatchView: Sendable {
         targetLanguage = match.targetLanguage.identifier
         diff = match.diff.map { Piece(text: $0.text, equal: $0.kind == .equal, removed: $0.kind == .removed, added: $0.kind == .added) }
         target = match.target
-        hasAdapted = match.adaptedTarget != nil
-        adapted = match.adaptedTarget ?? ""
-        hasOrigin = match.origin != nil
-        origin = match.origin ?? ""
-        let change = match.latestChange
-        hasChange = change != nil
-        self.change = change.map { change in "\(WebDates.readable(change.date))" + (change.user.map { " by \($0)" } ?? "") } ?? ""
+        adapted = match.adaptedTarget
+        origin = match.origin
+        change = match.latestChange.map { change in WebDates.readable(change.date) + (change.user.map { " by \($0)" } ?? "") }
     }
 }
 
@@ -81,8 +72,7 @@ struct HitView: Sendable {
     var language: String
     var pieces: [Piece]
     var translations: [Translation]
-    var hasOrigin: Bool
-    var origin: String
+    var origin: String?
 
     init(_ hit: ConcordanceHit, origin: String?, targetFirst target: String) {
         unitID = hit.unitID.rawValue
@@ -99,7 +89,6 @@ struct HitView: Sendable {
         self.pieces = pieces
         translations = hit.translations.sorted { ($0.key.hasPrefix(target) ? 0 : 1, $0.key) < ($1.key.hasPrefix(target) ? 0 : 1, $1.key) }
             .map { Translation(language: $0.key, text: $0.value) }
-        hasOrigin = origin != nil
-        self.origin = origin ?? ""
+        self.origin = origin
     }
 }

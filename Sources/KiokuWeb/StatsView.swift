@@ -27,8 +27,8 @@ struct StatsView: Sendable {
     var units: String
     var segments: String
     var size: String
-    var hasMarkup: Bool
-    var markup: String
+    /// Units with inline codes, when there are any.
+    var markup: String?
     var chartHeight: Int
     var bars: [Bar]
     var pairs: [Pair]
@@ -40,8 +40,7 @@ struct StatsView: Sendable {
         segments = number(statistics.segments)
         size = statistics.fileBytes >= 1_000_000 ? String(format: "%.1f MB", Double(statistics.fileBytes) / 1e6)
                                                  : String(format: "%.0f KB", Double(statistics.fileBytes) / 1e3)
-        hasMarkup = statistics.unitsWithMarkup > 0
-        markup = number(statistics.unitsWithMarkup)
+        markup = statistics.unitsWithMarkup > 0 ? number(statistics.unitsWithMarkup) : nil
         let most = max(1, statistics.languages.map(\.segments).max() ?? 1)
         let longest = 440  // pixels for the largest bar; labels left, values right
         bars = statistics.languages.enumerated().map { index, count in

@@ -18,19 +18,15 @@ struct UnitView: Sendable {
 
     struct HistoryView: Sendable {
         var date: String
-        var hasUser: Bool
-        var user: String
+        var user: String?
         var language: String
         var text: String
     }
 
     var id: Int64
-    var hasOrigin: Bool
-    var origin: String
-    var hasCreated: Bool
-    var created: String
-    var hasChanged: Bool
-    var changed: String
+    var origin: String?
+    var created: String?
+    var changed: String?
     var notes: [String]
     var properties: [PropertyView]
     var variants: [VariantView]
@@ -39,15 +35,12 @@ struct UnitView: Sendable {
 
     init(_ stored: StoredUnit, history: [VariantRevision]) {
         let metadata = stored.unit.metadata
-        func stamp(_ date: String?, _ user: String?) -> String {
-            (date.map(WebDates.readable) ?? "") + (user.map { " by \($0)" } ?? "")
+        func stamp(_ date: String?, _ user: String?) -> String? {
+            date.map { WebDates.readable($0) + (user.map { " by \($0)" } ?? "") }
         }
         id = stored.id.rawValue
-        hasOrigin = stored.origin != nil
-        origin = stored.origin ?? ""
-        hasCreated = metadata.creationDate != nil
+        origin = stored.origin
         created = stamp(metadata.creationDate, metadata.creationUser)
-        hasChanged = metadata.changeDate != nil
         changed = stamp(metadata.changeDate, metadata.changeUser)
         notes = metadata.notes.map(\.text)
         properties = metadata.properties.map { PropertyView(name: $0.type, value: $0.value) }
@@ -55,7 +48,7 @@ struct UnitView: Sendable {
             VariantView(unitID: stored.id.rawValue, position: position, language: variant.language.identifier, text: variant.segment.text)
         }
         self.history = history.reversed().map { entry in
-            HistoryView(date: WebDates.readable(entry.replaced.date), hasUser: entry.replaced.user != nil, user: entry.replaced.user ?? "",
+            HistoryView(date: WebDates.readable(entry.replaced.date), user: entry.replaced.user,
                         language: entry.language, text: entry.text)
         }
         hasHistory = !history.isEmpty

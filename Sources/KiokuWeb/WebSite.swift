@@ -66,7 +66,6 @@ public final class WebSite: Sendable {
         let origin = query.text("origin")
         view.origins = statistics.origins.map { WebOption(value: $0.path, label: $0.path, selected: $0.path == origin) }
         if let deleted = query.text("deleted").flatMap(Int64.init) {
-            view.hasNotice = true
             view.notice = "Unit \(deleted) was deleted."
         }
         if let minimum = query.text("min") {
@@ -75,7 +74,7 @@ public final class WebSite: Sendable {
         guard let text = query.text("q") else { return render(view, "search", title: "Search", layout: { $0.searchActive = true }) }
         view.query = text
         if view.isLookup, source.language == target.language { view.fail("Choose two different languages to look up a translation.") }
-        if !view.hasError {
+        if view.error == nil {
             if view.isLookup { try lookUp(text, source, target, origin, into: &view) } else { try findPhrase(text, source, target, origin, into: &view) }
         }
         return render(view, "search", title: "Search: \(text.prefix(40))", layout: { $0.searchActive = true })
@@ -131,7 +130,6 @@ public final class WebSite: Sendable {
         view.target = query["target"] ?? ""
         if let sentence = query.text("source"), let translation = query.text("target"), !view.noGlossary {
             if source.language == target.language {
-                view.hasError = true
                 view.error = "Choose two different languages."
             } else {
                 let checker = UnitChecker(glossary: glossary, source: source, target: target, consistency: false)
@@ -213,8 +211,5 @@ public final class WebSite: Sendable {
 }
 
 extension SearchView {
-    mutating func fail(_ message: String) {
-        hasError = true
-        error = message
-    }
+    mutating func fail(_ message: String) { error = message }
 }

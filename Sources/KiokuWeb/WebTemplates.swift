@@ -55,8 +55,8 @@ enum WebTemplates {
         <select id="origin" name="origin"><option value="">any file</option>{{#origins}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/origins}}</select></div>
         <div class="field"><button type="submit">Search</button></div>
         </form>
-        {{#hasNotice}}<p class="notice" role="status">{{notice}}</p>{{/hasNotice}}
-        {{#hasError}}<p class="error" role="alert">{{error}}</p>{{/hasError}}
+        {{#notice}}<p class="notice" role="status">{{notice}}</p>{{/notice}}
+        {{#error}}<p class="error" role="alert">{{error}}</p>{{/error}}
         {{#hasMatches}}
         <h2>{{summary}}</h2>
         <p class="legend"><del>struck</del>: in the TM's sentence only · <ins>underlined</ins>: in your text only</p>
@@ -66,8 +66,8 @@ enum WebTemplates {
         <span class="score" aria-label="score {{score}} percent">{{score}}%</span>
         <p class="source" lang="{{sourceLanguage}}">{{#diff}}{{#equal}}{{text}}{{/equal}}{{#removed}}<del>{{text}}</del>{{/removed}}{{#added}}<ins>{{text}}</ins>{{/added}}{{/diff}}</p>
         <p class="target" lang="{{targetLanguage}}">{{target}}</p>
-        {{#hasAdapted}}<p class="adapted">numbers put in: <span lang="{{targetLanguage}}">{{adapted}}</span></p>{{/hasAdapted}}
-        <p class="about"><a href="/units/{{unitID}}">unit {{unitID}}</a>{{#hasOrigin}} · {{origin}}{{/hasOrigin}}{{#hasChange}} · {{change}}{{/hasChange}}</p>
+        {{#adapted}}<p class="adapted">numbers put in: <span lang="{{targetLanguage}}">{{adapted}}</span></p>{{/adapted}}
+        <p class="about"><a href="/units/{{unitID}}">unit {{unitID}}</a>{{#origin}} · {{origin}}{{/origin}}{{#change}} · {{change}}{{/change}}</p>
         </li>
         {{/matches}}
         </ol>
@@ -79,7 +79,7 @@ enum WebTemplates {
         <li class="hit">
         <p class="source" lang="{{language}}">{{#pieces}}{{#marked}}<mark>{{text}}</mark>{{/marked}}{{^marked}}{{text}}{{/marked}}{{/pieces}}</p>
         {{#translations}}<p class="target" lang="{{language}}"><span class="code">{{language}}</span> {{text}}</p>{{/translations}}
-        <p class="about"><a href="/units/{{unitID}}">unit {{unitID}}</a>{{#hasOrigin}} · {{origin}}{{/hasOrigin}}</p>
+        <p class="about"><a href="/units/{{unitID}}">unit {{unitID}}</a>{{#origin}} · {{origin}}{{/origin}}</p>
         </li>
         {{/hits}}
         </ol>
@@ -90,9 +90,9 @@ enum WebTemplates {
     static let unit = """
         <h1>Unit {{id}}</h1>
         <dl class="meta">
-        {{#hasOrigin}}<dt>Origin</dt><dd>{{origin}}</dd>{{/hasOrigin}}
-        {{#hasCreated}}<dt>Created</dt><dd>{{created}}</dd>{{/hasCreated}}
-        {{#hasChanged}}<dt>Changed</dt><dd>{{changed}}</dd>{{/hasChanged}}
+        {{#origin}}<dt>Origin</dt><dd>{{origin}}</dd>{{/origin}}
+        {{#created}}<dt>Created</dt><dd>{{created}}</dd>{{/created}}
+        {{#changed}}<dt>Changed</dt><dd>{{changed}}</dd>{{/changed}}
         {{#notes}}<dt>Note</dt><dd>{{.}}</dd>{{/notes}}
         {{#properties}}<dt>{{name}}</dt><dd>{{value}}</dd>{{/properties}}
         </dl>
@@ -110,7 +110,7 @@ enum WebTemplates {
         <h2>History</h2>
         {{#hasHistory}}
         <ol class="history">
-        {{#history}}<li>{{date}}{{#hasUser}} by {{user}}{{/hasUser}}: the {{language}} text was <q lang="{{language}}">{{text}}</q></li>{{/history}}
+        {{#history}}<li>{{date}}{{#user}} by {{user}}{{/user}}: the {{language}} text was <q lang="{{language}}">{{text}}</q></li>{{/history}}
         </ol>
         {{/hasHistory}}
         {{^hasHistory}}<p>No edits yet.</p>{{/hasHistory}}
@@ -131,7 +131,7 @@ enum WebTemplates {
         <textarea id="target" name="target" rows="3" required lang="{{targetCode}}">{{target}}</textarea></div>
         <div class="field"><button type="submit">Check</button></div>
         </form>
-        {{#hasError}}<p class="error" role="alert">{{error}}</p>{{/hasError}}
+        {{#error}}<p class="error" role="alert">{{error}}</p>{{/error}}
         {{#ran}}
         {{#passed}}<p class="ok" role="status">{{summary}}</p>{{/passed}}
         {{^passed}}<p class="error" role="status">{{summary}}</p>{{/passed}}
@@ -143,7 +143,7 @@ enum WebTemplates {
 
     static let stats = """
         <h1>What the TM holds</h1>
-        <p class="totals">{{units}} units · {{segments}} segments · {{size}}{{#hasMarkup}} · {{markup}} with inline codes{{/hasMarkup}}</p>
+        <p class="totals">{{units}} units · {{segments}} segments · {{size}}{{#markup}} · {{markup}} with inline codes{{/markup}}</p>
         <h2 id="chart-title">Segments per language</h2>
         <svg class="chart" viewBox="0 0 640 {{chartHeight}}" role="img" aria-labelledby="chart-title">
         {{#bars}}
