@@ -88,9 +88,9 @@ struct LookupBenchmark {
         }
         latencies.sort()
         func percentile(_ p: Double) -> Double { latencies[min(latencies.count - 1, Int(Double(latencies.count) * p))] }
-        print(String(format: "lookup %@ %@→%@ --min %d --max %d%@: %d queries; open + first lookup %.3f s; p50 %.3f ms, p90 %.3f ms, p99 %.3f ms, max %.3f ms; peak RSS %.0f MB",
+        print(String(format: "lookup %@ %@→%@ --min %d --max %d%@: %d queries; open + first lookup %.3f s; mean %.3f ms, p50 %.3f ms, p90 %.3f ms, p99 %.3f ms, max %.3f ms; peak RSS %.0f MB",
                      (tmPath as NSString).lastPathComponent, source.identifier, target.identifier, minimum, maximum, serial ? " (one core)" : "", queries.count,
-                     openSeconds, percentile(0.5), percentile(0.9), percentile(0.99), latencies.last ?? 0, peakRSSMegabytes()))
+                     openSeconds, latencies.reduce(0, +) / Double(max(1, latencies.count)), percentile(0.5), percentile(0.9), percentile(0.99), latencies.last ?? 0, peakRSSMegabytes()))
         if derived > 0, corpusPath != nil {
             print(String(format: "  quality: %d of %d derived queries with ≤ 2 edits have their source line (or identical text) first = %.1f%%",
                          found, derived, 100 * Double(found) / Double(derived)))

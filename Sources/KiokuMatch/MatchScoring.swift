@@ -38,23 +38,23 @@ enum MatchScoring {
     /// The query's side of the final score, computed once per lookup.
     struct Query {
         let text: String
-        let form: MatchForm
-        let numbers: [String]
+        let form: ScoringForm
         let classKeys: [String]
+        let unit: ScoringUnit
 
-        init(text: String, form: MatchForm) {
+        init(text: String, form: MatchForm, unit: ScoringUnit) {
             self.text = text
-            self.form = form
-            numbers = form.numbers
+            self.form = ScoringForm(text, unit: unit)
             classKeys = form.classKeys
+            self.unit = unit
         }
     }
 
-    static func final(query prepared: Query, candidate: String, candidateForm: MatchForm, base: Int) -> Final {
+    static func final(query prepared: Query, candidate: String, candidateForm: ScoringForm, base: Int) -> Final {
         let query = prepared.text, queryForm = prepared.form
         var score = base
         var pairs: [(String, String)] = []
-        let queryNumbers = prepared.numbers, candidateNumbers = candidateForm.numbers
+        let queryNumbers = queryForm.numbers, candidateNumbers = candidateForm.numbers
         if queryNumbers.count == candidateNumbers.count {
             for (q, c) in zip(queryNumbers, candidateNumbers) where q != c {
                 pairs.append((c, q))
@@ -64,7 +64,8 @@ enum MatchScoring {
         if queryForm.punctuation != candidateForm.punctuation { score -= 1 }
         if query != candidate, queryForm.normalized == candidateForm.normalized { score -= 1 }
         if query != candidate { score = min(score, 99) }
-        let numbersOnly = !pairs.isEmpty && prepared.classKeys == candidateForm.classKeys
+        // the candidate's tokens are only made when placeables differ (rare)
+        let numbersOnly = !pairs.isEmpty && prepared.classKeys == MatchForm(candidate, unit: prepared.unit).classKeys
         return Final(score: max(0, score), numbersOnly: numbersOnly)
     }
 

@@ -47,19 +47,21 @@ public final class Matcher: Sendable {
                 options.parallel ? self.scratch.borrow { helper in search.run(scratch: scratch, helper: helper) } : search.run(scratch: scratch)
             }
         }
-        let ranking = Ranking(query: MatchScoring.Query(text: text, form: form), source: source, target: target,
+        let ranking = Ranking(query: MatchScoring.Query(text: text, form: form, unit: source.scoringUnit), source: source, target: target,
                               options: options, datesMatter: datesMatter)
-        let ranked = try index.memory.withRankingReader { reader in ranking.best(of: hits, reader: reader) }
-        var matches: [(match: FuzzyMatch, unit: StoredUnit)] = []
-        for ranked in ranked {
-            if let found = try match(ranked, query: text, source: source, target: target) { matches.append(found) }
+        // One read of the TM for the lookup: ranking and the winners come from one snapshot.
+        return try index.memory.withRankingReader { reader in
+            let ranked = ranking.best(of: hits, reader: reader)
+            guard !ranked.isEmpty else { return [] }
+            let diff = WordDiff(query: text, unit: source.scoringUnit)
+            return ranked.compactMap { match($0, diff: diff, target: target, reader: reader) }
         }
-        return matches
     }
 
     /// The match users see for a ranked hit: the full unit read, the diff made, numbers adapted.
-    private func match(_ ranked: Ranking.Ranked, query: String, source: LanguageTag, target: LanguageTag) throws(MemoryError) -> (match: FuzzyMatch, unit: StoredUnit)? {
-        guard let stored = try index.memory.unit(ranked.unitID) else { return nil }
+    private func match(_ ranked: Ranking.Ranked, diff: WordDiff, target: LanguageTag,
+                       reader: any RankingReader) -> (match: FuzzyMatch, unit: StoredUnit)? {
+        guard let stored = reader.unit(ranked.unitID) else { return nil }
         let position = ranked.hit.key.position
         guard position < stored.unit.variants.count else { return nil }
         let sourceVariant = stored.unit.variants[position]
@@ -69,10 +71,10 @@ public final class Matcher: Sendable {
             score: ranked.score, unitID: ranked.unitID, sourceLanguage: sourceVariant.language,
             targetLanguage: targetVariant.language, source: sourceVariant.segment.text, target: targetVariant.segment.text,
             adaptedTarget: ranked.numbersOnly
-                ? MatchScoring.placeablePairs(query: query, source: sourceVariant.segment.text, unit: source.scoringUnit)
+                ? MatchScoring.placeablePairs(query: diff.query, source: sourceVariant.segment.text, unit: diff.unit)
                     .flatMap { MatchScoring.adapt(target: targetVariant.segment.text, pairs: $0) }
                 : nil,
-            diff: WordDiff.diff(query: query, source: sourceVariant.segment.text, unit: source.scoringUnit),
+            diff: diff.pieces(from: sourceVariant.segment.text),
             metadata: stored.unit.metadata, targetMetadata: targetVariant.metadata, origin: stored.origin,
             contextMatches: ranked.contextMatches)
         return (match, stored)

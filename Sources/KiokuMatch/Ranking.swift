@@ -166,7 +166,7 @@ private struct FinalScores {
 
     mutating func final(_ candidate: String, base: Int) -> MatchScoring.Final {
         if let cached = known[candidate], cached.base == base { return cached.final }
-        let final = MatchScoring.final(query: query, candidate: candidate, candidateForm: MatchForm(candidate, unit: unit), base: base)
+        let final = MatchScoring.final(query: query, candidate: candidate, candidateForm: ScoringForm(candidate, unit: unit), base: base)
         known[candidate] = (base, final)
         return final
     }

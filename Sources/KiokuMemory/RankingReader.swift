@@ -1,12 +1,17 @@
 import KiokuFormats
 
-/// What ranking reads of the hits a fuzzy search found: the variant's text, whether the unit
-/// holds the target language, and what breaks ties. Ranking reads dozens of hits per lookup,
-/// so a reader keeps its statements prepared for the length of one ``MemoryStore/withRankingReader(_:)``.
+/// What a lookup reads of the hits a fuzzy search found: the variant's text, whether the unit
+/// holds the target language, what breaks ties, and the winners in full. Ranking reads dozens
+/// of hits per lookup, so a reader keeps its statements prepared, and everything it reads comes
+/// from one snapshot of the TM, for the length of one ``MemoryStore/withRankingReader(_:)``.
 public protocol RankingReader {
     /// The variant's text and its unit's other variants (language as stored, text); nil when
     /// the unit or the variant no longer exists.
     func candidate(_ key: VariantKey) -> (text: String, others: [(language: String, text: String)])?
     /// What orders equal matches and makes a context match.
     func rankingFacts(of unit: UnitID) -> RankingFacts
+    /// The whole unit (variants, metadata, origin), nil when it no longer exists. A unit whose
+    /// content no longer hashes to what was stored is not returned: ``MemoryStore/withRankingReader(_:)``
+    /// then throws ``MemoryError/damaged(path:reason:)`` once the body is done.
+    func unit(_ id: UnitID) -> StoredUnit?
 }

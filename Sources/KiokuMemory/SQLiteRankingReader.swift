@@ -6,15 +6,39 @@ import GRDBSQLite
 final class SQLiteRankingReader: RankingReader {
     private let variants: Statement
     private let unit: Statement
+    private let wholeUnit: Statement
     /// The first SQLite error a step met (SQLITE_CORRUPT, an I/O error): the reads answer as
     /// if the row were missing, and the store turns this into an error after ranking, so that
     /// damage never passes for "no such unit".
     private(set) var failure: Int32?
+    /// A unit whose content no longer matches its stored hash (the store reports it after ranking).
+    private(set) var damagedUnit: UnitID?
 
     init(_ db: Database) throws {
         typealias U = UnitTable; typealias V = VariantTable
         variants = try db.cachedStatement(sql: "SELECT \(V.position), \(V.language), \(V.text) FROM \(V.name) WHERE \(V.unitID) = ?")
         unit = try db.cachedStatement(sql: "SELECT coalesce(\(U.latestAt), ''), \(U.extra) FROM \(U.name) WHERE \(U.id) = ?")
+        wholeUnit = try db.cachedStatement(sql: StoredUnitRows.select(where: "WHERE u.\(U.id) = ?"))
+    }
+
+    func unit(_ id: UnitID) -> StoredUnit? {
+        let s = wholeUnit.sqliteStatement
+        sqlite3_reset(s)
+        defer { sqlite3_reset(s) }
+        sqlite3_bind_int64(s, 1, id.rawValue)
+        var rows = StoredUnitRows(checksContent: true)
+        var step = sqlite3_step(s)
+        while step == SQLITE_ROW {
+            _ = rows.add(s)
+            step = sqlite3_step(s)
+        }
+        if step != SQLITE_DONE { failure = failure ?? step }
+        guard let finished = rows.finish() else { return nil }
+        guard finished.intact else {
+            damagedUnit = damagedUnit ?? id
+            return nil
+        }
+        return finished.unit
     }
 
     func candidate(_ key: VariantKey) -> (text: String, others: [(language: String, text: String)])? {

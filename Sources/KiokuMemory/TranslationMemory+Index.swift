@@ -105,6 +105,9 @@ extension TranslationMemory {
             if let code = reader.failure {
                 throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errstr(code)))
             }
+            if let damaged = reader.damagedUnit {
+                throw MemoryError.damaged(path: self.path, reason: "unit \(damaged.rawValue)'s text is not what was stored (its checksum differs)")
+            }
             return result
         }
     }

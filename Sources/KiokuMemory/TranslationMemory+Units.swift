@@ -1,4 +1,5 @@
 import GRDB
+import GRDBSQLite
 import KiokuFormats
 import KiokuText
 
@@ -27,47 +28,28 @@ extension TranslationMemory {
     /// of `body`.
     func readUnits(ids: ClosedRange<UnitID>?, languages: [LanguageTag]?, changed: ((StoredUnit) throws(MemoryError) -> Void)?,
                    _ body: (StoredUnit) throws -> Void) throws(MemoryError) {
-        typealias U = UnitTable; typealias V = VariantTable; typealias O = OriginTable
-        let condition = ids == nil ? "" : "WHERE u.\(U.id) BETWEEN ? AND ?"
-        let arguments: StatementArguments = ids.map { [$0.lowerBound.rawValue, $0.upperBound.rawValue] } ?? []
         try reading { db in
-            let statement = try db.cachedStatement(sql: """
-                SELECT u.\(U.id), u.\(U.sourceLanguage), u.\(U.createdAt), u.\(U.createdBy), u.\(U.changedAt), u.\(U.changedBy), u.\(U.extra),
-                       o.\(O.path), v.\(V.language), v.\(V.text), v.\(V.markup), v.\(V.extra), u.\(U.contentHash)
-                FROM \(U.name) u JOIN \(V.name) v ON v.\(V.unitID) = u.\(U.id) LEFT JOIN \(O.name) o ON o.\(O.id) = u.\(U.originID)
-                \(condition)
-                ORDER BY u.\(U.id), v.\(V.position)
-                """)
-            let rows = try Row.fetchCursor(statement, arguments: arguments)
-            var current: StoredUnit?
-            var storedHash: Int64 = 0
-            func emit() throws {
-                guard var stored = current else { return }
-                if let changed, ContentHash.of(stored.unit) != storedHash {
-                    try changed(stored)
+            let statement = try db.cachedStatement(sql: StoredUnitRows.select(where: ids == nil ? "" : "WHERE u.\(UnitTable.id) BETWEEN ? AND ?"))
+            var rows = StoredUnitRows(checksContent: changed != nil)
+            func emit(_ finished: StoredUnitRows.Finished?) throws {
+                guard var finished else { return }
+                if let changed, !finished.intact {
+                    try changed(finished.unit)
                     return
                 }
                 if let languages {
-                    stored.unit.variants.removeAll { variant in !languages.contains { $0.covers(variant.language) } }
-                    guard stored.unit.variants.count >= 2 else { return }
+                    finished.unit.unit.variants.removeAll { variant in !languages.contains { $0.covers(variant.language) } }
+                    guard finished.unit.unit.variants.count >= 2 else { return }
                 }
-                try body(stored)
+                try body(finished.unit)
             }
-            while let row = try rows.next() {
-                let id = UnitID(row[0] as Int64)
-                if current?.id != id {
-                    try emit()
-                    var metadata = Metadata(creationDate: row[2], creationUser: row[3], changeDate: row[4], changeUser: row[5])
-                    StoredExtras.decode(row[6], into: &metadata)
-                    let source = (row[1] as String?).flatMap(LanguageTag.init)
-                    current = StoredUnit(id: id, origin: row[7], unit: TranslationUnit(variants: [], sourceLanguage: source, metadata: metadata))
-                    storedHash = row[12]
+            try statement.forEachRow(in: db, { s in
+                if let ids {
+                    sqlite3_bind_int64(s, 1, ids.lowerBound.rawValue)
+                    sqlite3_bind_int64(s, 2, ids.upperBound.rawValue)
                 }
-                guard let language = LanguageTag(row[8] as String) else { continue }
-                current?.unit.variants.append(Variant(language: language, segment: Segment(text: row[9], markup: row[10]),
-                                                      metadata: StoredExtras.decodeVariant(row[11])))
-            }
-            try emit()
+            }) { s in try emit(rows.add(s)) }
+            try emit(rows.finish())
         }
     }
 

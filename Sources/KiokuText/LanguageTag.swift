@@ -8,6 +8,10 @@ public struct LanguageTag: Hashable, Sendable, Comparable, CustomStringConvertib
 
     /// Parses a tag; returns nil when the text is not shaped like a BCP 47 tag.
     public init?(_ text: String) {
+        if Self.isCanonicalShortTag(text) {  // `en`, `ru-RU`: what a TM stores, read for every variant
+            identifier = text
+            return
+        }
         let trimmed = text.trimmingASCIIWhitespace().replacingUnderscores()
         let parts = trimmed.split(separator: "-", omittingEmptySubsequences: false)
         guard let first = parts.first, (2...3).contains(first.count),
@@ -62,6 +66,23 @@ public struct LanguageTag: Hashable, Sendable, Comparable, CustomStringConvertib
     public static func < (lhs: LanguageTag, rhs: LanguageTag) -> Bool { lhs.identifier < rhs.identifier }
 
     init(uncheckedIdentifier: String) { identifier = uncheckedIdentifier }
+
+    /// Whether `text` is already a canonical `ll`, `lll`, `ll-RR` or `lll-RR` tag, checked on bytes.
+    private static func isCanonicalShortTag(_ text: String) -> Bool {
+        let utf8 = text.utf8
+        let count = utf8.count
+        guard count >= 2, count <= 6 else { return false }
+        var language = 0, region = 0, dash = false
+        for byte in utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z") where !dash: language += 1
+            case UInt8(ascii: "A")...UInt8(ascii: "Z") where dash: region += 1
+            case UInt8(ascii: "-") where !dash: dash = true
+            default: return false
+            }
+        }
+        return (2...3).contains(language) && (dash ? region == 2 : region == 0)
+    }
 
     public init(from decoder: any Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)

@@ -27,7 +27,12 @@ public struct MatchForm: Hashable, Sendable {
                 let slice = UnsafeBufferPointer(rebasing: bytes[piece.bytes])
                 switch piece.kind {
                 case .word, .character: tokens.append(String(decoding: slice, as: UTF8.self))
-                case .number, .placeholder: tokens.append("#" + String(decoding: slice, as: UTF8.self))
+                case .number, .placeholder:
+                    tokens.append(String(unsafeUninitializedCapacity: slice.count + 1) { buffer in
+                        buffer[0] = UInt8(ascii: "#")
+                        _ = UnsafeMutableBufferPointer(rebasing: buffer[1...]).initialize(from: slice)
+                        return slice.count + 1
+                    })
                 case .punctuation: punctuation.append(contentsOf: slice)
                 }
             }
@@ -37,8 +42,11 @@ public struct MatchForm: Hashable, Sendable {
     }
 
     /// The tokens with every number replaced by `#`: what the edit distance compares.
-    public var classKeys: [String] { tokens.map { $0.hasPrefix("#") ? "#" : $0 } }
+    public var classKeys: [String] { tokens.map { Self.isPlaceable($0) ? "#" : $0 } }
 
     /// The placeables (numbers and placeholders), in order, without their `#`.
-    public var numbers: [String] { tokens.filter { $0.hasPrefix("#") }.map { String($0.dropFirst()) } }
+    public var numbers: [String] { tokens.compactMap { Self.isPlaceable($0) ? String(decoding: $0.utf8.dropFirst(), as: UTF8.self) : nil } }
+
+    /// Whether a token is a placeable (its `#`; a word never starts with one).
+    private static func isPlaceable(_ token: String) -> Bool { token.utf8.first == UInt8(ascii: "#") }
 }

@@ -12,13 +12,23 @@ public struct MatchNormalizer: Sendable {
 
     /// The matching form of `text`.
     public func normalize(_ text: String) -> String {
-        if text.utf8.allSatisfy({ $0 < 0x80 }) { return normalizeASCII(text) }
-        if let fast = normalizeCyrillicAndLatin(text) { return fast }
-        let folded = Self.nfkcCasefold(text)
+        var copy = text
+        if let fast = copy.withUTF8(Self.normalizeSimple) { return fast }
+        return Self.normalizeFully(text)
+    }
+
+    /// The matching form of valid UTF-8 `bytes` (a part of a Swift string's storage).
+    public func normalize(utf8 bytes: UnsafeBufferPointer<UInt8>) -> String {
+        Self.normalizeSimple(bytes) ?? Self.normalizeFully(String(decoding: bytes, as: UTF8.self))
+    }
+
+    /// Any text: ICU's NFKC with case folding, then the unifications.
+    private static func normalizeFully(_ text: String) -> String {
+        let folded = nfkcCasefold(text)
         var out = String.UnicodeScalarView()
         var pendingSpace = false
         for scalar in folded.unicodeScalars {
-            let mapped = Self.unify(scalar)
+            let mapped = unify(scalar)
             if mapped == " " {
                 pendingSpace = !out.isEmpty
                 continue
@@ -29,53 +39,75 @@ public struct MatchNormalizer: Sendable {
         return String(out)
     }
 
-    /// Fast path: ASCII needs only lowercasing and space folding.
-    private func normalizeASCII(_ text: String) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count)
-        var pendingSpace = false
-        for byte in text.utf8 {
-            switch byte {
-            case 0x20, 0x09, 0x0A, 0x0D, 0x0B, 0x0C:
-                pendingSpace = !bytes.isEmpty
-            default:
-                if pendingSpace { bytes.append(0x20); pendingSpace = false }
-                bytes.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : (byte == 0x60 ? 0x27 : byte))
-            }
-        }
-        return String(decoding: bytes, as: UTF8.self)
-    }
-
-    /// Fast path for English and Russian: ASCII, basic Cyrillic and the common quotes,
+    /// Fast path for English and Russian, on bytes: ASCII, basic Cyrillic and the common quotes,
     /// dashes and spaces, where NFKC is the identity and case folding is simple lowercasing.
-    /// Returns nil (use ICU) for anything else.
-    private func normalizeCyrillicAndLatin(_ text: String) -> String? {
-        var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count)
-        var pendingSpace = false
-        for scalar in text.unicodeScalars {
-            var value = scalar.value
-            switch value {
-            case 0x41...0x5A: value += 0x20
-            case 0x00...0x7F, 0x0430...0x044F, 0x0452...0x045F: break
-            case 0x0410...0x042F: value += 0x20
-            case 0x0400...0x040F: value += 0x50
-            case 0x0451: value = 0x0435
-            case 0x00A0, 0x00AB, 0x00BB, 0x2000...0x200A, 0x2010...0x2015, 0x2018...0x201F, 0x202F, 0x2032, 0x2033, 0x2039, 0x203A, 0x205F, 0x2212, 0x3000:
-                break
-            default:
-                return nil
+    /// Returns nil (use ICU) for anything else. The form is never longer than the text, so it
+    /// is built in a buffer of the text's size on the stack.
+    private static func normalizeSimple(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(1, bytes.count)) { out -> String? in
+            var count = 0, index = 0
+            var pendingSpace = false
+            let end = bytes.count
+            while index < end {
+                let lead = bytes[index]
+                if lead < 0x80 {  // ASCII: spacing folded, letters lowered, a backquote read as an apostrophe
+                    index += 1
+                    if lead == 0x20 || lead &- 0x09 < 5 {
+                        pendingSpace = count > 0
+                        continue
+                    }
+                    if pendingSpace {
+                        out[count] = 0x20
+                        count += 1
+                        pendingSpace = false
+                    }
+                    out[count] = lead &- 0x41 < 26 ? lead | 0x20 : (lead == 0x60 ? 0x27 : lead)
+                    count += 1
+                    continue
+                }
+                var value: UInt32
+                if lead & 0xE0 == 0xC0, index + 1 < end {
+                    value = UInt32(lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
+                    index += 2
+                } else if lead & 0xF0 == 0xE0, index + 2 < end {
+                    value = UInt32(lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+                    index += 3
+                } else {
+                    return nil
+                }
+                switch value {
+                case 0x41...0x5A: value += 0x20
+                case 0x00...0x7F, 0x0430...0x044F, 0x0452...0x045F: break
+                case 0x0410...0x042F: value += 0x20
+                case 0x0400...0x040F: value += 0x50
+                case 0x0451: value = 0x0435
+                case 0x00A0, 0x00AB, 0x00BB, 0x2000...0x200A, 0x2010...0x2015, 0x2018...0x201F, 0x202F, 0x2032, 0x2033, 0x2039, 0x203A, 0x205F, 0x2212, 0x3000:
+                    break
+                default:
+                    return nil
+                }
+                if value == 0x0451 { value = 0x0435 }
+                let mapped = unify(Unicode.Scalar(value)!).value  // ASCII or Cyrillic from here on
+                if mapped == 0x20 {
+                    pendingSpace = count > 0
+                    continue
+                }
+                if pendingSpace {
+                    out[count] = 0x20
+                    count += 1
+                    pendingSpace = false
+                }
+                if mapped < 0x80 {
+                    out[count] = UInt8(mapped)
+                    count += 1
+                } else {
+                    out[count] = UInt8(0xC0 | mapped >> 6)
+                    out[count + 1] = UInt8(0x80 | mapped & 0x3F)
+                    count += 2
+                }
             }
-            if value == 0x0401 || value == 0x0451 { value = 0x0435 }
-            let mapped = Self.unify(Unicode.Scalar(value)!)
-            if mapped == " " {
-                pendingSpace = !out.isEmpty
-                continue
-            }
-            if pendingSpace { out.append(0x20); pendingSpace = false }
-            UTF8.encode(mapped) { out.append($0) }
+            return String(decoding: UnsafeBufferPointer(rebasing: out[0..<count]), as: UTF8.self)
         }
-        return String(decoding: out, as: UTF8.self)
     }
 
     static func unify(_ scalar: Unicode.Scalar) -> Unicode.Scalar {

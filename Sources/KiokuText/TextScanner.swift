@@ -61,7 +61,7 @@ public enum TextScanner {
 
     /// The scanner over valid UTF-8 bytes (a Swift string's own storage).
     @inline(__always)
-    static func scan(utf8 bytes: UnsafeBufferPointer<UInt8>, unit: ScoringUnit, _ body: (Piece) -> Void) {
+    public static func scan(utf8 bytes: UnsafeBufferPointer<UInt8>, unit: ScoringUnit, _ body: (Piece) -> Void) {
         var start = -1, startScalar = 0
         var inNumber = false
         @inline(__always) func flush(_ end: Int, _ endScalar: Int) {
@@ -241,14 +241,18 @@ public enum TextScanner {
     @inline(__always)
     static func classify(_ scalar: Unicode.Scalar) -> ScalarKind {
         let value = scalar.value
-        if value < 0x80 {
-            switch value {
-            case 0x30...0x39: return .digit
-            case 0x61...0x7A, 0x41...0x5A: return .letter
-            case 0x20, 0x09, 0x0A, 0x0D: return .space
-            default: return .other
-            }
+        guard value >= 0x80 else {  // ASCII, most of what is scanned: a few compares, no call
+            let byte = UInt8(truncatingIfNeeded: value)
+            if byte &- 0x30 < 10 { return .digit }
+            if (byte | 0x20) &- 0x61 < 26 { return .letter }
+            if byte == 0x20 || byte &- 0x09 < 2 || byte == 0x0D { return .space }
+            return .other
         }
+        return classifyBeyondASCII(scalar)
+    }
+
+    private static func classifyBeyondASCII(_ scalar: Unicode.Scalar) -> ScalarKind {
+        let value = scalar.value
         if value >= 0x0400 && value <= 0x04FF { return .letter }  // Cyrillic
         switch value {
         case 0x3040...0x30FF, 0x31F0...0x31FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0x20000...0x2FFFF:
