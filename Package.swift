@@ -39,6 +39,8 @@ let package = Package(
         .target(name: "CICU", linkerSettings: [.linkedLibrary("icuuc"), .linkedLibrary("icudata")]),
         .systemLibrary(name: "CStemmer", path: "Sources/CStemmer"),
         .systemLibrary(name: "CInflate", path: "Sources/CInflate"),
+        // The CPU's prefetch hint, which Swift does not spell.
+        .target(name: "CPrefetch"),
 
         // Package-internal helpers: a lock-protected box, a pool, a blocking queue, the unchecked-Sendable wrapper.
         .target(name: "KiokuConcurrency"),
@@ -49,7 +51,7 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "GRDBSQLite", package: "GRDB.swift"),
         ]),
-        .target(name: "KiokuMatch", dependencies: ["KiokuText", "KiokuFormats", "KiokuMemory", "KiokuConcurrency"]),
+        .target(name: "KiokuMatch", dependencies: ["KiokuText", "KiokuFormats", "KiokuMemory", "KiokuConcurrency", "CPrefetch"]),
         .target(name: "KiokuTerms", dependencies: ["KiokuText", "KiokuFormats", "KiokuMemory", "KiokuConcurrency"]),
         .target(name: "KiokuAlign", dependencies: ["KiokuText", "KiokuFormats", "KiokuTerms", "CInflate"]),
         .target(name: "KiokuJobs", dependencies: ["KiokuText", "KiokuFormats", "KiokuMemory", "KiokuMatch", "KiokuTerms", "KiokuConcurrency"]),

@@ -77,7 +77,7 @@ public struct JobAnalyzer: Sendable {
         let matcher = self.matcher
         let minimum = bands.minimum
         return try chunkedMap(segments.count, chunk: 64) { index in
-            let options = LookupOptions(minimumScore: minimum, maximumResults: 1, context: segments[index].context, parallel: false)
+            let options = LookupOptions(minimumScore: minimum, maximumResults: 1, context: segments[index].context, parallel: false, wordDiff: false)
             return try matcher.lookup(segments[index].source.text, from: source, to: target, options: options).first?.score
         }
     }

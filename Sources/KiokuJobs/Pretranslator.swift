@@ -94,7 +94,7 @@ public struct Pretranslator: Sendable {
     private static func found(_ segment: JobSegment, matcher: Matcher, source: LanguageTag, target: LanguageTag,
                               options: PretranslateOptions) throws -> [Found] {
         let lookup = LookupOptions(minimumScore: min(options.minimum, options.fill), maximumResults: options.maximumCandidates,
-                                   context: segment.context, parallel: false)
+                                   context: segment.context, parallel: false, wordDiff: false)
         var found: [Found] = []
         for (match, stored) in try matcher.lookupUnits(segment.source.text, from: source, to: target, options: lookup) {
             guard let tmSource = stored.unit.variants.first(where: { $0.language == match.sourceLanguage }),

@@ -1,3 +1,4 @@
+import CPrefetch
 import Dispatch
 import KiokuConcurrency
 import KiokuMemory
@@ -190,7 +191,7 @@ struct CandidateSearch {
         let required = MatchScoring.requiredShared(queryLength: plan.n, candidateLength: 0, minimum: minimum)
         let floor = UInt16(clamping: max(1, required - plan.unprobed))
         var touchedCount = 0
-        for document in allowed {
+        @inline(__always) func sweep(_ document: Int) {
             if counts[document] >= floor {
                 touched[touchedCount] = Int32(document)
                 touchedCount += 1
@@ -198,29 +199,68 @@ struct CandidateSearch {
                 counts[document] = 0
             }
         }
+        // four counters at a time: a word of zeros (no list named those documents) is passed over
+        var document = allowed.lowerBound
+        while document < allowed.upperBound, document & 3 != 0 {
+            sweep(document)
+            document += 1
+        }
+        let words = UnsafeRawPointer(counts.baseAddress!)
+        while document + 4 <= allowed.upperBound {
+            if words.load(fromByteOffset: document * 2, as: UInt64.self) != 0 {
+                sweep(document); sweep(document + 1); sweep(document + 2); sweep(document + 3)
+            }
+            document += 4
+        }
+        while document < allowed.upperBound {
+            sweep(document)
+            document += 1
+        }
         return touchedCount
     }
 
-    /// Verification of the touched documents: the exact multiset count and the symbol
-    /// sequence in one pass, then the edit distance for those that can still reach the minimum.
+    /// Verification of the touched documents. First, without reading a document: its count
+    /// from the lists, plus the query tokens not read, must reach what its length needs
+    /// (lengths come from ``IndexChunk/lengthStarts``). Then, for those kept, the exact multiset
+    /// count and the symbol sequence in one pass, and the edit distance for those that can
+    /// still reach the minimum — their offsets and tokens fetched a few documents ahead, since
+    /// at 1M each is a cache miss.
     private func verify(_ chunk: IndexChunk, _ plan: Plan, touchedCount: Int, tables: SearchScratch, buffers: SearchScratch,
                         hits: inout [Hit]) {
         let counts = buffers.counts, touched = buffers.touched
         let symbolOfToken = tables.symbolOfToken, queryCountOfToken = tables.queryCountOfToken
         let usedOfToken = buffers.usedOfToken, candidateSymbols = buffers.candidateSymbols
         let minimum = self.minimum, n = plan.n, unprobed = plan.unprobed
+        let leastNeed = MatchScoring.requiredShared(queryLength: n, candidateLength: 0, minimum: minimum)
         let hasDead = chunk.deadCount > 0
+        // Pass 1: the documents kept, packed back into `touched` (document, length).
+        var kept = 0
+        for slot in 0..<touchedCount {
+            let doc = Int(touched[slot])
+            let partial = Int(counts[doc])
+            counts[doc] = 0
+            guard partial + unprobed >= leastNeed else { continue }
+            let m = chunk.length(of: doc, within: plan.lengths)
+            guard partial + unprobed >= MatchScoring.requiredShared(queryLength: n, candidateLength: m, minimum: minimum),
+                  !hasDead || !chunk.isDead(doc)  // a deleted unit, or the text before an edit
+            else { continue }
+            touched[kept] = Int32(bitPattern: UInt32(doc) | UInt32(min(m, Int(UInt16.max))) << 16)  // documents < 2¹⁶
+            kept += 1
+        }
+        @inline(__always) func unpack(_ slot: Int) -> (doc: Int, m: Int) {
+            let packed = UInt32(bitPattern: touched[slot])
+            let doc = Int(packed & 0xFFFF), m = Int(packed >> 16)
+            return (doc, m < Int(UInt16.max) ? m : chunk.length(of: doc))  // a document of 65,535 tokens or more
+        }
+        // Pass 2: counted and measured, offsets fetched 16 documents ahead, tokens 8.
         chunk.offsets.withUnsafeBufferPointer { offsets in
             chunk.tokens.withUnsafeBufferPointer { tokens in
-                for slot in 0..<touchedCount {
-                    let doc = Int(touched[slot])
-                    let partial = Int(counts[doc])
-                    counts[doc] = 0
-                    if hasDead, chunk.isDead(doc) { continue }  // a deleted unit, or the text before an edit
-                    let start = Int(offsets[doc]), end = Int(offsets[doc + 1])
-                    let m = end - start
+                for slot in 0..<kept {
+                    if slot + 16 < kept { kioku_prefetch(offsets.baseAddress! + unpack(slot + 16).doc) }
+                    if slot + 8 < kept { kioku_prefetch(tokens.baseAddress! + Int(offsets[unpack(slot + 8).doc])) }
+                    let (doc, m) = unpack(slot)
                     let need = MatchScoring.requiredShared(queryLength: n, candidateLength: m, minimum: minimum)
-                    guard partial + unprobed >= need else { continue }
+                    let start = Int(offsets[doc]), end = start + m
                     var shared = 0
                     for position in start..<end {
                         let token = Int(tokens[position])

@@ -53,13 +53,13 @@ public final class Matcher: Sendable {
         return try index.memory.withRankingReader { reader in
             let ranked = ranking.best(of: hits, reader: reader)
             guard !ranked.isEmpty else { return [] }
-            let diff = WordDiff(query: text, unit: source.scoringUnit)
-            return ranked.compactMap { match($0, diff: diff, target: target, reader: reader) }
+            let diff = options.wordDiff ? WordDiff(query: text, unit: source.scoringUnit) : nil
+            return ranked.compactMap { match($0, query: text, unit: source.scoringUnit, diff: diff, target: target, reader: reader) }
         }
     }
 
-    /// The match users see for a ranked hit: the full unit read, the diff made, numbers adapted.
-    private func match(_ ranked: Ranking.Ranked, diff: WordDiff, target: LanguageTag,
+    /// The match users see for a ranked hit: the full unit read, the diff made (when asked), numbers adapted.
+    private func match(_ ranked: Ranking.Ranked, query: String, unit: ScoringUnit, diff: WordDiff?, target: LanguageTag,
                        reader: any RankingReader) -> (match: FuzzyMatch, unit: StoredUnit)? {
         guard let stored = reader.unit(ranked.unitID) else { return nil }
         let position = ranked.hit.key.position
@@ -71,10 +71,10 @@ public final class Matcher: Sendable {
             score: ranked.score, unitID: ranked.unitID, sourceLanguage: sourceVariant.language,
             targetLanguage: targetVariant.language, source: sourceVariant.segment.text, target: targetVariant.segment.text,
             adaptedTarget: ranked.numbersOnly
-                ? MatchScoring.placeablePairs(query: diff.query, source: sourceVariant.segment.text, unit: diff.unit)
+                ? MatchScoring.placeablePairs(query: query, source: sourceVariant.segment.text, unit: unit)
                     .flatMap { MatchScoring.adapt(target: targetVariant.segment.text, pairs: $0) }
                 : nil,
-            diff: diff.pieces(from: sourceVariant.segment.text),
+            diff: diff?.pieces(from: sourceVariant.segment.text) ?? [],
             metadata: stored.unit.metadata, targetMetadata: targetVariant.metadata, origin: stored.origin,
             contextMatches: ranked.contextMatches)
         return (match, stored)

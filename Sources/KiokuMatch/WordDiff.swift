@@ -56,8 +56,8 @@ struct WordDiff {
         }
     }
 
-    let query: String
-    let unit: ScoringUnit
+    private let query: String
+    private let unit: ScoringUnit
     private let queryTokens: [Token]
     private let queryKeys: Keys
 

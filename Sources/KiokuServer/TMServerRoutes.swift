@@ -80,7 +80,7 @@ extension TranslationService {
         let minimum = try integer(parameters.get("min_similarity"), "min_similarity", default: Self.defaultMinimumSimilarity, in: 0...100)
         let maximum = try integer(parameters.get("max_candidates"), "max_candidates", default: Self.defaultMaximumCandidates, in: 1...100)
         let matches = try matcher.lookup(text, from: source, to: target,
-                                         options: LookupOptions(minimumScore: max(1, minimum), maximumResults: maximum, parallel: false))
+                                         options: LookupOptions(minimumScore: max(1, minimum), maximumResults: maximum, parallel: false, wordDiff: false))
         let body = matches.map {
             TMServerMatch(source: $0.source, target: $0.target, quality: Double(min($0.score, 100)),
                           context: $0.metadata.property(TranslationUnit.contextProperty) ?? "")

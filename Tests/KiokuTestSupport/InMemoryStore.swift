@@ -257,6 +257,8 @@ public final class InMemoryStore: MemoryStore, @unchecked Sendable {
         func rankingFacts(of unit: UnitID) -> RankingFacts {
             RankingFacts(recency: (units[unit]?.unit.latestDate).map(Metadata.sortKey(ofDate:)) ?? "", contexts: units[unit]?.unit.contexts ?? [])
         }
+
+        func unit(_ id: UnitID) -> StoredUnit? { units[id] }
     }
 
     // MARK: The fuzzy index's own data
