@@ -8,6 +8,8 @@
 # its `kioku` and `kioku-bench` are built here in release mode. PARTs (default: all of them):
 #   import    import with the index, wall and CPU seconds, peak RSS (100k and 1M)
 #   lookups   mean / p50 / p99 at --min 50 and 75; 100k and 1M, at 1M also on one core (taskset -c 0)
+#   serve     `kioku serve` over each build's 1M TM: tmserver lookups from 50 wrk connections,
+#             20 s after a 5 s warm-up, two rounds alternating
 #   answers   4,000 lookups through `kioku lookup --batch` (min 50 and 75, both directions, EN–RU
 #             and EN–JA): the JSON of both builds must be byte-identical (an empty `targetMetadata`,
 #             which builds before issue 17 do not write, is left out of both)
@@ -17,7 +19,7 @@ cd "$(dirname "$0")/.."
 export PATH="$PATH:/opt/swift/usr/bin"
 base=${1:?usage: Benchmarks/lookup-speed.sh BASE [import|lookups|answers]...}
 shift
-parts=${*:-import lookups answers}
+parts=${*:-import lookups serve answers}
 work=${KIOKU_BENCH_DIR:-/tmp/kioku-bench}/speed
 generator=$PWD/../shared/bench/gen_corpus.py
 if [ ! -f "$generator" ]; then
@@ -34,6 +36,7 @@ base_commit=$(git -C "$base" rev-parse --short HEAD)
 tm() { if [ "$1" = old ]; then echo "base-$base_commit-$2.kioku"; else echo "new-$2.kioku"; fi; }
 echo "base: $(git -C "$base" log --oneline -1)"
 echo "new:  $(git log --oneline -1)$(git diff --quiet || echo ' (with uncommitted changes)')"
+repo=$PWD
 mkdir -p "$work"
 cd "$work"
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, load $(cut -d' ' -f1 /proc/loadavg)"
@@ -81,6 +84,23 @@ for part in $parts; do
             taskset -c 0 "${!version}/kioku-bench" lookup "$(tm $version $corpus)" "$corpus.queries.tsv" --min "$minimum" --max 5 --serial | head -1
           done
         fi
+      done
+    done
+    ;;
+  serve)
+    echo "== serving: tmserver lookups (default min 70, max 5), 50 connections, 20 s each (alternating)"
+    command -v wrk >/dev/null || { apt-get install -y wrk >/dev/null 2>&1 || { apt-get update >/dev/null && apt-get install -y wrk >/dev/null; }; }
+    for version in old new; do ensure_tm $version enru-1m en ru; done
+    export KIOKU_QUERIES=$work/enru-1m.queries.tsv KIOKU_PAIR=en/ru
+    for round in 1 2; do
+      for version in old new; do
+        "${!version}/kioku" serve --tm "$(tm $version enru-1m)" --port 0 --log-level warning > "serve-$version.out" 2>&1 &
+        server=$!
+        for _ in $(seq 1 600); do grep -q "serves" "serve-$version.out" 2>/dev/null && break; sleep 0.1; done
+        url=$(sed -n 's/.* on \(http[^ ]*\)$/\1/p' "serve-$version.out")
+        wrk -t2 -c50 -d5s -s "$repo/Benchmarks/serve/lookups.lua" "$url" >/dev/null
+        echo "  $version: $(wrk -t2 -c50 -d20s -s "$repo/Benchmarks/serve/lookups.lua" "$url" | sed -n '/^lookups:/,/^latency/p' | tr '\n' ' ')"
+        kill $server; wait $server 2>/dev/null || true
       done
     done
     ;;

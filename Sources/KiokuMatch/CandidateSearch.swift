@@ -37,7 +37,7 @@ struct CandidateSearch {
     /// Lists up to this many times the opening lists' postings are read to sharpen the counts:
     /// a posting costs less than verifying a document the count could have ruled out (3 gave
     /// the lowest mean and p99 at 1M, `Benchmarks/lookup-speed.sh`; 1 left the p99 three times higher).
-    static let sharpening = 3
+    static let sharpening = 2
 
     /// Searches every chunk. With a `helper` scratch and enough work, the chunks are split
     /// between two threads (the lists of a low threshold can run to 100k postings).
@@ -127,7 +127,9 @@ struct CandidateSearch {
         let touchedCount = chunk.postings.withUnsafeBufferPointer { postings in
             let ranges = plan.probes.map { chunk.postingRange(of: $0.token, documents: allowed, in: postings) }
             let total = ranges.reduce(0) { $0 + $1.count }
-            let sparse = counting == .automatic ? total * 4 < allowed.count : counting == .sparse
+            // dense pays a sweep of every allowed counter: worth it from half a posting a document
+            // (a quarter was slower at 1M: Benchmarks/lookup-speed.sh)
+            let sparse = counting == .automatic ? total * 2 < allowed.count : counting == .sparse
             return sparse ? countSparse(plan, ranges, postings, buffers)
                           : countDense(plan, ranges, postings, allowed: allowed, buffers)
         }

@@ -48,6 +48,7 @@ struct StoredExtras: Codable {
     }
 
     static func decodeVariant(_ json: String?) -> Metadata {
+        guard json != nil else { return Metadata() }  // most variants: nothing stored
         var stored = Metadata()
         decode(json, into: &stored)
         var metadata = Metadata(tmxAttributes: stored.attributes)

@@ -99,7 +99,7 @@ extension TranslationMemory {
     }
 
     public func withRankingReader<T>(_ body: (any RankingReader) throws -> T) throws(MemoryError) -> T {
-        try reading { db in
+        try readingSnapshot { db in
             let reader = try SQLiteRankingReader(db)
             let result = try body(reader)
             if let code = reader.failure {

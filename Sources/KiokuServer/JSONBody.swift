@@ -5,11 +5,12 @@ import Hummingbird
 enum JSONBody {
     /// The largest request body read (a batch of a few thousand units fits).
     static let maximumRequestBytes = 8 << 20
+    static let contentType = "application/json; charset=utf-8"
 
     static func response<T: Encodable>(_ value: T, status: HTTPResponse.Status = .ok) throws -> Response {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return Response(status: status, headers: [.contentType: "application/json; charset=utf-8"],
+        return Response(status: status, headers: [.contentType: contentType],
                         body: .init(byteBuffer: ByteBuffer(bytes: try encoder.encode(value))))
     }
 
