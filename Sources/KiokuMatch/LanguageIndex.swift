@@ -103,16 +103,27 @@ final class LanguageIndex {
     }
 
     /// Tokenizes one text into ids known so far; safe to call from several threads
-    /// while no `append` runs.
+    /// while no `append` runs. The ids of ``MatchForm/classKeys``, read straight from the
+    /// scanner's pieces (no string per placeable, no array of keys): indexing does this for
+    /// every variant imported.
     func tokenize(_ text: String, key: VariantKey) -> TokenizedDocument {
-        let keys = MatchForm(text, unit: scoringUnit).classKeys
+        var normalized = MatchNormalizer().normalize(text)
         var ids: [UInt32] = []
-        ids.reserveCapacity(keys.count)
         var newKeys: [String] = []
-        for key in keys {
-            let id = key == "#" ? Self.numberToken : vocabulary[ByteKey(key)] ?? Self.unknownToken
-            if id == Self.unknownToken { newKeys.append(key) }
-            ids.append(id)
+        let vocabulary = self.vocabulary, unit = scoringUnit  // held once, not retained per word
+        normalized.withUTF8 { bytes in
+            ids.reserveCapacity(bytes.count / 4)
+            TextScanner.scan(utf8: bytes, unit: unit) { piece in
+                switch piece.kind {
+                case .punctuation: break
+                case .number, .placeholder: ids.append(Self.numberToken)
+                case .word, .character:
+                    let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[piece.bytes]), as: UTF8.self)
+                    let id = vocabulary[ByteKey(word)] ?? Self.unknownToken
+                    if id == Self.unknownToken { newKeys.append(word) }
+                    ids.append(id)
+                }
+            }
         }
         return TokenizedDocument(key: key, ids: ids, newKeys: newKeys)
     }

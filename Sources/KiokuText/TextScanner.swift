@@ -248,6 +248,7 @@ public enum TextScanner {
             if byte == 0x20 || byte &- 0x09 < 2 || byte == 0x0D { return .space }
             return .other
         }
+        if value &- 0x0400 < 0x100 { return .letter }  // Cyrillic, the other script scanned most
         return classifyBeyondASCII(scalar)
     }
 
