@@ -102,20 +102,49 @@ struct IndexChunk: Sendable {
 
     /// The postings of `token` whose documents lie in `documents` (lists are sorted by
     /// document, and documents by length, so this is the part of the list whose lengths can match).
+    /// Each bound is sought from where an even spread of the list would put it, galloping out
+    /// and then halving: a plain binary search over a long list took a cache miss a step, for
+    /// every list of every chunk (a quarter of a 1M search).
     func postingRange(of token: UInt32, documents: Range<Int>, in postings: UnsafeBufferPointer<UInt32>) -> Range<Int> {
         let whole = postingRange(of: token)
-        let first = Posting.lowest(ofDocument: documents.lowerBound), end = Posting.lowest(ofDocument: documents.upperBound)
-        var low = whole.lowerBound, high = whole.upperBound
+        guard !whole.isEmpty, count > 0 else { return whole }
+        if documents.lowerBound == 0, documents.upperBound >= count { return whole }
+        func guess(_ document: Int) -> Int { whole.lowerBound + Int(Int64(whole.count) * Int64(document) / Int64(count)) }
+        let low = Self.firstPosting(notBelow: Posting.lowest(ofDocument: documents.lowerBound), in: whole,
+                                    near: guess(documents.lowerBound), postings)
+        let high = Self.firstPosting(notBelow: Posting.lowest(ofDocument: documents.upperBound), in: low..<whole.upperBound,
+                                     near: guess(documents.upperBound), postings)
+        return low..<high
+    }
+
+    /// The first position in `range` whose posting is at least `value` (the range is sorted),
+    /// found by galloping from `guess`, then by halving what is left.
+    @inline(__always)
+    static func firstPosting(notBelow value: UInt32, in range: Range<Int>, near guess: Int,
+                             _ postings: UnsafeBufferPointer<UInt32>) -> Int {
+        // the answer lies in low...high: everything before low is below value, from high on it is not
+        var low = range.lowerBound, high = range.upperBound
+        if high - low > 64 {
+            var probe = min(max(guess, low), high - 1), step = 8
+            if postings[probe] < value {
+                low = probe + 1
+                while probe + step < high {
+                    let next = probe + step
+                    if postings[next] < value { low = next + 1; probe = next; step <<= 1 } else { high = next; break }
+                }
+            } else {
+                high = probe
+                while probe - step >= low {
+                    let next = probe - step
+                    if postings[next] >= value { high = next; probe = next; step <<= 1 } else { low = next + 1; break }
+                }
+            }
+        }
         while low < high {
             let middle = (low + high) / 2
-            if postings[middle] < first { low = middle + 1 } else { high = middle }
+            if postings[middle] < value { low = middle + 1 } else { high = middle }
         }
-        var upper = low, top = whole.upperBound
-        while upper < top {
-            let middle = (upper + top) / 2
-            if postings[middle] < end { upper = middle + 1 } else { top = middle }
-        }
-        return low..<upper
+        return low
     }
 
     /// Appends documents and rebuilds the inverted lists. Documents are kept sorted by
