@@ -220,7 +220,7 @@ final class IndexUpdater {
             let dead = Set(dirty).union(index.deadChanged).sorted().map { number in
                 IndexChanges.DeadDocuments(chunk: number, bits: index.chunks[number].deadBytes())
             }
-            let tokens = replacesSaved ? index.vocabulary.map { (token: $0.key.text, id: $0.value) } : index.newTokens.map { (token: $0.0, id: $0.1) }
+            let tokens = replacesSaved ? index.vocabulary.map { (token: $0.key, id: $0.id) } : index.newTokens.map { (token: $0.0, id: $0.1) }
             return IndexChanges(language: language, newTokens: tokens, chunks: chunks, deadDocuments: dead)
         }
         guard try memory.saveIndex(changes, replacing: saved, through: indexed, replacingAll: replacesSaved) else { return false }
@@ -235,11 +235,11 @@ final class IndexUpdater {
     /// The index of a language, loading it on first use; nil when the store has none (and `create` is false).
     func loadedLanguage(_ language: String, create: Bool = false) throws(MemoryError) -> LanguageIndex? {
         if let index = languages[language] { return index }
-        var vocabulary: [ByteKey: UInt32] = [:]
+        var vocabulary = TokenVocabulary()
         var chunks: [IndexChunk] = []
         let location = memory.location
         if !ignoresSaved && !replacesSaved {
-            try memory.loadIndex(language: language, vocabulary: { vocabulary[ByteKey($0)] = $1 }) { bytes, dead in
+            try memory.loadIndex(language: language, vocabulary: { vocabulary.insert($0, id: $1) }) { bytes, dead in
                 guard var chunk = IndexChunk(encoded: bytes), dead.map({ chunk.setDead($0) }) ?? true else {
                     throw MemoryError.damagedIndex(path: location, language: language)
                 }

@@ -8,7 +8,7 @@ import KiokuText
 final class LanguageIndex {
     let language: String
     let scoringUnit: ScoringUnit
-    private(set) var vocabulary: [ByteKey: UInt32]
+    private(set) var vocabulary: TokenVocabulary
     private(set) var nextTokenID: UInt32
     private(set) var chunks: [IndexChunk]
     /// How many documents contain each token id, over all chunks.
@@ -22,11 +22,11 @@ final class LanguageIndex {
     static let unknownToken: UInt32 = 0
     static let numberToken: UInt32 = 1
 
-    init(language: String, vocabulary: [ByteKey: UInt32], chunks: [IndexChunk]) {
+    init(language: String, vocabulary: TokenVocabulary, chunks: [IndexChunk]) {
         self.language = language
         self.scoringUnit = LanguageTag(language)?.scoringUnit ?? .word
         self.vocabulary = vocabulary
-        self.nextTokenID = max(2, (vocabulary.values.max() ?? 1) + 1)
+        self.nextTokenID = max(2, vocabulary.highestID + 1)
         self.chunks = chunks
         recountFrequencies()
     }
@@ -76,6 +76,10 @@ final class LanguageIndex {
             }
             converted.append((document.key, ids))
         }
+        // Only the last chunk and new ones change: their counts are taken out and put back,
+        // instead of recounting every chunk (at 1M, every batch of an import recounted all 16).
+        let firstChanged = chunks.isEmpty || chunks[chunks.count - 1].isFull ? chunks.count : chunks.count - 1
+        for number in firstChanged..<chunks.count { count(chunks[number], adding: false) }
         var start = 0
         while start < converted.count {
             if chunks.isEmpty || chunks[chunks.count - 1].isFull { chunks.append(IndexChunk()) }
@@ -89,22 +93,36 @@ final class LanguageIndex {
             dirtyChunks.insert(last)
             start += slice.count
         }
-        recountFrequencies()
+        for number in firstChanged..<chunks.count { count(chunks[number], adding: true) }
+        longestDocument = converted.reduce(longestDocument) { max($0, $1.tokens.count) }
+    }
+
+    /// Adds (or takes out) a chunk's lists to ``documentFrequency`` and grows it for new tokens.
+    private func count(_ chunk: IndexChunk, adding: Bool) {
+        let bound = Int(nextTokenID) + 1
+        if documentFrequency.count < bound { documentFrequency.append(contentsOf: repeatElement(0, count: bound - documentFrequency.count)) }
+        let starts = chunk.postingStarts
+        documentFrequency.withUnsafeMutableBufferPointer { frequency in
+            for token in 0..<min(starts.count - 1, frequency.count) {
+                let documents = starts[token + 1] - starts[token]
+                if adding { frequency[token] &+= documents } else { frequency[token] &-= documents }
+            }
+        }
     }
 
     private func assignID(_ key: String) -> UInt32 {
         if key == "#" { return Self.numberToken }
-        if let id = vocabulary[ByteKey(key)] { return id }
+        if let id = vocabulary[key] { return id }
         let id = nextTokenID
         nextTokenID += 1
-        vocabulary[ByteKey(key)] = id
+        vocabulary.insert(key, id: id)
         newTokens.append((key, id))
         return id
     }
 
     /// Tokenizes one text into ids known so far; safe to call from several threads
     /// while no `append` runs. The ids of ``MatchForm/classKeys``, read straight from the
-    /// scanner's pieces (no string per placeable, no array of keys): indexing does this for
+    /// scanner's pieces (no string per word unless it is new): indexing does this for
     /// every variant imported.
     func tokenize(_ text: String, key: VariantKey) -> TokenizedDocument {
         var normalized = MatchNormalizer().normalize(text)
@@ -118,10 +136,13 @@ final class LanguageIndex {
                 case .punctuation: break
                 case .number, .placeholder: ids.append(Self.numberToken)
                 case .word, .character:
-                    let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[piece.bytes]), as: UTF8.self)
-                    let id = vocabulary[ByteKey(word)] ?? Self.unknownToken
-                    if id == Self.unknownToken { newKeys.append(word) }
-                    ids.append(id)
+                    let word = UnsafeBufferPointer(rebasing: bytes[piece.bytes])
+                    if let id = vocabulary.id(utf8: word) {
+                        ids.append(id)
+                    } else {
+                        newKeys.append(String(decoding: word, as: UTF8.self))
+                        ids.append(Self.unknownToken)
+                    }
                 }
             }
         }

@@ -2,7 +2,7 @@ import KiokuText
 
 /// What a lookup searches: one language's index as it was when the lookup began.
 struct LanguageSnapshot: Sendable {
-    let vocabulary: [ByteKey: UInt32]
+    let vocabulary: TokenVocabulary
     let nextTokenID: UInt32
     let chunks: [IndexChunk]
     let documentFrequency: [UInt32]
@@ -10,7 +10,7 @@ struct LanguageSnapshot: Sendable {
 
     /// The id of a class key for a query: unknown tokens get 0, which matches nothing.
     func lookupID(_ key: String) -> UInt32 {
-        key == "#" ? LanguageIndex.numberToken : vocabulary[ByteKey(key)] ?? LanguageIndex.unknownToken
+        key == "#" ? LanguageIndex.numberToken : vocabulary[key] ?? LanguageIndex.unknownToken
     }
 
     func frequency(of token: UInt32) -> UInt32 {

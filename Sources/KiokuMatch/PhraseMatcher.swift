@@ -32,7 +32,7 @@ struct PhraseMatcher {
         var byStem: [String: [UInt32]] = [:]
         let wanted = Set(pieces)
         for (key, id) in snapshot.vocabulary {
-            let stem = stemmer.stem(key.text)
+            let stem = stemmer.stem(key)
             if wanted.contains(stem) { byStem[stem, default: []].append(id) }
         }
         return pieces.map { piece in
