@@ -125,11 +125,10 @@ final class LanguageIndex {
     /// scanner's pieces (no string per word unless it is new): indexing does this for
     /// every variant imported.
     func tokenize(_ text: String, key: VariantKey) -> TokenizedDocument {
-        var normalized = MatchNormalizer().normalize(text)
         var ids: [UInt32] = []
         var newKeys: [String] = []
         let vocabulary = self.vocabulary, unit = scoringUnit  // held once, not retained per word
-        normalized.withUTF8 { bytes in
+        MatchNormalizer().withNormalizedUTF8(text) { bytes in
             ids.reserveCapacity(bytes.count / 4)
             TextScanner.scan(utf8: bytes, unit: unit) { piece in
                 switch piece.kind {

@@ -17,6 +17,17 @@ public struct MatchNormalizer: Sendable {
         return Self.normalizeFully(text)
     }
 
+    /// Calls `body` with the matching form of `text` as UTF-8 — for English and Russian straight
+    /// from a buffer on the stack, no string made: indexing scans every variant's form once.
+    public func withNormalizedUTF8<Result>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        var copy = text
+        return copy.withUTF8 { bytes in
+            if let result = Self.withSimpleForm(bytes, body) { return result }
+            var form = Self.normalizeFully(text)
+            return form.withUTF8(body)
+        }
+    }
+
     /// The matching form of valid UTF-8 `bytes` (a part of a Swift string's storage).
     public func normalize(utf8 bytes: UnsafeBufferPointer<UInt8>) -> String {
         Self.normalizeSimple(bytes) ?? Self.normalizeFully(String(decoding: bytes, as: UTF8.self))
@@ -44,7 +55,12 @@ public struct MatchNormalizer: Sendable {
     /// Returns nil (use ICU) for anything else. The form is never longer than the text, so it
     /// is built in a buffer of the text's size on the stack.
     private static func normalizeSimple(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(1, bytes.count)) { out -> String? in
+        withSimpleForm(bytes) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// `body` over the simple path's form, or nil when the text needs ICU.
+    private static func withSimpleForm<Result>(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result? {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(1, bytes.count)) { out -> Result? in
             var count = 0, index = 0
             var pendingSpace = false
             let end = bytes.count
@@ -106,7 +122,7 @@ public struct MatchNormalizer: Sendable {
                     count += 2
                 }
             }
-            return String(decoding: UnsafeBufferPointer(rebasing: out[0..<count]), as: UTF8.self)
+            return body(UnsafeBufferPointer(rebasing: out[0..<count]))
         }
     }
 
