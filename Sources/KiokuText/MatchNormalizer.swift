@@ -34,7 +34,7 @@ public struct MatchNormalizer: Sendable {
     }
 
     /// Any text: ICU's NFKC with case folding, then the unifications.
-    private static func normalizeFully(_ text: String) -> String {
+    static func normalizeFully(_ text: String) -> String {
         let folded = nfkcCasefold(text)
         var out = String.UnicodeScalarView()
         var pendingSpace = false
@@ -64,21 +64,25 @@ public struct MatchNormalizer: Sendable {
             var count = 0, index = 0
             var pendingSpace = false
             let end = bytes.count
+            /// Writes a byte of the form, after the one space a run of spacing left (none at the start).
+            @inline(__always) func write(_ byte: UInt8) {
+                if pendingSpace {
+                    out[count] = 0x20
+                    count += 1
+                    pendingSpace = false
+                }
+                out[count] = byte
+                count += 1
+            }
             while index < end {
                 let lead = bytes[index]
                 if lead < 0x80 {  // ASCII: spacing folded, letters lowered, a backquote read as an apostrophe
                     index += 1
                     if lead == 0x20 || lead &- 0x09 < 5 {
                         pendingSpace = count > 0
-                        continue
+                    } else {
+                        write(lead &- 0x41 < 26 ? lead | 0x20 : (lead == 0x60 ? 0x27 : lead))
                     }
-                    if pendingSpace {
-                        out[count] = 0x20
-                        count += 1
-                        pendingSpace = false
-                    }
-                    out[count] = lead &- 0x41 < 26 ? lead | 0x20 : (lead == 0x60 ? 0x27 : lead)
-                    count += 1
                     continue
                 }
                 var value: UInt32
@@ -92,12 +96,12 @@ public struct MatchNormalizer: Sendable {
                     return nil
                 }
                 switch value {
-                case 0x41...0x5A: value += 0x20
-                case 0x00...0x7F, 0x0430...0x044F, 0x0452...0x045F: break
+                case 0x0430...0x044F, 0x0452...0x045F: break
                 case 0x0410...0x042F: value += 0x20
                 case 0x0400...0x040F: value += 0x50
                 case 0x0451: value = 0x0435
-                case 0x00A0, 0x00AB, 0x00BB, 0x2000...0x200A, 0x2010...0x2015, 0x2018...0x201F, 0x202F, 0x2032, 0x2033, 0x2039, 0x203A, 0x205F, 0x2212, 0x3000:
+                case 0x00A0, 0x00AB, 0x00BB, 0x2000...0x200A, 0x2010...0x2015, 0x2018...0x201F, 0x202F, 0x2032, 0x2039, 0x203A, 0x205F, 0x2212, 0x3000:
+                    // (not U+2033 ″: NFKC makes it two primes, ICU's path gives '')
                     break
                 default:
                     return nil
@@ -106,20 +110,11 @@ public struct MatchNormalizer: Sendable {
                 let mapped = unify(Unicode.Scalar(value)!).value  // ASCII or Cyrillic from here on
                 if mapped == 0x20 {
                     pendingSpace = count > 0
-                    continue
-                }
-                if pendingSpace {
-                    out[count] = 0x20
-                    count += 1
-                    pendingSpace = false
-                }
-                if mapped < 0x80 {
-                    out[count] = UInt8(mapped)
-                    count += 1
+                } else if mapped < 0x80 {
+                    write(UInt8(mapped))
                 } else {
-                    out[count] = UInt8(0xC0 | mapped >> 6)
-                    out[count + 1] = UInt8(0x80 | mapped & 0x3F)
-                    count += 2
+                    write(UInt8(0xC0 | mapped >> 6))
+                    write(UInt8(0x80 | mapped & 0x3F))
                 }
             }
             return body(UnsafeBufferPointer(rebasing: out[0..<count]))
