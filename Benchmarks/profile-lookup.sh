@@ -15,11 +15,13 @@ out=$(mktemp /tmp/kioku-callgrind.XXXXXX)
 trap 'rm -f "$out"' EXIT
 valgrind --tool=callgrind --callgrind-out-file="$out" "$bench" lookup "$tm" "$queries" --min "$minimum" --max 5 --serial 2>/dev/null | head -1
 lookups=$(( $(wc -l < "$queries") + 101 ))  # the queries, 100 warm-up lookups and the first
-callgrind_annotate --inclusive=yes "$out" 2>/dev/null | python3 -c '
+callgrind_annotate --inclusive=yes "$out" > "$out.txt" 2>/dev/null
+trap 'rm -f "$out" "$out.txt"' EXIT
+python3 - "$lookups" "$out.txt" <<'PY'
 import re, sys
 lookups = int(sys.argv[1])
 rows = {}
-for line in sys.stdin:
+for line in open(sys.argv[2]):
     m = re.match(r"\s*([\d,]+) \(\s*[\d.]+%\)\s+(\S.*)", line)
     if m:
         name = m.group(2)
@@ -47,4 +49,5 @@ parts = [
 print(f"instructions per lookup (callgrind, {lookups} lookups; the index load once: {load / 1e6:.0f} M):")
 for label, count in parts:
     print(f"  {label:<58} {count / lookups / 1000:8.0f} k")
-' "$lookups"
+PY
+
