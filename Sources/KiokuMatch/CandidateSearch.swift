@@ -209,7 +209,7 @@ struct CandidateSearch {
         }
         let words = UnsafeRawPointer(counts.baseAddress!)
         while document + 4 <= allowed.upperBound {
-            if words.load(fromByteOffset: document * 2, as: UInt64.self) != 0 {
+            if words.loadUnaligned(fromByteOffset: document * 2, as: UInt64.self) != 0 {
                 sweep(document); sweep(document + 1); sweep(document + 2); sweep(document + 3)
             }
             document += 4
