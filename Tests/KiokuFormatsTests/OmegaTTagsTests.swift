@@ -11,20 +11,8 @@ import KiokuText
 @Suite struct OmegaTTagsTests {
     static let pieces = ["<", ">", "/", "b", "x", "i", "0", "1", "12", " ", "Путин", "東京", "&", "\"", "<b0>", "</b0>", "<x1/>", "<i1>", "</i1>"]
 
-    /// A deterministic generator (SplitMix64), so a failure names a case that can be rerun.
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     @Test func anyTextGivesBalancedCodesThatReadBack() throws {
-        var generator = Generator(state: 17)
+        var generator = SeededGenerator(seed: 17)
         var tagged = 0
         for index in 0..<500 {
             let text = (0..<Int.random(in: 1...12, using: &generator)).map { _ in Self.pieces.randomElement(using: &generator)! }.joined()

@@ -1,3 +1,4 @@
+import KiokuTestSupport
 import Testing
 @testable import KiokuText
 
@@ -11,25 +12,12 @@ import Testing
         alphabet += (0x0400...0x045F).map { Unicode.Scalar($0)! }
         alphabet += [0x00A0, 0x00AB, 0x00BB, 0x2000, 0x2005, 0x200A, 0x2010, 0x2013, 0x2014, 0x2015, 0x2018, 0x2019, 0x201C,
                      0x201D, 0x201E, 0x202F, 0x2032, 0x2033, 0x2039, 0x203A, 0x205F, 0x2212, 0x3000].map { Unicode.Scalar($0)! }
-        var random = SplitMix(seed: 16)
+        var random = SeededGenerator(seed: 16)
         for _ in 0..<3000 {
             var text = String.UnicodeScalarView()
             for _ in 0..<Int(random.next() % 24) { text.append(alphabet[Int(random.next() % UInt64(alphabet.count))]) }
             let string = String(text)
             #expect(MatchNormalizer().normalize(string) == MatchNormalizer.normalizeFully(string), "\(string.debugDescription)")
-        }
-    }
-
-    /// A small seeded generator, so a failure can be replayed.
-    struct SplitMix {
-        var state: UInt64
-        init(seed: UInt64) { state = seed }
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
         }
     }
 
