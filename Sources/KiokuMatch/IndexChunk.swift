@@ -76,11 +76,13 @@ struct IndexChunk: Sendable {
         return low
     }
 
-    /// Fills ``lengthStarts``; false when the documents are not sorted by length (a damaged blob).
+    /// Fills ``lengthStarts``; false when the offsets go backwards or the documents are not sorted
+    /// by length (a damaged blob).
     mutating func indexLengths() -> Bool {
         var starts: [UInt32] = []
         starts.reserveCapacity(256)
         for document in 0..<count {
+            guard offsets[document] <= offsets[document + 1] else { return false }
             let length = self.length(of: document)
             guard length + 1 >= starts.count else { return false }
             while starts.count <= length { starts.append(UInt32(document)) }
@@ -178,18 +180,15 @@ struct IndexChunk: Sendable {
 
     /// The local documents whose length lies in `lengths` (documents are sorted by length).
     func documents(withLengths lengths: ClosedRange<Int>) -> Range<Int> {
-        func firstDocument(longerThan length: Int) -> Int {
-            var low = 0, high = count
-            while low < high {
-                let middle = (low + high) / 2
-                if self.length(of: middle) <= length { low = middle + 1 } else { high = middle }
-            }
-            return low
-        }
-        let start = firstDocument(longerThan: lengths.lowerBound - 1)
-        let end = lengths.upperBound >= Int(UInt32.max) ? count : firstDocument(longerThan: lengths.upperBound)
+        // lengthStarts[L]: the first document at least L tokens long; past the longest, the count
+        func firstDocument(atLeast length: Int) -> Int { length < lengthStarts.count ? Int(lengthStarts[max(0, length)]) : count }
+        let start = firstDocument(atLeast: lengths.lowerBound)
+        let end = lengths.upperBound >= lengthStarts.count - 1 ? count : firstDocument(atLeast: lengths.upperBound + 1)
         return start..<max(start, end)
     }
+
+    /// The most tokens a document has (0 when there is none).
+    var longestDocument: Int { max(0, lengthStarts.count - 2) }
 
     mutating func rebuildPostings() {
         let bound = Int(tokens.max() ?? 0) + 1
@@ -305,6 +304,6 @@ struct IndexChunk: Sendable {
         self.tokens = tokens
         self.postingStarts = starts
         self.postings = postings
-        guard offsets.indices.dropFirst().allSatisfy({ offsets[$0 - 1] <= offsets[$0] }), indexLengths() else { return nil }
+        guard indexLengths() else { return nil }
     }
 }

@@ -93,8 +93,10 @@ final class LanguageIndex {
             dirtyChunks.insert(last)
             start += slice.count
         }
-        for number in firstChanged..<chunks.count { count(chunks[number], adding: true) }
-        longestDocument = converted.reduce(longestDocument) { max($0, $1.tokens.count) }
+        for number in firstChanged..<chunks.count {
+            count(chunks[number], adding: true)
+            longestDocument = max(longestDocument, chunks[number].longestDocument)
+        }
     }
 
     /// Adds (or takes out) a chunk's lists to ``documentFrequency`` and grows it for new tokens.
@@ -158,19 +160,9 @@ final class LanguageIndex {
     private(set) var longestDocument = 0
 
     private func recountFrequencies() {
-        longestDocument = chunks.reduce(0) { longest, chunk in
-            var most = longest
-            for document in 0..<chunk.count { most = max(most, chunk.length(of: document)) }
-            return most
-        }
-        var frequency = [UInt32](repeating: 0, count: Int(nextTokenID) + 1)
-        for chunk in chunks {
-            let starts = chunk.postingStarts
-            for token in 0..<min(starts.count - 1, frequency.count) {
-                frequency[token] += starts[token + 1] - starts[token]
-            }
-        }
-        documentFrequency = frequency
+        longestDocument = chunks.map(\.longestDocument).max() ?? 0
+        documentFrequency = []
+        for chunk in chunks { count(chunk, adding: true) }
     }
 
     /// An immutable view for searching while later imports go on (arrays are copy-on-write).

@@ -44,7 +44,7 @@ enum MatchScoring {
 
         init(text: String, form: MatchForm, unit: ScoringUnit) {
             self.text = text
-            self.form = ScoringForm(text, unit: unit)
+            self.form = ScoringForm(form)
             classKeys = form.classKeys
             self.unit = unit
         }

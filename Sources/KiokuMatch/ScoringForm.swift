@@ -28,4 +28,11 @@ struct ScoringForm {
         self.punctuation = punctuation
         self.numbers = numbers
     }
+
+    /// The same parts taken from a text's ``MatchForm`` (the query's, made for the search anyway).
+    init(_ form: MatchForm) {
+        normalized = form.normalized
+        punctuation = Array(form.punctuation.utf8)
+        numbers = form.numbers
+    }
 }

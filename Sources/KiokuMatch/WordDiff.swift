@@ -49,8 +49,7 @@ struct WordDiff {
             var packed = UInt64(bytes.count) << 56
             for (position, byte) in bytes.enumerated() {
                 guard byte < 0x80, byte > 0x20 else { return nil }
-                let folded = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : (byte == 0x60 ? 0x27 : byte)
-                packed |= UInt64(folded) << (8 * UInt64(position))
+                packed |= UInt64(MatchNormalizer.foldedASCII(byte)) << (8 * UInt64(position))
             }
             return packed
         }

@@ -17,6 +17,13 @@ public struct MatchNormalizer: Sendable {
         return Self.normalizeFully(text)
     }
 
+    /// The matching form of a printable ASCII byte: letters lowered, a backquote read as an
+    /// apostrophe (spacing is folded by the caller). The one rule for ASCII, shared with the word diff.
+    @inlinable @inline(__always)
+    public static func foldedASCII(_ byte: UInt8) -> UInt8 {
+        byte &- 0x41 < 26 ? byte | 0x20 : (byte == 0x60 ? 0x27 : byte)
+    }
+
     /// Calls `body` with the matching form of `text` as UTF-8 — for English and Russian straight
     /// from a buffer on the stack, no string made: indexing scans every variant's form once.
     public func withNormalizedUTF8<Result>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
@@ -81,7 +88,7 @@ public struct MatchNormalizer: Sendable {
                     if lead == 0x20 || lead &- 0x09 < 5 {
                         pendingSpace = count > 0
                     } else {
-                        write(lead &- 0x41 < 26 ? lead | 0x20 : (lead == 0x60 ? 0x27 : lead))
+                        write(foldedASCII(lead))
                     }
                     continue
                 }

@@ -254,7 +254,6 @@ public enum TextScanner {
 
     private static func classifyBeyondASCII(_ scalar: Unicode.Scalar) -> ScalarKind {
         let value = scalar.value
-        if value >= 0x0400 && value <= 0x04FF { return .letter }  // Cyrillic
         switch value {
         case 0x3040...0x30FF, 0x31F0...0x31FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0x20000...0x2FFFF:
             return value == 0x30FB ? .other : .ideograph  // the katakana middle dot is punctuation
