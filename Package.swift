@@ -1,8 +1,8 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// Targets depend one way (see ARCHITECTURE.md): Text ← Formats ← Memory ← Match, Terms ← Align, Jobs ← Server ← kioku.
-// Only KiokuMemory links GRDB: no other module can run SQL on the TM.
+// Targets depend one way (see ARCHITECTURE.md): Text ← Formats ← Memory ← Postgres, Match, Terms ← Align, Jobs ← Server ← kioku.
+// Only KiokuMemory links GRDB and only KiokuPostgres links PostgresNIO: no other module can run SQL on the TM.
 let package = Package(
     name: "Kioku",
     platforms: [.macOS(.v14)],
@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "KiokuText", targets: ["KiokuText"]),
         .library(name: "KiokuFormats", targets: ["KiokuFormats"]),
         .library(name: "KiokuMemory", targets: ["KiokuMemory"]),
+        .library(name: "KiokuPostgres", targets: ["KiokuPostgres"]),
         .library(name: "KiokuMatch", targets: ["KiokuMatch"]),
         .library(name: "KiokuTerms", targets: ["KiokuTerms"]),
         .library(name: "KiokuServer", targets: ["KiokuServer"]),
@@ -30,6 +31,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", exact: "2.101.3"),
         .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", exact: "1.5.0"),
+        // The shared store: a TM in PostgreSQL, for several servers on one database.
+        .package(url: "https://github.com/vapor/postgres-nio", exact: "1.33.2"),
         // Test-only: makes real .docx files for the document reader tests (Kioku reads zips itself).
         .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
     ],
@@ -51,6 +54,14 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "GRDBSQLite", package: "GRDB.swift"),
         ]),
+        // The TM in PostgreSQL: the same MemoryStore as the SQLite file, for a team's shared database.
+        .target(name: "KiokuPostgres", dependencies: [
+            "KiokuText", "KiokuFormats", "KiokuMemory", "KiokuConcurrency",
+            .product(name: "PostgresNIO", package: "postgres-nio"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+        ]),
         .target(name: "KiokuMatch", dependencies: ["KiokuText", "KiokuFormats", "KiokuMemory", "KiokuConcurrency", "CPrefetch"]),
         .target(name: "KiokuTerms", dependencies: ["KiokuText", "KiokuFormats", "KiokuMemory", "KiokuConcurrency"]),
         .target(name: "KiokuAlign", dependencies: ["KiokuText", "KiokuFormats", "KiokuTerms", "CInflate"]),
@@ -70,7 +81,7 @@ let package = Package(
             .product(name: "NIOCore", package: "swift-nio"),
         ]),
         .executableTarget(name: "kioku", dependencies: [
-            "KiokuText", "KiokuFormats", "KiokuMemory", "KiokuMatch", "KiokuTerms", "KiokuServer", "KiokuAlign", "KiokuJobs", "KiokuQA",
+            "KiokuText", "KiokuFormats", "KiokuMemory", "KiokuPostgres", "KiokuMatch", "KiokuTerms", "KiokuServer", "KiokuAlign", "KiokuJobs", "KiokuQA",
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
@@ -100,6 +111,7 @@ let package = Package(
         .target(name: "KiokuTestSupport", dependencies: ["KiokuText", "KiokuFormats", "KiokuMemory"], path: "Tests/KiokuTestSupport"),
         .testTarget(name: "KiokuTextTests", dependencies: ["KiokuText", "KiokuTestSupport"]),
         .testTarget(name: "KiokuFormatsTests", dependencies: ["KiokuFormats", "KiokuTestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "KiokuPostgresTests", dependencies: ["KiokuPostgres", "KiokuMemory", "KiokuMatch", "KiokuFormats", "KiokuTestSupport"]),
         .testTarget(name: "KiokuMemoryTests", dependencies: ["KiokuMemory", "KiokuFormats", "KiokuTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "KiokuConcurrencyTests", dependencies: ["KiokuConcurrency"]),
         .testTarget(name: "KiokuMatchTests", dependencies: ["KiokuMatch", "KiokuMemory", "KiokuFormats", "KiokuTestSupport"]),

@@ -1,11 +1,14 @@
 import KiokuFormats
 
-/// A minimal JSON builder for the fixed shapes of `StoredExtras`.
-struct JSONText {
-    private(set) var text = ""
+/// A minimal JSON builder for the fixed shapes of `StoredExtras` (and the PostgreSQL store's
+/// batches of rows).
+package struct JSONText {
+    package private(set) var text = ""
     private var needsComma = false
 
-    mutating func object(_ body: (inout JSONText) -> Void) {
+    package init() {}
+
+    package mutating func object(_ body: (inout JSONText) -> Void) {
         separate()
         text += "{"
         needsComma = false
@@ -14,7 +17,7 @@ struct JSONText {
         needsComma = true
     }
 
-    mutating func array<T>(_ items: [T], _ body: (inout JSONText, T) -> Void) {
+    package mutating func array<T>(_ items: [T], _ body: (inout JSONText, T) -> Void) {
         separate()
         text += "["
         needsComma = false
@@ -23,13 +26,13 @@ struct JSONText {
         needsComma = true
     }
 
-    mutating func key(_ name: String) {
+    package mutating func key(_ name: String) {
         string(name)
         text += ":"
         needsComma = false
     }
 
-    mutating func string(_ value: String) {
+    package mutating func string(_ value: String) {
         separate()
         text += "\""
         for scalar in value.unicodeScalars {
@@ -49,11 +52,28 @@ struct JSONText {
         needsComma = true
     }
 
-    mutating func attribute(_ attribute: XMLAttribute) {
+    package mutating func attribute(_ attribute: XMLAttribute) {
         object { json in
             json.key("name"); json.string(attribute.name)
             json.key("value"); json.string(attribute.value)
         }
+    }
+
+    package mutating func number(_ value: Int64) {
+        separate()
+        text += String(value)
+        needsComma = true
+    }
+
+    /// A string, or `null` for nil.
+    package mutating func string(_ value: String?) {
+        guard let value else {
+            separate()
+            text += "null"
+            needsComma = true
+            return
+        }
+        string(value)
     }
 
     private mutating func separate() {

@@ -22,6 +22,9 @@ public enum MemoryError: Error, Sendable, Equatable, CustomStringConvertible {
     case readOnly(path: String)
     /// Another program held the TM's write lock for longer than the store waits.
     case busy(path: String)
+    /// The database server cannot be reached, or the connection to it broke (a shared store
+    /// only); nothing of a write in progress was kept.
+    case unreachable(path: String, reason: String)
     /// The store reports damage to its own data.
     case damaged(path: String, reason: String)
     /// The fuzzy index data of one language cannot be decoded (the units are intact).
@@ -50,6 +53,7 @@ public enum MemoryError: Error, Sendable, Equatable, CustomStringConvertible {
         case .diskFull(let path): "\(path): the disk is full; nothing of this write was kept"
         case .readOnly(let path): "\(path): the translation memory (or its folder) is read-only; nothing was written"
         case .busy(let path): "\(path): another program is writing to the translation memory and did not finish in time"
+        case .unreachable(let path, let reason): "\(path): the database is out of reach (\(reason)); nothing of a write in progress was kept"
         case .damaged(let path, let reason): "\(path): the translation memory is damaged: \(reason)"
         case .damagedIndex(let path, let language): "\(path): the fuzzy index of \(language) is damaged (the units themselves are intact)"
         case .newerFormat(let path): "\(path): the translation memory was written by a newer Kioku (its file has changes this version does not know); nothing was read or written"

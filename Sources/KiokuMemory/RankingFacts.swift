@@ -19,7 +19,7 @@ public struct RankingFacts: Sendable {
         contextSource = .known(contexts)
     }
 
-    init(recency: String, metadataJSON: String?) {
+    package init(recency: String, metadataJSON: String?) {
         self.recency = recency
         contextSource = .storedJSON(metadataJSON)
     }

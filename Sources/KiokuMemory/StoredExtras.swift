@@ -3,12 +3,12 @@ import KiokuFormats
 
 /// The part of a unit's or variant's metadata kept as JSON: notes, properties and
 /// extra attributes. Nil (no JSON at all) when there are none, which is the common case.
-struct StoredExtras: Codable {
+package struct StoredExtras: Codable {
     var notes: [Note]?
     var properties: [Property]?
     var attributes: [XMLAttribute]?
 
-    static func encode(_ metadata: Metadata) -> String? {
+    package static func encode(_ metadata: Metadata) -> String? {
         guard !(metadata.notes.isEmpty && metadata.properties.isEmpty && metadata.attributes.isEmpty) else { return nil }
         // Written by hand: this runs once per imported unit, and JSONEncoder costs ~10 µs a call.
         var json = JSONText()
@@ -43,11 +43,11 @@ struct StoredExtras: Codable {
     }
 
     /// A variant's metadata, dates and users included (variants have no columns for them).
-    static func encodeVariant(_ metadata: Metadata) -> String? {
+    package static func encodeVariant(_ metadata: Metadata) -> String? {
         encode(Metadata(notes: metadata.notes, properties: metadata.properties, attributes: metadata.tmxAttributes))
     }
 
-    static func decodeVariant(_ json: String?) -> Metadata {
+    package static func decodeVariant(_ json: String?) -> Metadata {
         guard json != nil else { return Metadata() }  // most variants: nothing stored
         var stored = Metadata()
         decode(json, into: &stored)
@@ -57,7 +57,7 @@ struct StoredExtras: Codable {
         return metadata
     }
 
-    static func decode(_ json: String?, into metadata: inout Metadata) {
+    package static func decode(_ json: String?, into metadata: inout Metadata) {
         guard let json, let extras = try? JSONDecoder().decode(StoredExtras.self, from: Data(json.utf8)) else { return }
         metadata.notes = extras.notes ?? []
         metadata.properties = extras.properties ?? []

@@ -45,16 +45,26 @@ public struct KiokuServer: Sendable {
     }
 
     public let configuration: Configuration
+    /// Opens the TM when the server starts (by default the SQLite file at ``Configuration/memoryPath``).
+    private let openMemory: @Sendable () throws(MemoryError) -> any MemoryStore
 
     public init(configuration: Configuration) {
         self.configuration = configuration
+        openMemory = { () throws(MemoryError) in try TranslationMemory(path: configuration.memoryPath, create: false) }
+    }
+
+    /// A server over any store (a TM in PostgreSQL, say): `memory` opens it when the server
+    /// starts; ``Configuration/memoryPath`` then only names it in the log.
+    public init(configuration: Configuration, memory: @escaping @Sendable () throws(MemoryError) -> any MemoryStore) {
+        self.configuration = configuration
+        openMemory = memory
     }
 
     /// Serves until SIGTERM or SIGINT. `onListening` receives the bound port (useful with port 0).
     public func run(onListening: @escaping @Sendable (Int) -> Void = { _ in }) async throws {
         var logger = Logger(label: "kioku.server")
         logger.logLevel = configuration.logLevel
-        let memory = try TranslationMemory(path: configuration.memoryPath, create: false)
+        let memory = try openMemory()
         let glossary = configuration.glossaryPaths.isEmpty
             ? try GlossaryStore.load(from: memory)
             : try GlossaryFile.read(paths: configuration.glossaryPaths)

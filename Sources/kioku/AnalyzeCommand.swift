@@ -49,12 +49,12 @@ struct AnalyzeCommand: ParsableCommand {
     func run() throws {
         try Terminal.reportingErrors(.analyze) {
             let definition = try MatchBands(parsing: bands)
-            let tm = try TranslationMemory(path: memory.tm, create: false)
+            let tm = try memory.open()
             let documents = try files.map { path in try JobDocument.read(path: path, sourceLanguage: src, targetLanguage: tgt) }
             let analysis = try JobAnalyzer(matcher: try Matcher(memory: tm), bands: definition).analyze(documents)
             if let html {
                 let output = try TextOutput(path: html)
-                try output.write(AnalysisReportPage(analysis: analysis, memoryName: (memory.tm as NSString).lastPathComponent).html())
+                try output.write(AnalysisReportPage(analysis: analysis, memoryName: (memory.location as NSString).lastPathComponent).html())
                 try output.close()
             }
             if json { return try Terminal.printJSON(analysis) }

@@ -11,7 +11,7 @@ import KiokuMemory
 /// index into this process and make every server on the TM reload its own.
 enum CommittedWrite {
     /// The error that stopped the follow-up, if one did.
-    static func finish(_ tm: TranslationMemory, indexing: Bool, progressLabel: String? = nil, units: Int = 0) -> MemoryError? {
+    static func finish(_ tm: any MemoryStore, indexing: Bool, progressLabel: String? = nil, units: Int = 0) -> MemoryError? {
         do throws(MemoryError) {
             if indexing {
                 let progress = progressLabel.map(Terminal.Progress.init)

@@ -32,7 +32,7 @@ struct CompactCommand: ParsableCommand {
     func run() throws {
         try Terminal.reportingErrors(.edit) {
             let start = Date()
-            let tm = try TranslationMemory(path: memory.tm, create: false)
+            let tm = try memory.open()
             let before = try tm.statistics().fileBytes
             let report = try FuzzyIndex(memory: tm).compact()
             try tm.reclaimSpace()
@@ -40,7 +40,7 @@ struct CompactCommand: ParsableCommand {
                                   seconds: Date().timeIntervalSince(start))
             if json { return try Terminal.printJSON(outcome) }
             let megabytes = { (bytes: Int64) in String(format: "%.1f MB", Double(bytes) / 1_000_000) }
-            print("Compacted \(memory.tm): the index holds \(outcome.segmentsIndexed.counted("segment")); "
+            print("Compacted \(memory.location): the index holds \(outcome.segmentsIndexed.counted("segment")); "
                   + "the file went from \(megabytes(outcome.bytesBefore)) to \(megabytes(outcome.bytesAfter)) in \(String(format: "%.1f", outcome.seconds)) s.")
         }
     }

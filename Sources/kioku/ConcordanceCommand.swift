@@ -29,7 +29,7 @@ struct ConcordanceCommand: ParsableCommand {
 
     func run() throws {
         try Terminal.reportingErrors(.concordance) {
-            let tm = try TranslationMemory(path: memory.tm, create: false)
+            let tm = try memory.open()
             let hits = try Concordance(memory: tm).search(phrase, language: lang, limit: max)
             if json { return try Terminal.printJSON(hits) }
             if hits.isEmpty { print("No segment in \(lang) contains \"\(phrase)\"."); return }

@@ -63,7 +63,7 @@ struct DeleteCommand: ParsableCommand {
 
     func run() throws {
         try Terminal.reportingErrors(.edit) {
-            let tm = try TranslationMemory(path: memory.tm, create: false)
+            let tm = try memory.open()
             let asked = ids.map { UnitID($0) } + (try idsFrom.map(readIDs) ?? [])
             let selection: UnitSelection = if let origin { .origin(origin) }
                 else if let concordance, let lang { .concordance(phrase: concordance, language: lang) }
@@ -82,7 +82,7 @@ struct DeleteCommand: ParsableCommand {
             }
             if json { try Terminal.printJSON(outcome) } else { printOutcome(outcome, selected: selected.count) }
             if let afterwards {
-                Terminal.warning(ErrorAdvice.afterCommit(afterwards, path: memory.tm, what: "the units are deleted from", finishing: "the deletion (folding the write-ahead log into the file)"))
+                Terminal.warning(ErrorAdvice.afterCommit(afterwards, path: memory.location, what: "the units are deleted from", finishing: "the deletion (folding the write-ahead log into the file)"))
             }
         }
     }
@@ -90,9 +90,9 @@ struct DeleteCommand: ParsableCommand {
     private func printOutcome(_ outcome: Outcome, selected: Int) {
         for id in outcome.notFound.prefix(20) { print("no unit \(id) (never added, or deleted already)") }
         if outcome.notFound.count > 20 { print("… and \(outcome.notFound.count - 20) more ids with no unit (--json lists them)") }
-        if selected == 0 { print("Nothing to delete in \(memory.tm)."); return }
-        print(dryRun ? "Would delete \(selected.counted("unit")) from \(memory.tm) (--dry-run: nothing was deleted):"
-                     : "Deleted \(outcome.deleted.count.counted("unit")) from \(memory.tm):")
+        if selected == 0 { print("Nothing to delete in \(memory.location)."); return }
+        print(dryRun ? "Would delete \(selected.counted("unit")) from \(memory.location) (--dry-run: nothing was deleted):"
+                     : "Deleted \(outcome.deleted.count.counted("unit")) from \(memory.location):")
         for stored in outcome.units {
             let texts = stored.unit.variants.map { variant in
                 let text = variant.segment.text
@@ -119,11 +119,11 @@ struct DeleteCommand: ParsableCommand {
     }
 
     /// An origin no unit came from: say which the TM has (a path given differently than at import, say).
-    private func explainUnknownOrigin(_ path: String, _ tm: TranslationMemory) throws {
+    private func explainUnknownOrigin(_ path: String, _ tm: any MemoryStore) throws {
         let origins = try tm.statistics().origins.map(\.path)
         guard !origins.contains(path) else { return }
         let known = origins.isEmpty ? "it records none" : "its origins are: " + origins.prefix(10).joined(separator: ", ")
-        Terminal.error("\(memory.tm) has no units from \(path); \(known). Give the path as kioku stats --tm \(memory.tm) lists it.")
+        Terminal.error("\(memory.location) has no units from \(path); \(known). Give the path as kioku stats \(ErrorAdvice.memoryOption(memory.location)) lists it.")
         throw ExitCode(2)
     }
 }

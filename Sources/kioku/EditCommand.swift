@@ -35,7 +35,7 @@ struct EditCommand: ParsableCommand {
 
     func run() throws {
         try Terminal.reportingErrors(.edit) {
-            let tm = try TranslationMemory(path: memory.tm, create: false)
+            let tm = try memory.open()
             let edit = try tm.editVariant(of: UnitID(id), language: lang, to: Segment(text: text),
                                           stamp: .now(by: user ?? ProcessInfo.processInfo.environment["USER"]))
             let afterwards = edit.changed ? CommittedWrite.finish(tm, indexing: false) : nil
@@ -48,7 +48,7 @@ struct EditCommand: ParsableCommand {
                 print("Unit \(id), \(edit.language) already reads «\(edit.current.text)»; nothing was changed.")
             }
             if let afterwards {
-                Terminal.warning(ErrorAdvice.afterCommit(afterwards, path: memory.tm, what: "the edit is in", finishing: "the edit (folding the write-ahead log into the file)"))
+                Terminal.warning(ErrorAdvice.afterCommit(afterwards, path: memory.location, what: "the edit is in", finishing: "the edit (folding the write-ahead log into the file)"))
             }
         }
     }

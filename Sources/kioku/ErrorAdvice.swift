@@ -62,19 +62,26 @@ enum ErrorAdvice {
             return "\(error). Make the file and its folder writable, or work on a copy."
         case .busy:
             return "\(error). Another kioku import or kioku serve is writing to it; try again when it has finished."
+        case .unreachable:
+            return "\(error). Check that the PostgreSQL server is running and that the address, user and password (PGPASSWORD) are right, then try again."
         case .damaged(let path, _):
-            return "\(error). Restore it from a backup, or export what still reads (kioku export --tm \(path) --to rescue.tmx) and import that into a new TM; kioku verify --tm \(path) lists the damage."
+            return "\(error). Restore it from a backup, or export what still reads (kioku export \(memoryOption(path)) --to rescue.tmx) and import that into a new TM; kioku verify \(memoryOption(path)) lists the damage."
         case .damagedIndex(let path, _):
-            return "\(error). Rebuild it from the units: kioku reindex --tm \(path) (kioku verify --tm \(path) checks the whole file)."
+            return "\(error). Rebuild it from the units: kioku reindex \(memoryOption(path)) (kioku verify \(memoryOption(path)) checks the whole TM)."
         case .newerFormat:
             return "\(error). Use the Kioku that wrote it (or newer), or export it to TMX with that version and import the TMX here."
         case .noSuchUnit(let path, _):
-            return "\(error). Find units with kioku concordance --tm \(path) \"PHRASE\" or kioku lookup --tm \(path) \"SENTENCE\"."
+            return "\(error). Find units with kioku concordance \(memoryOption(path)) \"PHRASE\" or kioku lookup \(memoryOption(path)) \"SENTENCE\"."
         case .noSuchVariant, .ambiguousVariant:
             return "\(error). Name one of its languages with --lang."
         case .emptyVariant(let path, let unit):
-            return "\(error). To remove the unit, run kioku delete --tm \(path) --id \(unit)."
+            return "\(error). To remove the unit, run kioku delete \(memoryOption(path)) --id \(unit)."
         }
+    }
+
+    /// The option that names the TM at `location` again: `--db URL` for a database, `--tm PATH` for a file.
+    static func memoryOption(_ location: String) -> String {
+        location.hasPrefix("postgresql://") ? "--db \(location)" : "--tm \(location)"
     }
 
     static func formatMessage(_ error: FormatError, verb: Verb) -> String {
@@ -119,7 +126,7 @@ enum ErrorAdvice {
         case .readOnly: cause = "the TM became read-only"
         default: cause = error.description
         }
-        return "\(what) \(path), but finishing \(finishing) stopped: \(cause). Nothing is lost; keep \(path)-wal beside the TM if there is one. Once that is fixed, lookups bring the fuzzy index up to date from the units by themselves (or run kioku reindex --tm \(path))."
+        return "\(what) \(path), but finishing \(finishing) stopped: \(cause). Nothing is lost; keep \(path)-wal beside the TM if there is one. Once that is fixed, lookups bring the fuzzy index up to date from the units by themselves (or run kioku reindex \(memoryOption(path)))."
     }
 
     /// A skip as listed in an import report, with what would have made the unit usable.

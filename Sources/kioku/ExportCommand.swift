@@ -46,14 +46,14 @@ struct ExportCommand: ParsableCommand {
         let languages = langs?.tags
         let chosen = format ?? ExportFormat(path: to)
         try Terminal.reportingErrors(.export) {
-            let tm = try TranslationMemory(path: memory.tm, create: false)
+            let tm = try memory.open()
             let writer: any UnitWriter
             switch chosen {
             case .tmx:
                 writer = try TMXWriter(path: to, sourceLanguage: languages?.first ?? tm.dominantSourceLanguage())
             case .xliff:
                 let pair = languages ?? []
-                writer = try XLIFFWriter(path: to, source: pair[0], target: pair[1], original: URL(fileURLWithPath: memory.tm).lastPathComponent)
+                writer = try XLIFFWriter(path: to, source: pair[0], target: pair[1], original: URL(fileURLWithPath: memory.location).lastPathComponent)
             case .tsv:
                 let columns = try languages ?? tm.statistics().languages.compactMap { LanguageTag($0.language) }
                 writer = try TSVWriter(path: to, languages: columns)

@@ -50,9 +50,9 @@ struct GlossaryCommand: ParsableCommand {
         func run() throws {
             try Terminal.reportingErrors(.glossary) {
                 let glossary = try GlossarySource.load(files: files, tm: nil)
-                let tm = try TranslationMemory(path: memory.tm)
+                let tm = try memory.open(create: true)
                 let added = try GlossaryStore.save(glossary, into: tm)
-                print("Stored \(glossary.concepts.count.counted("concept")) in \(memory.tm) (\(added) new, \(glossary.concepts.count - added) replaced)")
+                print("Stored \(glossary.concepts.count.counted("concept")) in \(memory.location) (\(added) new, \(glossary.concepts.count - added) replaced)")
             }
         }
     }

@@ -54,7 +54,7 @@ struct ImportCommand: ParsableCommand {
     func run() throws {
         try Terminal.reportingErrors(.import) {
             let sources = try UnitReaders.open(paths: files, format: format, sourceLanguage: src, targetLanguage: tgt)
-            let tm = try TranslationMemory(path: memory.tm)
+            let tm = try memory.open(create: true)
             let progress = Terminal.Progress("importing")
             var options = ImportOptions(languages: langs?.tags)
             if !glossaries.isEmpty {
@@ -77,13 +77,13 @@ struct ImportCommand: ParsableCommand {
             // (a disk that fills up now), the import still landed and the user must hear so.
             let afterwards = CommittedWrite.finish(tm, indexing: true, progressLabel: "indexing", units: report.added)
             if json { try Terminal.printJSON(report) } else { printReport(report) }
-            if let afterwards { Terminal.warning(ErrorAdvice.afterCommit(afterwards, path: memory.tm, what: "the units above are in", finishing: "the import (indexing, folding the write-ahead log into the file)")) }
+            if let afterwards { Terminal.warning(ErrorAdvice.afterCommit(afterwards, path: memory.location, what: "the units above are in", finishing: "the import (indexing, folding the write-ahead log into the file)")) }
         }
     }
 
     private func printReport(_ report: ImportReport) {
         for notice in report.notices { print("note: " + ErrorAdvice.line(for: notice)) }
-        print("Imported \(report.files.joined(separator: ", ")) into \(memory.tm):")
+        print("Imported \(report.files.joined(separator: ", ")) into \(memory.location):")
         print("  \(report.added.counted("unit")) added, \(report.duplicates.counted("duplicate")) merged, \(report.skipped.formatted()) skipped")
         let listed = report.skips.prefix(10)
         for skip in listed { print("  skipped " + ErrorAdvice.line(for: skip)) }

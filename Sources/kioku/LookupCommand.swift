@@ -58,7 +58,7 @@ struct LookupCommand: ParsableCommand {
 
     func run() throws {
         try Terminal.reportingErrors(.lookup) {
-            let tm = try TranslationMemory(path: memory.tm, create: false)
+            let tm = try memory.open()
             let matcher = try Matcher(memory: tm)
             let options = LookupOptions(minimumScore: min, maximumResults: max, context: context, exhaustive: exhaustive)
             if let batch {
@@ -95,7 +95,7 @@ struct LookupCommand: ParsableCommand {
         let absent = [src, tgt].filter { !held.contains($0.language) }
         guard !absent.isEmpty else { return }
         let holds = held.isEmpty ? "no segments at all" : "segments in " + held.joined(separator: ", ")
-        Terminal.error("\(memory.tm) has no \(absent.map(\.identifier).joined(separator: " or ")) segments; it holds \(holds).")
+        Terminal.error("\(memory.location) has no \(absent.map(\.identifier).joined(separator: " or ")) segments; it holds \(holds).")
         throw ExitCode(2)
     }
 

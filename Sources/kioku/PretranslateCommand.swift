@@ -62,7 +62,7 @@ struct PretranslateCommand: ParsableCommand {
 
     func run() throws {
         try Terminal.reportingErrors(.pretranslate) {
-            let tm = try TranslationMemory(path: memory.tm, create: false)
+            let tm = try memory.open()
             let glossary = glossaries.isEmpty ? try GlossaryStore.load(from: tm) : try GlossaryFile.read(paths: glossaries)
             let document = try JobDocument.read(path: file, sourceLanguage: src, targetLanguage: tgt)
             let options = PretranslateOptions(fill: fill, minimum: min, maximumCandidates: max, overwrite: overwrite,

@@ -79,7 +79,7 @@ struct QACommand: ParsableCommand {
         var outcome = Outcome(report: QAReport())
         var afterwards: MemoryError?
         try Terminal.reportingErrors(.qa) {
-            let tm = try TranslationMemory(path: memory.tm, create: false)
+            let tm = try memory.open()
             let glossary = glossaries.isEmpty ? try GlossaryStore.load(from: tm) : try GlossaryFile.read(paths: glossaries)
             outcome.report = try QASweep(kinds: kinds, glossary: glossary).run(over: tm)
             if let fix, !outcome.report.findings.isEmpty {
@@ -93,13 +93,13 @@ struct QACommand: ParsableCommand {
             print("\n\(verb) \(fixed.units.count.counted("unit")): \(fixed.units.prefix(20).map(\.description).joined(separator: ", "))\(fixed.units.count > 20 ? ", …" : "")")
         }
         if let afterwards {
-            Terminal.warning(ErrorAdvice.afterCommit(afterwards, path: memory.tm, what: "the fix is in", finishing: "the fix (folding the write-ahead log into the file)"))
+            Terminal.warning(ErrorAdvice.afterCommit(afterwards, path: memory.location, what: "the fix is in", finishing: "the fix (folding the write-ahead log into the file)"))
         }
         if !outcome.report.findings.isEmpty && outcome.fixed == nil { throw ExitCode(1) }
     }
 
     private func printReport(_ report: QAReport, kinds: Set<QAKind>) {
-        print("\(memory.tm): \(report.unitsChecked.counted("unit")), \(report.pairsChecked.counted("source–target pair")) checked")
+        print("\(memory.location): \(report.unitsChecked.counted("unit")), \(report.pairsChecked.counted("source–target pair")) checked")
         let counts = report.counts
         for kind in QAKind.allCases where kinds.contains(kind) {
             print("  \(kind.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0)) \(counts[kind] ?? 0)")

@@ -14,10 +14,10 @@ struct ReindexCommand: ParsableCommand {
 
     func run() throws {
         try Terminal.reportingErrors(.verify) {
-            let tm = try TranslationMemory(path: memory.tm, create: false)
+            let tm = try memory.open()
             let report = try FuzzyIndex.rebuild(memory: tm)
             try tm.checkpoint()
-            print("Rebuilt the index of \(memory.tm): \(report.documentsAdded.counted("segment")) in \(String(format: "%.1f", report.seconds)) s.")
+            print("Rebuilt the index of \(memory.location): \(report.documentsAdded.counted("segment")) in \(String(format: "%.1f", report.seconds)) s.")
         }
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import KiokuMemory
 import KiokuServer
 import Logging
 
@@ -63,11 +64,13 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let server = KiokuServer(configuration: .init(
-            memoryPath: memory.tm, glossaryPaths: glossaries, host: host, port: port,
+            memoryPath: memory.location, glossaryPaths: glossaries, host: host, port: port,
             token: token ?? ProcessInfo.processInfo.environment["KIOKU_TOKEN"],
             unknownPairs: strictPairs ? .notFound : .empty, logLevel: logLevel,
-            idleTimeout: idleTimeout > 0 ? .milliseconds(Int64(idleTimeout * 1000)) : nil))
-        let tm = memory.tm, host = self.host
+            idleTimeout: idleTimeout > 0 ? .milliseconds(Int64(idleTimeout * 1000)) : nil)) { [memory] () throws(MemoryError) in
+                try memory.open()
+            }
+        let tm = memory.location, host = self.host
         do {
             try await server.run { port in
                 FileHandle.standardOutput.write(Data("Kioku serves \(tm) on http://\(host):\(port)\n".utf8))

@@ -24,8 +24,8 @@ struct ShowCommand: ParsableCommand {
 
     func run() throws {
         try Terminal.reportingErrors(.lookup) {
-            let tm = try TranslationMemory(path: memory.tm, create: false)
-            guard let stored = try tm.unit(UnitID(id)) else { throw MemoryError.noSuchUnit(path: memory.tm, id: UnitID(id)) }
+            let tm = try memory.open()
+            guard let stored = try tm.unit(UnitID(id)) else { throw MemoryError.noSuchUnit(path: memory.location, id: UnitID(id)) }
             let history = try tm.history(of: stored.id)
             if json { return try Terminal.printJSON(Shown(unit: stored, history: history)) }
             print("unit \(stored.id)" + (stored.origin.map { "  from \($0)" } ?? ""))

@@ -14,7 +14,7 @@ struct StatsCommand: ParsableCommand {
 
     func run() throws {
         try Terminal.reportingErrors(.stats) {
-            let stats = try TranslationMemory(path: memory.tm, create: false).statistics()
+            let stats = try memory.open().statistics()
             if json { return try Terminal.printJSON(stats) }
             print("\(stats.path): \(stats.units.counted("unit")), \(stats.segments.counted("segment")), \(byteCount(stats.fileBytes))")
             print("Languages:")

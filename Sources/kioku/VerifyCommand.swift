@@ -36,9 +36,9 @@ struct VerifyCommand: ParsableCommand {
     }
 
     func run() throws {
-        var report = Report(path: memory.tm, units: 0, fileProblems: [], index: nil, sound: false)
+        var report = Report(path: memory.location, units: 0, fileProblems: [], index: nil, sound: false)
         try Terminal.reportingErrors(.verify) {
-            let tm = try TranslationMemory(path: memory.tm, create: false)
+            let tm = try memory.open()
             do {
                 report.fileProblems = try tm.integrityProblems()
                 report.units = try tm.unitCount()

@@ -1,0 +1,68 @@
+import KiokuConcurrency
+import Logging
+import NIOCore
+import NIOPosix
+import PostgresNIO
+
+/// The connections a ``PostgresStore`` keeps open to its server: one is lent to each call
+/// and taken back after it, so that concurrent lookups each have their own, and a connection
+/// that broke (the server restarted) is dropped instead of being lent again.
+final class PostgresConnections: Sendable {
+    let address: PostgresAddress
+    private let idle = Locked<[PostgresConnection]>([])
+    private let nextID = Locked(0)
+    private let logger: Logger
+    /// How long a connection attempt may take before it counts as failed.
+    private let connectTimeout: TimeAmount
+
+    init(address: PostgresAddress, connectTimeout: TimeAmount = .seconds(5)) {
+        self.address = address
+        self.connectTimeout = connectTimeout
+        // PostgresNIO logs each query at debug level; Kioku reports errors itself.
+        var logger = Logger(label: "kioku.postgres")
+        logger.logLevel = .critical
+        self.logger = logger
+    }
+
+    deinit {
+        closeIdle()
+    }
+
+    /// Runs `body` with a connection of its own. The connection goes back to the idle ones
+    /// unless it is closed (a broken one is dropped; the next call opens a new one).
+    func withSession<T>(_ body: (PostgresSession) throws -> T) throws -> T {
+        let connection = try idle.withLock { $0.popLast() } ?? open()
+        defer {
+            if connection.isClosed {
+                Self.close(connection)
+            } else {
+                idle.withLock { $0.append(connection) }
+            }
+        }
+        return try body(PostgresSession(connection: connection, logger: logger))
+    }
+
+    /// Closes every idle connection (a server restart left them useless, or the store is done).
+    func closeIdle() {
+        for connection in idle.withLock({ connections in defer { connections = [] }; return connections }) {
+            Self.close(connection)
+        }
+    }
+
+    /// Closes a connection without waiting; the connection lives until it is closed.
+    private static func close(_ connection: PostgresConnection) {
+        connection.close().whenComplete { _ in withExtendedLifetime(connection) {} }
+    }
+
+    private func open() throws -> PostgresConnection {
+        var configuration = address.isSocket
+            ? PostgresConnection.Configuration(unixSocketPath: address.host + "/.s.PGSQL.\(address.port)", username: address.user,
+                                               password: address.password, database: address.database)
+            : PostgresConnection.Configuration(host: address.host, port: address.port, username: address.user,
+                                               password: address.password, database: address.database, tls: .disable)
+        configuration.options.connectTimeout = connectTimeout
+        let id = nextID.withLock { id in defer { id += 1 }; return id }
+        return try PostgresConnection.connect(on: MultiThreadedEventLoopGroup.singleton.next(), configuration: configuration,
+                                              id: id, logger: logger).wait()
+    }
+}

@@ -1,0 +1,175 @@
+import Foundation
+import KiokuConcurrency
+import KiokuFormats
+import KiokuMemory
+import KiokuText
+import NIOCore
+import PostgresNIO
+
+/// A translation memory in a PostgreSQL database: the same ``MemoryStore`` as the SQLite
+/// file (units, variants, metadata, origins, the change log, the stored glossary and the
+/// fuzzy index's data), for a team that shares one TM among several servers and machines.
+///
+/// Every write is one transaction that holds the database's Kioku lock (an advisory lock),
+/// so writers on several machines take turns as two processes on one SQLite file do, and a
+/// write is committed in PostgreSQL before the call returns. Reads that must agree with each
+/// other (a lookup's ranking, an index load, an export) run in one repeatable-read
+/// transaction. The fuzzy index's data is kept in the database, so a new server loads it
+/// instead of building it.
+public final class PostgresStore: MemoryStore, Sendable {
+    public let address: PostgresAddress
+    public var location: String { address.description }
+    let connections: PostgresConnections
+    private let writes = Locked(0)
+
+    public var localWriteCount: Int { writes.withLock { $0 } }
+
+    /// Opens the TM in the database at `address`, creating Kioku's tables in an empty database
+    /// and bringing an older schema up to date. With `create: false`, a database without
+    /// Kioku's tables is refused as ``MemoryError/missing(path:)`` instead.
+    public init(address: PostgresAddress, create: Bool = true, connectTimeout: Duration = .seconds(5)) throws(MemoryError) {
+        self.address = address
+        connections = PostgresConnections(address: address, connectTimeout: .nanoseconds(Int64(connectTimeout.components.seconds) * 1_000_000_000
+                                                                                           + connectTimeout.components.attoseconds / 1_000_000_000))
+        let location = address.description
+        do {
+            try connections.withSession { session in
+                if !create {
+                    let known = try session.value("SELECT to_regclass('kioku_migration') IS NOT NULL", as: Bool.self) ?? false
+                    if !known {
+                        let empty = try session.value("SELECT count(*) FROM pg_tables WHERE schemaname = current_schema()", as: Int64.self) == 0
+                        throw empty ? MemoryError.missing(path: location) : MemoryError.notAMemory(path: location, isSQLite: false)
+                    }
+                }
+                try PostgresMigrations.migrate(session, location: location)
+            }
+        } catch PostgresStoreFailure.notAMemory {
+            throw .notAMemory(path: location, isSQLite: false)
+        } catch PostgresStoreFailure.newerFormat {
+            throw .newerFormat(path: location)
+        } catch {
+            throw Self.storeError(error, location: location, writing: false, opening: true)
+        }
+    }
+
+    /// Opens the TM at a `postgresql://` URL (what it leaves out from libpq's variables).
+    public convenience init(url: String, create: Bool = true) throws(MemoryError) {
+        let address: PostgresAddress
+        do { address = try PostgresAddress(url) } catch { throw .cannotOpen(path: PostgresAddress.redacted(url), reason: error.problem) }
+        try self.init(address: address, create: create)
+    }
+
+    // MARK: Transactions
+
+    public func write<T>(_ body: (any MemoryWriter) throws -> T) throws(MemoryError) -> T {
+        try writing { session in
+            let writer = PostgresWriter(session: session, location: location)
+            let result = try body(writer)
+            try writer.flush()
+            return result
+        }
+    }
+
+    /// Runs `body` in a write transaction holding the Kioku lock, and counts it. The lock is
+    /// waited for up to 30 s, as SQLite's writers wait for each other.
+    func writing<T>(_ body: (PostgresSession) throws -> T) throws(MemoryError) -> T {
+        do {
+            let result = try connections.withSession { session in
+                try session.script("BEGIN; SET LOCAL lock_timeout = '30s'")
+                do {
+                    try session.run("SELECT pg_advisory_xact_lock(\(PostgresMigrations.lockKey))")
+                    let result = try body(session)
+                    try session.script("COMMIT")
+                    return result
+                } catch {
+                    if !session.connection.isClosed { try? session.script("ROLLBACK") }
+                    throw error
+                }
+            }
+            writes.withLock { $0 += 1 }
+            return result
+        } catch {
+            throw Self.storeError(error, location: location, writing: true)
+        }
+    }
+
+    /// Runs `body` on a connection of its own, outside any transaction (single-statement reads).
+    func reading<T>(_ body: (PostgresSession) throws -> T) throws(MemoryError) -> T {
+        do { return try connections.withSession(body) } catch { throw Self.storeError(error, location: location, writing: false) }
+    }
+
+    /// Runs `body` in a read-only repeatable-read transaction: every statement sees the same snapshot.
+    func readingSnapshot<T>(_ body: (PostgresSession) throws -> T) throws(MemoryError) -> T {
+        try reading { session in
+            try session.script("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+            do {
+                let result = try body(session)
+                try session.script("COMMIT")
+                return result
+            } catch {
+                if !session.connection.isClosed { try? session.script("ROLLBACK") }
+                throw error
+            }
+        }
+    }
+
+    /// PostgreSQL makes every committed write durable itself: nothing to fold in.
+    public func checkpoint() throws(MemoryError) {}
+
+    /// Each unit's content against the hash it was stored with (PostgreSQL checks its own
+    /// pages when it reads them; a text changed behind Kioku's back shows here).
+    public func integrityProblems() throws(MemoryError) -> [String] {
+        var problems: [String] = []
+        try readUnits(ids: nil, languages: nil, checkingContent: true, changed: { unit in
+            problems.append("unit \(unit.id.rawValue): its text is not what was stored (the checksum it was stored with differs)")
+        }) { _ in }
+        return problems
+    }
+
+    /// Gives deleted rows' space back (`VACUUM`: to PostgreSQL's free space, not the file system's).
+    public func reclaimSpace() throws(MemoryError) {
+        try reading { session in
+            for table in ["unit", "variant", "unit_pair", "variant_history", "fuzzy_token", "fuzzy_chunk", "fuzzy_dead"] {
+                try session.script("VACUUM \(table)")
+            }
+        }
+    }
+
+    // MARK: Errors
+
+    /// A thrown error as a ``MemoryError``: SQLSTATE classes say whether the disk, a lock, a
+    /// permission or the server's reachability is to blame. Messages never carry the password.
+    static func storeError(_ error: any Error, location: String, writing: Bool, opening: Bool = false) -> MemoryError {
+        if let error = error as? MemoryError { return error }
+        if let error = error as? FormatError { return .format(error) }
+        guard let error = error as? PSQLError else {
+            let reason = "\(error)"
+            return opening ? .cannotOpen(path: location, reason: reason) : writing ? .writeFailed(path: location, reason: reason) : .readFailed(path: location, reason: reason)
+        }
+        let state = error.serverInfo?[.sqlState] ?? ""
+        let message = error.serverInfo?[.message] ?? Self.describe(error.code)
+        switch state {
+        case "53100": return .diskFull(path: location)
+        case "55P03", "40001", "40P01", "57014": return .busy(path: location)
+        case "42501", "25006": return .readOnly(path: location)
+        case "3D000", "28000", "28P01": return .cannotOpen(path: location, reason: message)
+        case _ where state.hasPrefix("XX"): return .damaged(path: location, reason: message)
+        case _ where state.hasPrefix("57P") || state.hasPrefix("08") || state.isEmpty && error.serverInfo == nil:
+            return .unreachable(path: location, reason: message)
+        default:
+            return opening ? .cannotOpen(path: location, reason: message) : writing ? .writeFailed(path: location, reason: message) : .readFailed(path: location, reason: message)
+        }
+    }
+
+    /// What a client-side PostgresNIO failure means, in words (its own description hides details on purpose).
+    private static func describe(_ code: PSQLError.Code) -> String {
+        switch code {
+        case .connectionError: "the database server cannot be reached"
+        case .serverClosedConnection, .uncleanShutdown: "the database server closed the connection"
+        case .clientClosedConnection: "the connection was closed"
+        case .authMechanismRequiresPassword: "the server asks for a password (give it in PGPASSWORD)"
+        case .unsupportedAuthMechanism, .saslError: "the server's authentication method is not one Kioku speaks"
+        default: "\(code)"
+        }
+    }
+}

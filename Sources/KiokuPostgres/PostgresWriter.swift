@@ -1,0 +1,175 @@
+import KiokuFormats
+import KiokuMemory
+import KiokuText
+import PostgresNIO
+
+/// The PostgreSQL store's writes inside one transaction. New units are gathered and sent a
+/// batch at a time (units, variants and pair hashes as JSON arrays the server unpacks), so
+/// that an import pays one round trip per batch for its inserts, not one per row. The reads
+/// an import makes to find duplicates see the gathered units as well as the stored ones.
+final class PostgresWriter: MemoryWriter {
+    let session: PostgresSession
+    let location: String
+    /// Units gathered before a round trip sends them.
+    static let unitsPerBatch = 1_000
+    /// The id the next inserted unit gets: above every unit there is and every unit deleted.
+    private var nextUnitID: Int64?
+    private var pending = PendingUnits()
+
+    /// Units inserted in this transaction and not yet sent, with what finds them again.
+    private struct PendingUnits {
+        var units = JSONText(), variants = JSONText(), pairs = JSONText()
+        var count = 0
+        var byHash: [Int64: [UnitID]] = [:]
+        var byPair: [Int64: [UnitID]] = [:]
+        var variantsByUnit: [UnitID: [Variant]] = [:]
+    }
+
+    init(session: PostgresSession, location: String) {
+        self.session = session
+        self.location = location
+    }
+
+    func failing<T>(_ body: () throws -> T) throws(MemoryError) -> T {
+        do { return try body() } catch { throw PostgresStore.storeError(error, location: location, writing: true) }
+    }
+
+    func recordOrigin(_ path: String, importedAt: String) throws(MemoryError) -> OriginID {
+        try failing {
+            let id = try session.value("""
+                INSERT INTO origin(path, imported_at) VALUES (\(path), \(importedAt))
+                ON CONFLICT(path) DO UPDATE SET imported_at = excluded.imported_at RETURNING id
+                """, as: Int64.self)
+            return OriginID(rawValue: id ?? 0)
+        }
+    }
+
+    func units(withContentHash hash: Int64) throws(MemoryError) -> [UnitID] {
+        let stored = try failing { try session.column("SELECT id FROM unit WHERE content_hash = \(hash) ORDER BY id", as: Int64.self) }
+        return stored.map { UnitID($0) } + (pending.byHash[hash] ?? [])
+    }
+
+    func units(containingPair hash: Int64) throws(MemoryError) -> [UnitID] {
+        let stored = try failing { try session.column("SELECT unit_id FROM unit_pair WHERE hash = \(hash) ORDER BY unit_id", as: Int64.self) }
+        return stored.map { UnitID($0) } + (pending.byPair[hash] ?? [])
+    }
+
+    func variants(of unit: UnitID) throws(MemoryError) -> [Variant] {
+        if let gathered = pending.variantsByUnit[unit] { return gathered }
+        return try failing {
+            try session.rows("SELECT lang, text, markup FROM variant WHERE unit_id = \(unit.rawValue) ORDER BY position").compactMap { row in
+                let (language, text, markup) = try row.decode((String, String, String?).self)
+                return LanguageTag(language).map { Variant(language: $0, segment: Segment(text: text, markup: markup)) }
+            }
+        }
+    }
+
+    func insert(_ unit: TranslationUnit, contentHash: Int64, origin: OriginID) throws(MemoryError) -> UnitID {
+        let unitID: Int64
+        if let next = nextUnitID { unitID = next } else { unitID = try failing { try Self.highestUnitID(session) + 1 } }
+        nextUnitID = unitID + 1
+        let id = UnitID(unitID)
+        let metadata = unit.metadata
+        pending.units.array([()]) { json, _ in
+            json.number(unitID)
+            json.string(unit.sourceLanguage?.identifier)
+            json.number(origin.rawValue)
+            json.string(metadata.creationDate); json.string(metadata.creationUser)
+            json.string(metadata.changeDate); json.string(metadata.changeUser)
+            json.string(StoredExtras.encode(Metadata(notes: metadata.notes, properties: metadata.properties, attributes: metadata.attributes)))
+            json.number(contentHash)
+            json.string(unit.latestDate.map(Metadata.sortKey(ofDate:)))
+        }
+        for (position, variant) in unit.variants.enumerated() {
+            pending.variants.array([()]) { json, _ in
+                json.number(unitID)
+                json.number(Int64(position))
+                json.string(variant.language.identifier)
+                json.string(variant.segment.text)
+                json.string(variant.segment.markup)
+                json.string(StoredExtras.encodeVariant(variant.metadata))
+            }
+        }
+        if unit.variants.count >= 3 {
+            for pair in Set(ContentHash.pairs(of: unit)) {
+                pending.pairs.array([()]) { json, _ in json.number(pair); json.number(unitID) }
+                pending.byPair[pair, default: []].append(id)
+            }
+        }
+        pending.byHash[contentHash, default: []].append(id)
+        pending.variantsByUnit[id] = unit.variants.map { Variant(language: $0.language, segment: $0.segment) }
+        pending.count += 1
+        if pending.count >= Self.unitsPerBatch { try flush() }
+        return id
+    }
+
+    /// Sends the gathered units, their variants and pair hashes, in one statement each.
+    func flush() throws(MemoryError) {
+        guard pending.count > 0 else { return }
+        let units = "[" + pending.units.text + "]", variants = "[" + pending.variants.text + "]", pairs = "[" + pending.pairs.text + "]"
+        pending = PendingUnits()
+        try failing {
+            try session.run("""
+                INSERT INTO unit(id, source_lang, origin_id, created_at, created_by, changed_at, changed_by, extra, content_hash, latest_at)
+                SELECT (r->>0)::bigint, r->>1, (r->>2)::bigint, r->>3, r->>4, r->>5, r->>6, r->>7, (r->>8)::bigint, r->>9
+                FROM jsonb_array_elements(\(units)::jsonb) r
+                """)
+            try session.run("""
+                INSERT INTO variant(unit_id, position, lang, text, markup, extra)
+                SELECT (r->>0)::bigint, (r->>1)::bigint, r->>2, r->>3, r->>4, r->>5 FROM jsonb_array_elements(\(variants)::jsonb) r
+                """)
+            if pairs != "[]" {
+                try session.run("""
+                    INSERT INTO unit_pair(hash, unit_id) SELECT (r->>0)::bigint, (r->>1)::bigint FROM jsonb_array_elements(\(pairs)::jsonb) r
+                    ON CONFLICT DO NOTHING
+                    """)
+            }
+        }
+    }
+
+    /// The highest unit id ever given: of the units there are, and of those deleted.
+    static func highestUnitID(_ session: PostgresSession) throws -> Int64 {
+        try session.value("""
+            SELECT greatest((SELECT coalesce(max(id), 0) FROM unit), (SELECT coalesce(max(unit_id), 0) FROM unit_change))
+            """, as: Int64.self) ?? 0
+    }
+
+    func mergeMetadata(into unit: UnitID, from duplicate: TranslationUnit) throws(MemoryError) {
+        try flush()
+        try failing {
+            if !duplicate.metadata.isEmpty, let row = try session.rows("""
+                SELECT created_at, created_by, changed_at, changed_by, extra FROM unit WHERE id = \(unit.rawValue)
+                """).first {
+                let (createdAt, createdBy, changedAt, changedBy, extra) = try row.decode((String?, String?, String?, String?, String?).self)
+                var metadata = Metadata(creationDate: createdAt, creationUser: createdBy, changeDate: changedAt, changeUser: changedBy)
+                StoredExtras.decode(extra, into: &metadata)
+                if metadata.merge(duplicate.metadata) {
+                    try session.run("""
+                        UPDATE unit SET created_at = \(metadata.creationDate), created_by = \(metadata.creationUser), changed_at = \(metadata.changeDate),
+                            changed_by = \(metadata.changeUser), extra = \(StoredExtras.encode(metadata)) WHERE id = \(unit.rawValue)
+                        """)
+                }
+            }
+            let annotated = duplicate.variants.filter { !$0.metadata.isEmpty }
+            if !annotated.isEmpty {
+                for row in try session.rows("SELECT position, lang, text, markup, extra FROM variant WHERE unit_id = \(unit.rawValue)") {
+                    let (position, language, text, markup, extra) = try row.decode((Int64, String, String, String?, String?).self)
+                    guard let tag = LanguageTag(language) else { continue }
+                    let key = ContentHash.key(Variant(language: tag, segment: Segment(text: text, markup: markup)))
+                    guard let incoming = annotated.first(where: { ContentHash.key($0) == key }) else { continue }
+                    var metadata = StoredExtras.decodeVariant(extra)
+                    guard metadata.merge(incoming.metadata) else { continue }
+                    try session.run("UPDATE variant SET extra = \(StoredExtras.encodeVariant(metadata)) WHERE unit_id = \(unit.rawValue) AND position = \(position)")
+                }
+            }
+            if let latest = duplicate.latestDate {
+                try session.run("UPDATE unit SET latest_at = greatest(coalesce(latest_at, ''), \(Metadata.sortKey(ofDate: latest))) WHERE id = \(unit.rawValue)")
+            }
+        }
+    }
+
+    func unitCount() throws(MemoryError) -> Int {
+        try flush()
+        return try failing { Int(try session.value("SELECT count(*) FROM unit", as: Int64.self) ?? 0) }
+    }
+}
