@@ -2,10 +2,11 @@
 # Installs the system libraries Kioku builds against, when they are missing:
 # ICU (libicu-dev), SQLite (libsqlite3-dev), Snowball stemmers (libstemmer-dev) and zlib (zlib1g-dev).
 # With --test-tools, also the small tools the tests check Kioku's output with: msgfmt (gettext)
-# and xmllint (libxml2-utils), and the sqlite3 shell (the damaged-TM tests edit a TM with it).
+# and xmllint (libxml2-utils), the sqlite3 shell (the damaged-TM tests edit a TM with it), and
+# PostgreSQL (the shared-store tests start a throwaway server of their own: scripts/postgres-test-server.sh).
 set -euo pipefail
 packages=(libicu-dev libsqlite3-dev libstemmer-dev zlib1g-dev)
-[ "${1:-}" = --test-tools ] && packages+=(gettext libxml2-utils sqlite3)
+[ "${1:-}" = --test-tools ] && packages+=(gettext libxml2-utils sqlite3 postgresql)
 missing=()
 for package in "${packages[@]}"; do
   dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Builds Kioku and runs every test (they need nothing outside the repository), drives the web
+# Builds Kioku and runs every test (they need nothing outside the repository; the PostgreSQL
+# store's tests get a throwaway server of their own, started here and stopped at the end), drives the web
 # page in headless Chromium (scripts/browser-test.sh, which installs chromium, chromium-driver
 # and python3-selenium from Debian when missing), then builds
 # the DocC catalogs (scripts/docs.sh fails on a broken symbol link) and runs every fuzz target
@@ -13,6 +14,11 @@ cd "$(dirname "$0")/.."
 export PATH="$PATH:/opt/swift/usr/bin"
 scripts/install-deps.sh --test-tools
 swift build --build-tests
+# A PostgreSQL server for this run only: its own folder and port, removed when the script ends.
+postgres_folder=$(mktemp -d /tmp/kioku-test-postgres.XXXXXX)
+trap 'scripts/postgres-test-server.sh stop "$postgres_folder"' EXIT
+KIOKU_TEST_POSTGRES=$(scripts/postgres-test-server.sh start "$postgres_folder")
+export KIOKU_TEST_POSTGRES KIOKU_REQUIRE_POSTGRES=1
 swift test --skip-build
 scripts/browser-test.sh
 command -v omegat >/dev/null 2>&1 || echo "note: omegat is not installed; the OmegaT round trip was skipped (scripts/install-test-clients.sh installs it)"

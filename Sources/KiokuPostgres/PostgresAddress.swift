@@ -83,5 +83,10 @@ public struct PostgresAddressError: Error, Sendable, Equatable, CustomStringConv
     public var address: String
     public var problem: String
 
+    public init(address: String, problem: String) {
+        self.address = address
+        self.problem = problem
+    }
+
     public var description: String { "\(address): \(problem)" }
 }

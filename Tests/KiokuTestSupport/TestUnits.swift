@@ -40,7 +40,9 @@ extension TranslationMemory {
         _ = try tm.importUnits(from: [ImportSource(origin: "seed", reader: try TMXReader(path: Repository.sample("seed-summit.tmx")))])
         return tm
     }
+}
 
+extension MemoryStore {
     /// Imports files by their names' formats.
     public func importFiles(_ paths: [String], options: ImportOptions = ImportOptions()) throws -> ImportReport {
         try importUnits(from: try paths.map { ImportSource(origin: $0, reader: try UnitReaders.open(path: $0)) }, options: options)
