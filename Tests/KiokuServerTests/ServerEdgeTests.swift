@@ -1,4 +1,5 @@
 import Foundation
+import KiokuTestSupport
 import Testing
 @testable import KiokuServer
 

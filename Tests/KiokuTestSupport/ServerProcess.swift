@@ -2,25 +2,37 @@ import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
-import KiokuTestSupport
 
-/// The real `kioku serve`, started on a free loopback port over a fresh copy of the seed
-/// memory, and an HTTP client for it.
-final class ServerProcess: @unchecked Sendable {
-    let process = Process()
-    let directory: URL
-    let tm: String
-    let base: URL
+/// The real `kioku serve`, started on a free loopback port (over a fresh copy of the seed
+/// memory, or over the TM its arguments name), and an HTTP client for it.
+public final class ServerProcess: @unchecked Sendable {
+    public let process = Process()
+    public let directory: URL
+    /// The seed memory's copy (empty when the arguments name the TM).
+    public let tm: String
+    public let base: URL
     private let errors = Pipe()
 
-    /// Starts a server; `arguments` are added to `kioku serve --tm … --port 0`. With
-    /// `openFiles`, the server may hold only that many file descriptors (`ulimit -n`).
-    init(arguments: [String] = ["--token", "secret"], openFiles: Int? = nil) throws {
-        directory = Scratch.directory()
-        tm = directory.appendingPathComponent("seed.kioku").path
+    /// Starts a server over a fresh copy of the seed memory; `arguments` are added to
+    /// `kioku serve --tm … --port 0`. With `openFiles`, the server may hold only that many
+    /// file descriptors (`ulimit -n`).
+    public convenience init(arguments: [String] = ["--token", "secret"], openFiles: Int? = nil) throws {
+        let directory = Scratch.directory()
+        let tm = directory.appendingPathComponent("seed.kioku").path
         let status = try KiokuProcess.run(["import", Repository.sample("seed-summit.tmx"), "--tm", tm]).status
         guard status == 0 else { throw ServerError.importFailed(status) }
-        let serve = ["serve", "--tm", tm, "--port", "0"] + arguments
+        try self.init(serving: ["--tm", tm] + arguments, directory: directory, tm: tm, openFiles: openFiles)
+    }
+
+    /// Starts `kioku serve --port 0` with `arguments`, which name the TM (`--db URL`, say).
+    public convenience init(serving arguments: [String]) throws {
+        try self.init(serving: arguments, directory: Scratch.directory(), tm: "", openFiles: nil)
+    }
+
+    private init(serving arguments: [String], directory: URL, tm: String, openFiles: Int?) throws {
+        self.directory = directory
+        self.tm = tm
+        let serve = ["serve", "--port", "0"] + arguments
         if let openFiles {
             process.executableURL = URL(fileURLWithPath: "/bin/sh")
             process.arguments = ["-c", "ulimit -n \(openFiles) && exec \"$0\" \"$@\"", KiokuProcess.binary.path] + serve
@@ -45,28 +57,28 @@ final class ServerProcess: @unchecked Sendable {
         self.port = port
     }
 
-    let port: Int
+    public let port: Int
 
-    enum ServerError: Error {
+    public enum ServerError: Error {
         case importFailed(Int32)
         case noPort(String)
     }
 
     /// Sends SIGTERM (or another signal) and waits for the process to end.
-    func stop(signal: Int32 = SIGTERM) {
+    public func stop(signal: Int32 = SIGTERM) {
         if process.isRunning { kill(process.processIdentifier, signal) }
         process.waitUntilExit()
     }
 
-    var isRunning: Bool { process.isRunning }
+    public var isRunning: Bool { process.isRunning }
 
-    func request(_ method: String, _ path: String, body: Data? = nil, token: String? = nil) async throws -> (status: Int, data: Data) {
+    public func request(_ method: String, _ path: String, body: Data? = nil, token: String? = nil) async throws -> (status: Int, data: Data) {
         let (status, data, _) = try await exchange(method, path, body: body, token: token)
         return (status, data)
     }
 
     /// A request, answered with the response's headers too.
-    func exchange(_ method: String, _ path: String, body: Data? = nil, token: String? = nil) async throws -> (status: Int, data: Data, response: HTTPURLResponse) {
+    public func exchange(_ method: String, _ path: String, body: Data? = nil, token: String? = nil) async throws -> (status: Int, data: Data, response: HTTPURLResponse) {
         var request = URLRequest(url: URL(string: base.absoluteString + path)!)
         request.httpMethod = method
         request.httpBody = body
@@ -76,22 +88,22 @@ final class ServerProcess: @unchecked Sendable {
         return (http.statusCode, data, http)
     }
 
-    func get(_ path: String) async throws -> (status: Int, data: Data) {
+    public func get(_ path: String) async throws -> (status: Int, data: Data) {
         try await request("GET", path)
     }
 
-    func post(_ path: String, _ body: String, token: String? = nil) async throws -> (status: Int, data: Data) {
+    public func post(_ path: String, _ body: String, token: String? = nil) async throws -> (status: Int, data: Data) {
         try await request("POST", path, body: Data(body.utf8), token: token)
     }
 
     /// The JSON of a response, parsed.
-    static func json(_ data: Data) -> Any? { try? JSONSerialization.jsonObject(with: data) }
+    public static func json(_ data: Data) -> Any? { try? JSONSerialization.jsonObject(with: data) }
 
     /// The `error` message of a JSON error answer.
-    static func errorMessage(_ data: Data) -> String? { (json(data) as? [String: Any])?["error"] as? String }
+    public static func errorMessage(_ data: Data) -> String? { (json(data) as? [String: Any])?["error"] as? String }
 
     /// How many units `/health` reports.
-    func unitCount() async throws -> Int? {
+    public func unitCount() async throws -> Int? {
         (Self.json(try await get("/health").data) as? [String: Any])?["units"] as? Int
     }
 }
