@@ -25,6 +25,8 @@ public enum MemoryError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The database server cannot be reached, or the connection to it broke (a shared store
     /// only); nothing of a write in progress was kept.
     case unreachable(path: String, reason: String)
+    /// A copy's target already holds units (a copy goes into an empty TM only); nothing was written.
+    case notEmpty(path: String, units: Int)
     /// The store reports damage to its own data.
     case damaged(path: String, reason: String)
     /// The fuzzy index data of one language cannot be decoded (the units are intact).
@@ -54,6 +56,7 @@ public enum MemoryError: Error, Sendable, Equatable, CustomStringConvertible {
         case .readOnly(let path): "\(path): the translation memory (or its folder) is read-only; nothing was written"
         case .busy(let path): "\(path): another program is writing to the translation memory and did not finish in time"
         case .unreachable(let path, let reason): "\(path): the database is out of reach (\(reason)); nothing of a write in progress was kept"
+        case .notEmpty(let path, let units): "\(path): the translation memory already holds \(units) unit\(units == 1 ? "" : "s"); a copy goes into an empty one, and nothing was written"
         case .damaged(let path, let reason): "\(path): the translation memory is damaged: \(reason)"
         case .damagedIndex(let path, let language): "\(path): the fuzzy index of \(language) is damaged (the units themselves are intact)"
         case .newerFormat(let path): "\(path): the translation memory was written by a newer Kioku (its file has changes this version does not know); nothing was read or written"

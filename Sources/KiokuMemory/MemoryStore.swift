@@ -54,6 +54,8 @@ public protocol MemoryStore: AnyObject, Sendable {
     func units(fromOrigin origin: String) throws(MemoryError) -> [UnitID]
     /// What edits replaced in a unit's variants, oldest first.
     func history(of unit: UnitID) throws(MemoryError) -> [VariantRevision]
+    /// Every unit's history, in the order the edits were made (what a copy carries over).
+    func forEachRevision(_ body: (VariantRevision) throws -> Void) throws(MemoryError)
 
     // MARK: What the fuzzy index reads
 
@@ -102,8 +104,6 @@ public protocol MemoryStore: AnyObject, Sendable {
 
     /// The glossary records, in the order they were first saved.
     func glossaryRecords() throws(MemoryError) -> [GlossaryRecord]
-    /// Adds records, replacing those with the same id; returns how many were new.
-    func saveGlossaryRecords(_ records: [GlossaryRecord]) throws(MemoryError) -> Int
 }
 
 extension MemoryStore {
@@ -112,6 +112,15 @@ extension MemoryStore {
     /// Every unit in id order, streaming.
     public func forEachUnit(languages: [LanguageTag]? = nil, _ body: (StoredUnit) throws -> Void) throws(MemoryError) {
         try forEachUnit(ids: nil, languages: languages, body)
+    }
+
+    /// Adds glossary records, replacing those with the same id, in one transaction; returns how many were new.
+    public func saveGlossaryRecords(_ records: [GlossaryRecord]) throws(MemoryError) -> Int {
+        try write { writer in
+            var added = 0
+            for record in records where try writer.saveGlossaryRecord(record) { added += 1 }
+            return added
+        }
     }
 
     /// All units, for small TMs and tests.

@@ -15,6 +15,11 @@ public protocol MemoryWriter {
     func variants(of unit: UnitID) throws(MemoryError) -> [Variant]
     /// Stores a new unit with all its metadata; returns its id.
     func insert(_ unit: TranslationUnit, contentHash: Int64, origin: OriginID) throws(MemoryError) -> UnitID
+    /// Stores a unit under the id it has in another store (a copy, ``MemoryStore/copy(to:progress:)``);
+    /// units inserted after it get higher ids.
+    func insert(_ unit: TranslationUnit, contentHash: Int64, origin: OriginID, id: UnitID) throws(MemoryError)
+    /// Adds an entry to a unit's history as another store recorded it (a copy).
+    func recordRevision(_ revision: VariantRevision) throws(MemoryError)
     /// Takes what `duplicate` — a unit whose variants are all, identical, in the stored one —
     /// adds to it: newer dates and users, and notes and properties the stored unit or its
     /// identical variants lack (`Metadata.merge(_:)`). Nothing an import brings is dropped.
@@ -27,6 +32,9 @@ public protocol MemoryWriter {
     /// unit's history, the unit's change date and user become `stamp`'s, its content hash
     /// follows the new text, and the change log records the edit (so that indexes re-read it).
     func replaceVariant(of unit: UnitID, position: Int, with segment: Segment, stamp: ChangeStamp) throws(MemoryError)
+    /// Saves a glossary record, replacing the one with the same id (which keeps its place);
+    /// true when it is new.
+    func saveGlossaryRecord(_ record: GlossaryRecord) throws(MemoryError) -> Bool
     /// How many units the store holds, this transaction's included.
     func unitCount() throws(MemoryError) -> Int
 }

@@ -78,10 +78,31 @@ final class SQLiteWriter: MemoryWriter {
     }
 
     func insert(_ unit: TranslationUnit, contentHash: Int64, origin: OriginID) throws(MemoryError) -> UnitID {
+        let unitID = try failing { try nextUnitID ?? Self.highestUnitID(db) + 1 }
+        nextUnitID = unitID + 1
+        try store(unit, contentHash: contentHash, origin: origin, id: unitID)
+        return UnitID(unitID)
+    }
+
+    func insert(_ unit: TranslationUnit, contentHash: Int64, origin: OriginID, id: UnitID) throws(MemoryError) {
+        let next = try failing { try nextUnitID ?? Self.highestUnitID(db) + 1 }
+        nextUnitID = max(next, id.rawValue + 1)
+        try store(unit, contentHash: contentHash, origin: origin, id: id.rawValue)
+    }
+
+    func recordRevision(_ revision: VariantRevision) throws(MemoryError) {
+        typealias H = HistoryTable
+        try failing {
+            try db.execute(sql: """
+                INSERT INTO \(H.name)(\(H.unitID), \(H.language), \(H.text), \(H.markup), \(H.replacedAt), \(H.replacedBy)) VALUES (?, ?, ?, ?, ?, ?)
+                """, arguments: [revision.unitID.rawValue, revision.language, revision.text, revision.markup, revision.replaced.date, revision.replaced.user])
+        }
+    }
+
+    /// Writes a unit's rows under `unitID`.
+    private func store(_ unit: TranslationUnit, contentHash: Int64, origin: OriginID, id unitID: Int64) throws(MemoryError) {
         try failing {
             let metadata = unit.metadata
-            let unitID = try nextUnitID ?? Self.highestUnitID(db) + 1
-            nextUnitID = unitID + 1
             try insertUnit.run(in: db) { s in
                 bindText(s, 1, unit.sourceLanguage?.identifier)
                 sqlite3_bind_int64(s, 2, origin.rawValue)
@@ -107,7 +128,6 @@ final class SQLiteWriter: MemoryWriter {
                     bindText(s, 6, StoredExtras.encodeVariant(variant.metadata))
                 }
             }
-            return UnitID(unitID)
         }
     }
 

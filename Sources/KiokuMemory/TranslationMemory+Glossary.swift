@@ -8,20 +8,16 @@ extension TranslationMemory {
                 .map { GlossaryRecord(id: $0[0], document: $0[1]) }
         }
     }
+}
 
-    public func saveGlossaryRecords(_ records: [GlossaryRecord]) throws(MemoryError) -> Int {
+extension SQLiteWriter {
+    func saveGlossaryRecord(_ record: GlossaryRecord) throws(MemoryError) -> Bool {
         typealias G = GlossaryConceptTable
-        return try writing { db in
-            var added = 0
-            for record in records {
-                if try Bool.fetchOne(db, sql: "SELECT 1 FROM \(G.name) WHERE \(G.id) = ?", arguments: [record.id]) == true {
-                    try db.execute(sql: "UPDATE \(G.name) SET \(G.data) = ? WHERE \(G.id) = ?", arguments: [record.document, record.id])
-                } else {
-                    try db.execute(sql: "INSERT INTO \(G.name)(\(G.id), \(G.data)) VALUES (?, ?)", arguments: [record.id, record.document])
-                    added += 1
-                }
-            }
-            return added
+        return try failing {
+            try db.execute(sql: "UPDATE \(G.name) SET \(G.data) = ? WHERE \(G.id) = ?", arguments: [record.document, record.id])
+            guard db.changesCount == 0 else { return false }
+            try db.execute(sql: "INSERT INTO \(G.name)(\(G.id), \(G.data)) VALUES (?, ?)", arguments: [record.id, record.document])
+            return true
         }
     }
 }

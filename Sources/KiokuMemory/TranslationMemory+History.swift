@@ -32,6 +32,20 @@ extension TranslationMemory {
         }
     }
 
+    public func forEachRevision(_ body: (VariantRevision) throws -> Void) throws(MemoryError) {
+        typealias H = HistoryTable
+        guard hasChangeLog else { return }
+        try reading { db in
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT \(H.unitID), \(H.language), \(H.text), \(H.markup), \(H.replacedAt), \(H.replacedBy) FROM \(H.name) ORDER BY \(H.id)
+                """)
+            while let row = try rows.next() {
+                try body(VariantRevision(unitID: UnitID(row[0] as Int64), language: row[1], text: row[2], markup: row[3],
+                                         replaced: ChangeStamp(date: row[4], user: row[5])))
+            }
+        }
+    }
+
     /// Rewrites the file without the pages deleted data left free (`VACUUM`); the write-ahead
     /// log is folded in first. Needs free disk space about the size of the TM.
     public func reclaimSpace() throws(MemoryError) {

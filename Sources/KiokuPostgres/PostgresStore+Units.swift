@@ -96,6 +96,23 @@ extension PostgresStore {
         }
     }
 
+    public func forEachRevision(_ body: (VariantRevision) throws -> Void) throws(MemoryError) {
+        try readingSnapshot { session in
+            var after: Int64 = 0
+            while true {
+                let rows = try session.rows("""
+                    SELECT id, unit_id, lang, text, markup, replaced_at, replaced_by FROM variant_history WHERE id > \(after) ORDER BY id LIMIT \(Self.unitsPerPage)
+                    """)
+                for row in rows {
+                    let (id, unit, language, text, markup, date, user) = try row.decode((Int64, Int64, String, String, String?, String, String?).self)
+                    after = id
+                    try body(VariantRevision(unitID: UnitID(unit), language: language, text: text, markup: markup, replaced: ChangeStamp(date: date, user: user)))
+                }
+                if Int64(rows.count) < Self.unitsPerPage { return }
+            }
+        }
+    }
+
     public func statistics() throws(MemoryError) -> MemoryStatistics {
         try readingSnapshot { session in
             let units = Int(try session.value("SELECT count(*) FROM unit", as: Int64.self) ?? 0)
@@ -136,20 +153,6 @@ extension PostgresStore {
                 let (id, data) = try row.decode((String, String).self)
                 return GlossaryRecord(id: id, document: data)
             }
-        }
-    }
-
-    public func saveGlossaryRecords(_ records: [GlossaryRecord]) throws(MemoryError) -> Int {
-        try writing { session in
-            var added = 0
-            for record in records {
-                let updated = try session.run("UPDATE glossary_concept SET data = \(record.document) WHERE id = \(record.id)")
-                if updated == 0 {
-                    try session.run("INSERT INTO glossary_concept(id, data) VALUES (\(record.id), \(record.document))")
-                    added += 1
-                }
-            }
-            return added
         }
     }
 }

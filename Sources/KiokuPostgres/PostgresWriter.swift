@@ -65,10 +65,36 @@ final class PostgresWriter: MemoryWriter {
     }
 
     func insert(_ unit: TranslationUnit, contentHash: Int64, origin: OriginID) throws(MemoryError) -> UnitID {
-        let unitID: Int64
-        if let next = nextUnitID { unitID = next } else { unitID = try failing { try Self.highestUnitID(session) + 1 } }
+        let unitID = try nextID()
         nextUnitID = unitID + 1
-        let id = UnitID(unitID)
+        try gather(unit, contentHash: contentHash, origin: origin, id: UnitID(unitID))
+        return UnitID(unitID)
+    }
+
+    func insert(_ unit: TranslationUnit, contentHash: Int64, origin: OriginID, id: UnitID) throws(MemoryError) {
+        nextUnitID = max(try nextID(), id.rawValue + 1)
+        try gather(unit, contentHash: contentHash, origin: origin, id: id)
+    }
+
+    func recordRevision(_ revision: VariantRevision) throws(MemoryError) {
+        try flush()
+        try failing {
+            try session.run("""
+                INSERT INTO variant_history(unit_id, lang, text, markup, replaced_at, replaced_by) VALUES (\(revision.unitID.rawValue),
+                    \(revision.language), \(revision.text), \(revision.markup), \(revision.replaced.date), \(revision.replaced.user))
+                """)
+        }
+    }
+
+    /// The id the next new unit gets.
+    private func nextID() throws(MemoryError) -> Int64 {
+        if let nextUnitID { return nextUnitID }
+        return try failing { try Self.highestUnitID(session) + 1 }
+    }
+
+    /// Adds a unit to the ones the next round trip sends.
+    private func gather(_ unit: TranslationUnit, contentHash: Int64, origin: OriginID, id: UnitID) throws(MemoryError) {
+        let unitID = id.rawValue
         let metadata = unit.metadata
         pending.units.array([()]) { json, _ in
             json.number(unitID)
@@ -100,7 +126,6 @@ final class PostgresWriter: MemoryWriter {
         pending.variantsByUnit[id] = unit.variants.map { Variant(language: $0.language, segment: $0.segment) }
         pending.count += 1
         if pending.count >= Self.unitsPerBatch { try flush() }
-        return id
     }
 
     /// Sends the gathered units, their variants and pair hashes, in one statement each.
@@ -165,6 +190,14 @@ final class PostgresWriter: MemoryWriter {
             if let latest = duplicate.latestDate {
                 try session.run("UPDATE unit SET latest_at = greatest(coalesce(latest_at, ''), \(Metadata.sortKey(ofDate: latest))) WHERE id = \(unit.rawValue)")
             }
+        }
+    }
+
+    func saveGlossaryRecord(_ record: GlossaryRecord) throws(MemoryError) -> Bool {
+        try failing {
+            guard try session.run("UPDATE glossary_concept SET data = \(record.document) WHERE id = \(record.id)") == 0 else { return false }
+            try session.run("INSERT INTO glossary_concept(id, data) VALUES (\(record.id), \(record.document))")
+            return true
         }
     }
 

@@ -47,7 +47,7 @@ extension RequestError {
             self.init(.unprocessableContent, "unit \(unit) has several \(language) variants (\(candidates.joined(separator: ", "))); name one")
         case .emptyVariant(_, let unit):
             self.init(.unprocessableContent, "the new text for unit \(unit) is empty; delete the unit instead")
-        case .missing, .notAMemory, .cannotOpen, .readFailed, .newerFormat:
+        case .missing, .notAMemory, .cannotOpen, .readFailed, .newerFormat, .notEmpty:
             self.init(.internalServerError, "the TM could not be read; the server's log says why")
         }
     }

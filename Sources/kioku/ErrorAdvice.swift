@@ -10,7 +10,7 @@ enum ErrorAdvice {
     /// The command that met the problem: the advice depends on it ("import it again" is
     /// right for `import`, wrong for `check`).
     enum Verb {
-        case `import`, align, export, lookup, concordance, check, glossary, stats, serve, analyze, pretranslate, verify, qa, edit
+        case `import`, align, export, lookup, concordance, check, glossary, stats, serve, analyze, pretranslate, verify, qa, edit, copy
     }
 
     /// The full message for an error the libraries threw, or nil for an error of another kind.
@@ -62,6 +62,8 @@ enum ErrorAdvice {
             return "\(error). Make the file and its folder writable, or work on a copy."
         case .busy:
             return "\(error). Another kioku import or kioku serve is writing to it; try again when it has finished."
+        case .notEmpty:
+            return "\(error). Copy into a new file or an empty database (createdb NAME), or import a TMX export into this one instead (kioku export, then kioku import)."
         case .unreachable:
             return "\(error). Check that the PostgreSQL server is running and that the address, user and password (PGPASSWORD) are right, then try again."
         case .damaged(let path, _):

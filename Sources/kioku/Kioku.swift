@@ -13,6 +13,6 @@ struct Kioku: AsyncParsableCommand {
             export the TM, and serve it over HTTP. `kioku help COMMAND` describes each command.
             """,
         version: "0.1.0",
-        subcommands: [ImportCommand.self, AlignCommand.self, AnalyzeCommand.self, PretranslateCommand.self, LookupCommand.self, ConcordanceCommand.self, CheckCommand.self, GlossaryCommand.self, ExportCommand.self, StatsCommand.self, VerifyCommand.self, QACommand.self, DeleteCommand.self, EditCommand.self, ShowCommand.self, CompactCommand.self, ReindexCommand.self, ServeCommand.self]
+        subcommands: [ImportCommand.self, AlignCommand.self, AnalyzeCommand.self, PretranslateCommand.self, LookupCommand.self, ConcordanceCommand.self, CheckCommand.self, GlossaryCommand.self, ExportCommand.self, StatsCommand.self, VerifyCommand.self, QACommand.self, DeleteCommand.self, EditCommand.self, ShowCommand.self, CompactCommand.self, ReindexCommand.self, CopyCommand.self, ServeCommand.self]
     )
 }

@@ -29,7 +29,6 @@ struct MemoryOption: ParsableArguments {
 
     /// Opens the TM; `create` makes a new one (a new file, or Kioku's tables in an empty database).
     func open(create: Bool = false) throws(MemoryError) -> any MemoryStore {
-        if let db { return try PostgresStore(url: db, create: create) }
-        return try TranslationMemory(path: tm ?? "", create: create)
+        try MemoryLocation.open(db ?? tm ?? "", create: create)
     }
 }

@@ -79,4 +79,5 @@ extension Int {
 extension Int {
     /// "1 unit", "2 units", "1,000 units".
     func counted(_ noun: String) -> String { "\(formatted()) \(noun)\(self == 1 ? "" : "s")" }
+    func counted(_ noun: String, plural: String) -> String { "\(formatted()) \(self == 1 ? noun : plural)" }
 }

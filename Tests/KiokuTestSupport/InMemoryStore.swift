@@ -101,6 +101,26 @@ public final class InMemoryStore: MemoryStore, @unchecked Sendable {
             return id
         }
 
+        func insert(_ unit: TranslationUnit, contentHash: Int64, origin: OriginID, id: UnitID) throws(MemoryError) {
+            state.nextUnit = max(state.nextUnit, id.rawValue + 1)
+            let path = state.origins.first { $0.value.id == origin }?.key
+            state.units[id] = StoredUnit(id: id, origin: path, unit: unit)
+            state.hashes[contentHash, default: []].append(id)
+        }
+
+        func saveGlossaryRecord(_ record: GlossaryRecord) throws(MemoryError) -> Bool {
+            if let index = state.glossary.firstIndex(where: { $0.id == record.id }) {
+                state.glossary[index] = record
+                return false
+            }
+            state.glossary.append(record)
+            return true
+        }
+
+        func recordRevision(_ revision: VariantRevision) throws(MemoryError) {
+            state.history[revision.unitID, default: []].append(revision)
+        }
+
         func mergeMetadata(into unit: UnitID, from duplicate: TranslationUnit) throws(MemoryError) {
             state.units[unit]?.unit.absorb(duplicate)
         }
@@ -206,6 +226,11 @@ public final class InMemoryStore: MemoryStore, @unchecked Sendable {
     }
 
     public func history(of unit: UnitID) throws(MemoryError) -> [VariantRevision] { current.history[unit] ?? [] }
+
+    public func forEachRevision(_ body: (VariantRevision) throws -> Void) throws(MemoryError) {
+        let all = current.history.values.flatMap { $0 }.sorted { $0.replaced.date < $1.replaced.date }
+        do { for revision in all { try body(revision) } } catch { throw error as? MemoryError ?? .readFailed(path: "memory", reason: "\(error)") }
+    }
 
     public func unitsHaveDates() throws(MemoryError) -> Bool {
         current.units.values.contains { $0.unit.latestDate != nil }
@@ -322,22 +347,4 @@ public final class InMemoryStore: MemoryStore, @unchecked Sendable {
     // MARK: The stored glossary
 
     public func glossaryRecords() throws(MemoryError) -> [GlossaryRecord] { current.glossary }
-
-    public func saveGlossaryRecords(_ records: [GlossaryRecord]) throws(MemoryError) -> Int {
-        writeLock.lock()
-        defer { writeLock.unlock() }
-        return stateLock.withLock {
-            writes += 1
-            var added = 0
-            for record in records {
-                if let index = state.glossary.firstIndex(where: { $0.id == record.id }) {
-                    state.glossary[index] = record
-                } else {
-                    state.glossary.append(record)
-                    added += 1
-                }
-            }
-            return added
-        }
-    }
 }

@@ -1,0 +1,44 @@
+import ArgumentParser
+import Foundation
+import KiokuMemory
+import KiokuPostgres
+
+struct CopyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "copy",
+        abstract: "Copy a whole TM between an SQLite file and a PostgreSQL database (either way).",
+        discussion: """
+            FROM and TO are each a TM file or a postgresql://user@host:port/database URL (the password from \
+            PGPASSWORD). TO must be new or empty. Units keep their ids, metadata and origins; edit histories \
+            and the stored glossary come along; everything lands in one transaction, or nothing does. TO's \
+            fuzzy index is then built from its units.
+            """
+    )
+
+    @Argument(help: ArgumentHelp("The TM to copy: a file or a postgresql:// URL.", valueName: "from"))
+    var from: String
+
+    @Argument(help: ArgumentHelp("Where to copy it: a new file or an empty database.", valueName: "to"))
+    var to: String
+
+    func run() throws {
+        try Terminal.reportingErrors(.copy) {
+            let source = try MemoryLocation.open(from)
+            let target = try MemoryLocation.open(to, create: true)
+            let progress = Terminal.Progress("copying")
+            let total = try source.unitCount()
+            let started = Date()
+            let report = try source.copy(to: target) { copied in
+                progress.update(units: copied, fraction: total > 0 ? Double(copied) / Double(total) : nil)
+            }
+            progress.finish()
+            let copied = Date().timeIntervalSince(started)
+            if let afterwards = CommittedWrite.finish(target, indexing: true, progressLabel: "indexing", units: report.units) {
+                Terminal.warning(ErrorAdvice.afterCommit(afterwards, path: target.location, what: "the units are copied to", finishing: "the copy (indexing)"))
+            }
+            print("Copied \(report.units.counted("unit")) from \(source.location) to \(target.location) in \(String(format: "%.1f", copied)) s: "
+                  + "\(report.origins.counted("origin")), \(report.revisions.counted("history entry", plural: "history entries")), "
+                  + "\(report.glossaryRecords.counted("glossary concept")).")
+        }
+    }
+}
