@@ -87,7 +87,7 @@ let package = Package(
         ]),
         .executableTarget(
             name: "kioku-bench",
-            dependencies: ["KiokuText", "KiokuFormats", "KiokuMemory", "KiokuMatch", "KiokuTerms", "KiokuAlign"],
+            dependencies: ["KiokuText", "KiokuFormats", "KiokuMemory", "KiokuPostgres", "KiokuMatch", "KiokuTerms", "KiokuAlign"],
             path: "Benchmarks/kioku-bench"
         ),
         .executableTarget(

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # A throwaway PostgreSQL server for the tests: its own data folder and port, nothing shared
 # with a PostgreSQL the machine may already run.
-#   scripts/postgres-test-server.sh start FOLDER   creates and starts it; prints the URL the tests take
+#   scripts/postgres-test-server.sh start FOLDER [durable]   creates and starts it; prints its URL
+#     (tests skip fsync; "durable" keeps PostgreSQL's defaults, for benchmarks and fault trials)
 #   scripts/postgres-test-server.sh stop FOLDER    stops it and removes the folder
 # PostgreSQL refuses to run as root: as root, the server runs as the "postgres" user that
 # Debian's package creates. Needs Debian's postgresql package (scripts/install-deps.sh --test-tools).
@@ -20,9 +21,10 @@ case "$action" in
     port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
     as_owner "$bin/initdb" -D "$folder/data" -U postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8 >"$folder/initdb.log" 2>&1 \
       || { cat "$folder/initdb.log" >&2; exit 1; }
-    # Throwaway: no fsync (a crash of the machine is not what the tests try); commits stay synchronous.
-    as_owner "$bin/pg_ctl" -D "$folder/data" -l "$folder/server.log" -w -t 60 \
-      -o "-p $port -k $folder -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off -c max_connections=200" start >/dev/null \
+    # Throwaway: no fsync for tests (a crash of the machine is not what they try); commits stay synchronous.
+    options="-p $port -k $folder -c listen_addresses=127.0.0.1 -c max_connections=200"
+    [ "${3:-}" = durable ] && options+=" -c shared_buffers=1GB" || options+=" -c fsync=off -c full_page_writes=off"
+    as_owner "$bin/pg_ctl" -D "$folder/data" -l "$folder/server.log" -w -t 60 -o "$options" start >/dev/null \
       || { cat "$folder/server.log" >&2; exit 1; }
     echo "$port" >"$folder/port"
     echo "postgresql://postgres@127.0.0.1:$port/postgres"

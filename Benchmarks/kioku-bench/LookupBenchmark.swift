@@ -1,6 +1,7 @@
 import Foundation
 import KiokuMatch
 import KiokuMemory
+import KiokuPostgres
 import KiokuText
 
 /// Lookup latency over a gen_corpus.py query file: open + first lookup, then every query
@@ -39,7 +40,7 @@ struct LookupBenchmark {
             return (text: String(fields[0]), line: Int(fields.count > 1 ? fields[1] : "-1") ?? -1, edits: Int(fields.count > 2 ? fields[2] : "-1") ?? -1)
         }
         let openStart = Date()
-        let tm = try TranslationMemory(path: tmPath, create: false)
+        let tm = try MemoryLocation.open(tmPath)
         let matcher = try Matcher(memory: tm)
         let options = LookupOptions(minimumScore: minimum, maximumResults: maximum, parallel: !serial)
         _ = try matcher.lookup(queries[0].text, from: source, to: target, options: options)

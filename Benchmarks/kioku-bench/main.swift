@@ -9,11 +9,13 @@
 //   kioku-bench to-tmx IN.tsv OUT.tmx [--src L --tgt L]     convert a gen_corpus.py TSV into TMX 1.4b
 //   kioku-bench read FILE [--src L --tgt L]                 parse only (no SQLite): the reader's own speed
 //   kioku-bench align DIR OUT --src L --tgt L [...]         align the aligner test bed's documents (see AlignBenchmark)
+//   (TM: a file, or a postgresql:// URL for the PostgreSQL store, in import, index and lookup)
 //   kioku-bench churn TM QUERIES --src L --tgt L [--changes N] [--check N]   random deletions and edits, then index against scan
 import Foundation
 import KiokuFormats
 import KiokuMatch
 import KiokuMemory
+import KiokuPostgres
 import KiokuText
 
 func peakRSSMegabytes() -> Double {
@@ -52,8 +54,10 @@ do {
         let file = arguments[1]
         let tmPath = arguments.firstIndex(of: "--tm").map { arguments[$0 + 1] }
             ?? NSTemporaryDirectory() + "kioku-bench-\(getpid()).kioku"
-        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: tmPath + suffix) }
-        let tm = try TranslationMemory(path: tmPath)
+        if !PostgresAddress.isAddress(tmPath) {
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: tmPath + suffix) }
+        }
+        let tm = try MemoryLocation.open(tmPath, create: true)
         let start = Date()
         let report = try tm.importUnits(from: [.init(origin: file, reader: try UnitReaders.open(path: file, sourceLanguage: source, targetLanguage: target))])
         let committed = Date().timeIntervalSince(start)
@@ -66,8 +70,9 @@ do {
         try tm.checkpoint()
         let seconds = Date().timeIntervalSince(start)
         let importRSS = peakRSSMegabytes()
-        let bytes = fileSize(tmPath)
-        let segments = try tm.statistics().segments
+        let statistics = try tm.statistics()
+        let bytes = statistics.fileBytes
+        let segments = statistics.segments
         let units = report.added + report.duplicates
         print(String(format: "import%@ %@: %d units (%d added, %d duplicates, %d skipped) in %.2f s (%.2f s to commit, %.2f s to index, %.2f s to checkpoint) = %.0f units/s; input %.0f MB; peak RSS %.0f MB; TM %.0f MB = %.0f bytes/segment",
                      indexSeconds > 0 ? " with index" : "", (file as NSString).lastPathComponent, units, report.added, report.duplicates,
@@ -106,7 +111,7 @@ do {
     case "index":
         // kioku-bench index TM: bring the fuzzy index up to date, timed
         let start = Date()
-        let tm = try TranslationMemory(path: arguments[1], create: false)
+        let tm = try MemoryLocation.open(arguments[1])
         let report = try FuzzyIndex(memory: tm).update()
         print(String(format: "index %@: %d documents in %.2f s; peak RSS %.0f MB; TM now %.0f MB",
                      (arguments[1] as NSString).lastPathComponent, report.documentsAdded, Date().timeIntervalSince(start),

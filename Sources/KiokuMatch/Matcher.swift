@@ -53,6 +53,7 @@ public final class Matcher: Sendable {
         return try index.memory.withRankingReader { reader in
             let ranked = ranking.best(of: hits, reader: reader)
             guard !ranked.isEmpty else { return [] }
+            reader.willRead(units: ranked.map(\.unitID))
             let diff = options.wordDiff ? WordDiff(query: text, unit: source.scoringUnit) : nil
             return ranked.compactMap { match($0, query: text, unit: source.scoringUnit, diff: diff, target: target, reader: reader) }
         }

@@ -62,6 +62,7 @@ struct Ranking {
             if left != right { return left < right }
             return a.key > b.key
         }
+        reader.willRead(candidates: ordered.lazy.map(\.key))
         let limit = max(1, options.maximumResults)
         var scoring = FinalScores(query: query, unit: source.scoringUnit)
         var targetLanguages: [String: Bool] = [:]

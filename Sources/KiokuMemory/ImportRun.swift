@@ -24,6 +24,18 @@ struct ImportRun {
         report.files = sources.map(\.origin)
     }
 
+    /// Tells the writer which hashes this batch's duplicate checks will ask about.
+    func announce(_ batch: [ReadAhead.Item]) throws(MemoryError) {
+        var contentHashes: [Int64] = [], pairHashes: [Int64] = []
+        for case .unit(let unit, _, let hash) in batch {
+            contentHashes.append(hash)
+            if unit.variants.count >= 2 {
+                pairHashes.append(unit.variants.count == 2 ? hash : ContentHash.pair(unit.variants[0], unit.variants[1]))
+            }
+        }
+        try writer.expect(contentHashes: contentHashes, pairHashes: pairHashes)
+    }
+
     mutating func take(_ item: ReadAhead.Item) throws(MemoryError) {
         switch item {
         case .endOfSource:

@@ -17,6 +17,7 @@ extension MemoryStore {
         return try write { writer in
             var run = try ImportRun(writer: writer, sources: sources, options: options, importedAt: importedAt)
             while let (batch, position) = try readAhead.next() {
+                try run.announce(batch)
                 for item in batch { try run.take(item) }
                 progress?(ImportProgress(units: run.seen, bytesRead: position.bytesRead, totalBytes: position.totalBytes))
             }

@@ -6,6 +6,10 @@ import KiokuFormats
 public protocol MemoryWriter {
     /// Records (or refreshes the date of) the file units come from.
     func recordOrigin(_ path: String, importedAt: String) throws(MemoryError) -> OriginID
+    /// Says which hashes the next calls of ``units(withContentHash:)`` and ``units(containingPair:)``
+    /// will ask about (an import's next batch), so a networked store can look them all up in
+    /// one round trip. A hint only: a store may ignore it, and asking about other hashes works.
+    func expect(contentHashes: [Int64], pairHashes: [Int64]) throws(MemoryError)
     /// Units whose content hash is `hash` (usually none; more than one only on a hash collision).
     func units(withContentHash hash: Int64) throws(MemoryError) -> [UnitID]
     /// Units in three or more languages holding two variants whose pair hash
@@ -37,4 +41,9 @@ public protocol MemoryWriter {
     func saveGlossaryRecord(_ record: GlossaryRecord) throws(MemoryError) -> Bool
     /// How many units the store holds, this transaction's included.
     func unitCount() throws(MemoryError) -> Int
+}
+
+extension MemoryWriter {
+    /// A store whose reads are cheap (a local file) needs no hint.
+    public func expect(contentHashes: [Int64], pairHashes: [Int64]) throws(MemoryError) {}
 }

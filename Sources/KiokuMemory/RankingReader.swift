@@ -14,4 +14,15 @@ public protocol RankingReader {
     /// content no longer hashes to what was stored is not returned: ``MemoryStore/withRankingReader(_:)``
     /// then throws ``MemoryError/damaged(path:reason:)`` once the body is done.
     func unit(_ id: UnitID) -> StoredUnit?
+    /// The variants ranking may read next, best first: a networked store reads ahead of
+    /// ``candidate(_:)`` in batches, so a lookup pays a few round trips instead of one a hit.
+    func willRead<Keys: Collection<VariantKey>>(candidates: Keys)
+    /// The units ``unit(_:)`` will be asked for (the winners), read in one go by a networked store.
+    func willRead(units: [UnitID])
+}
+
+extension RankingReader {
+    /// A local store reads each row in about a microsecond: no read-ahead.
+    public func willRead<Keys: Collection<VariantKey>>(candidates: Keys) {}
+    public func willRead(units: [UnitID]) {}
 }

@@ -9,7 +9,7 @@ import PostgresNIO
 /// that broke (the server restarted) is dropped instead of being lent again.
 final class PostgresConnections: Sendable {
     let address: PostgresAddress
-    private let idle = Locked<[PostgresConnection]>([])
+    private let idle = Locked<[PooledConnection]>([])
     private let nextID = Locked(0)
     private let logger: Logger
     /// How long a connection attempt may take before it counts as failed.
@@ -31,21 +31,26 @@ final class PostgresConnections: Sendable {
     /// Runs `body` with a connection of its own. The connection goes back to the idle ones
     /// unless it is closed (a broken one is dropped; the next call opens a new one).
     func withSession<T>(_ body: (PostgresSession) throws -> T) throws -> T {
-        let connection = try idle.withLock { $0.popLast() } ?? open()
+        var reused: PooledConnection?
+        while let candidate = idle.withLock({ $0.popLast() }) {
+            if !candidate.connection.isClosed { reused = candidate; break }
+            Self.close(candidate.connection)
+        }
+        let pooled = try reused ?? PooledConnection(open())
         defer {
-            if connection.isClosed {
-                Self.close(connection)
+            if pooled.connection.isClosed {
+                Self.close(pooled.connection)
             } else {
-                idle.withLock { $0.append(connection) }
+                idle.withLock { $0.append(pooled) }
             }
         }
-        return try body(PostgresSession(connection: connection, logger: logger))
+        return try body(PostgresSession(pooled: pooled, logger: logger))
     }
 
     /// Closes every idle connection (a server restart left them useless, or the store is done).
     func closeIdle() {
-        for connection in idle.withLock({ connections in defer { connections = [] }; return connections }) {
-            Self.close(connection)
+        for pooled in idle.withLock({ connections in defer { connections = [] }; return connections }) {
+            Self.close(pooled.connection)
         }
     }
 
@@ -64,5 +69,16 @@ final class PostgresConnections: Sendable {
         let id = nextID.withLock { id in defer { id += 1 }; return id }
         return try PostgresConnection.connect(on: MultiThreadedEventLoopGroup.singleton.next(), configuration: configuration,
                                               id: id, logger: logger).wait()
+    }
+}
+
+/// A connection and the statements prepared on it (`PREPARE` lasts as long as the connection).
+final class PooledConnection: @unchecked Sendable {
+    let connection: PostgresConnection
+    /// Names of the statements prepared on this connection; used by one session at a time.
+    var prepared: Set<String> = []
+
+    init(_ connection: PostgresConnection) {
+        self.connection = connection
     }
 }

@@ -1,8 +1,11 @@
 import KiokuMemory
 import PostgresNIO
 
-/// The PostgreSQL store's ``RankingReader``: each read is one statement on the lookup's
-/// repeatable-read transaction, so everything ranking reads comes from one snapshot.
+/// The PostgreSQL store's ``RankingReader``, on the lookup's repeatable-read transaction (so
+/// everything ranking reads comes from one snapshot). A round trip costs a hundred times a
+/// local row read, so it reads ahead: the candidates ranking announced are read whole, in
+/// windows that double (16, 32, 64 … units), one statement a window, and the winners are
+/// then already at hand (or read in one statement when a caller asks for others).
 final class PostgresRankingReader: RankingReader {
     private let session: PostgresSession
     /// The first error a read met: the reads answer as if the row were missing, and the store
@@ -11,53 +14,88 @@ final class PostgresRankingReader: RankingReader {
     /// A unit whose content no longer matches its stored hash (the store reports it after ranking).
     private(set) var damagedUnit: UnitID?
 
+    /// The announced candidates' units, in ranking order, and how far the read-ahead has got.
+    private var order: [UnitID] = []
+    private var orderPosition: [UnitID: Int] = [:]
+    private var readAhead = 0
+    private var window = 16
+    /// The units read so far, whole; a unit read and not found is in `read` only.
+    private var units: [UnitID: PostgresUnitRows.Finished] = [:]
+    private var read: Set<UnitID> = []
+    /// The winners to come, read together when one of them was not read yet.
+    private var wanted: [UnitID] = []
+
     init(session: PostgresSession) {
         self.session = session
     }
 
-    private func attempt<T>(_ body: () throws -> T) -> T? {
-        guard failure == nil else { return nil }
-        do { return try body() } catch {
-            failure = error
-            return nil
-        }
+    func willRead<Keys: Collection<VariantKey>>(candidates: Keys) {
+        var seen = Set<UnitID>()
+        order = candidates.compactMap { seen.insert($0.unitID).inserted ? $0.unitID : nil }
+        orderPosition = [:]
+        readAhead = 0
+        window = 16
+    }
+
+    func willRead(units ids: [UnitID]) {
+        wanted = ids
     }
 
     func candidate(_ key: VariantKey) -> (text: String, others: [(language: String, text: String)])? {
-        attempt { () throws -> (text: String, others: [(language: String, text: String)])? in
-            var text: String?
-            var others: [(language: String, text: String)] = []
-            for row in try session.rows("SELECT position, lang, text FROM variant WHERE unit_id = \(key.unitID.rawValue) ORDER BY position") {
-                let (position, language, variantText) = try row.decode((Int64, String, String).self)
-                if position == Int64(key.position) { text = variantText } else { others.append((language, variantText)) }
-            }
-            return text.map { ($0, others) }
-        } ?? nil
+        fetch(key.unitID)
+        guard let unit = units[key.unitID], let own = unit.positions.firstIndex(of: Int64(key.position)) else { return nil }
+        let variants = unit.unit.unit.variants
+        return (variants[own].segment.text,
+                variants.indices.filter { $0 != own }.map { (variants[$0].language.identifier, variants[$0].segment.text) })
     }
 
     func rankingFacts(of unit: UnitID) -> RankingFacts {
-        let facts = attempt { () throws -> RankingFacts? in
-            guard let row = try session.rows("SELECT coalesce(latest_at, ''), extra FROM unit WHERE id = \(unit.rawValue)").first else { return nil }
-            let (recency, extra) = try row.decode((String, String?).self)
-            return RankingFacts(recency: recency, metadataJSON: extra)
-        }
-        return (facts ?? nil) ?? RankingFacts(recency: "", metadataJSON: nil)
+        fetch(unit)
+        guard let found = units[unit] else { return RankingFacts(recency: "", metadataJSON: nil) }
+        return RankingFacts(recency: found.recency, metadataJSON: found.extra)
     }
 
     func unit(_ id: UnitID) -> StoredUnit? {
-        attempt { () throws -> StoredUnit? in
-            var rows = PostgresUnitRows(checksContent: true)
-            for row in try session.rows(PostgresQuery(unsafeSQL: Self.wholeUnit, binds: { var b = PostgresBindings(); b.append(id.rawValue); return b }())) {
-                _ = try rows.add(row)
-            }
-            guard let finished = rows.finish() else { return nil }
-            guard finished.intact else {
-                damagedUnit = damagedUnit ?? id
-                return nil
-            }
-            return finished.unit
-        } ?? nil
+        if !read.contains(id) { load(wanted.contains(id) ? wanted.filter { !read.contains($0) } : [id]) }
+        guard let finished = units[id] else { return nil }
+        guard finished.intact else {
+            damagedUnit = damagedUnit ?? id
+            return nil
+        }
+        return finished.unit
     }
 
-    private static let wholeUnit = PostgresUnitRows.select(where: "WHERE u.id = $1")
+    /// Reads `unit` unless it was read: with the next window of announced units when it is
+    /// among them, alone otherwise.
+    private func fetch(_ unit: UnitID) {
+        guard !read.contains(unit) else { return }
+        if orderPosition.isEmpty, !order.isEmpty {
+            for (position, id) in order.enumerated() { orderPosition[id] = position }
+        }
+        var batch = [unit]
+        if let position = orderPosition[unit], position >= readAhead {
+            let end = min(order.count, max(position + 1, readAhead + window))
+            batch = order[readAhead..<end].filter { !read.contains($0) }
+            readAhead = end
+            window = min(window * 2, 1_024)
+        }
+        load(batch)
+    }
+
+    /// Reads the units with these ids, whole, in one statement.
+    private func load(_ ids: [UnitID]) {
+        read.formUnion(ids)
+        guard failure == nil, !ids.isEmpty else { return }
+        do {
+            var rows = PostgresUnitRows(checksContent: true)
+            for row in try session.prepared("kioku_ranked_units", Self.wholeUnits, ids: ids.map(\.rawValue)) {
+                if let finished = try rows.add(row) { units[finished.unit.id] = finished }
+            }
+            if let last = rows.finish() { units[last.unit.id] = last }
+        } catch {
+            failure = error
+        }
+    }
+
+    private static let wholeUnits = PostgresUnitRows.select(where: "WHERE u.id = ANY($1)")
 }

@@ -6,8 +6,22 @@ import PostgresNIO
 /// blocks until the answer is in (``MemoryStore``'s calls are synchronous). Never used from
 /// an event loop; the connection's own I/O runs on NIO's shared event loops.
 struct PostgresSession {
-    let connection: PostgresConnection
+    let pooled: PooledConnection
     let logger: Logger
+
+    var connection: PostgresConnection { pooled.connection }
+
+    /// The rows of a statement prepared once per connection (`PREPARE`): PostgreSQL then skips
+    /// parsing and planning it again, which costs more than running the lookups' small reads.
+    /// Its one parameter, `$1`, is a list of ids, written into the `EXECUTE` (integers only:
+    /// nothing to quote), since `EXECUTE` takes no bound parameters.
+    func prepared(_ name: String, _ definition: String, ids: [Int64]) throws -> [PostgresRow] {
+        if !pooled.prepared.contains(name) {
+            try run(PostgresQuery(unsafeSQL: "PREPARE \(name)(bigint[]) AS \(definition)"))
+            pooled.prepared.insert(name)
+        }
+        return try rows(PostgresQuery(unsafeSQL: "EXECUTE \(name)('{\(ids.map(String.init).joined(separator: ","))}')"))
+    }
 
     /// The rows a statement answers (binds travel apart from the SQL: no quoting, no injection).
     func rows(_ query: PostgresQuery) throws -> [PostgresRow] {
@@ -18,6 +32,12 @@ struct PostgresSession {
     @discardableResult
     func run(_ query: PostgresQuery) throws -> Int {
         try connection.query(query, logger: logger).wait().metadata.rows ?? 0
+    }
+
+    /// Sends a statement without waiting: its answer is the future's (statements on one
+    /// connection run in the order they were sent).
+    func send(_ query: PostgresQuery) -> EventLoopFuture<PostgresQueryResult> {
+        connection.query(query, logger: logger)
     }
 
     /// Runs Kioku's own SQL without parameters, statement by statement (migrations, `BEGIN`):

@@ -98,15 +98,24 @@ public final class PostgresStore: MemoryStore, Sendable {
         do { return try connections.withSession(body) } catch { throw Self.storeError(error, location: location, writing: false) }
     }
 
-    /// Runs `body` in a read-only repeatable-read transaction: every statement sees the same snapshot.
+    /// Runs `body` in a read-only repeatable-read transaction: every statement sees the same
+    /// snapshot. `BEGIN` and `COMMIT` are sent without waiting for their answers (a connection
+    /// runs its statements in order), which saves a lookup two round trips: a failed `BEGIN`
+    /// fails the read, and a failed `COMMIT` (of a transaction that wrote nothing) closes the
+    /// connection, so that it is not lent again.
     func readingSnapshot<T>(_ body: (PostgresSession) throws -> T) throws(MemoryError) -> T {
         try reading { session in
-            try session.script("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+            let begin = session.send("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
             do {
                 let result = try body(session)
-                try session.script("COMMIT")
+                _ = try begin.wait()
+                // Not waited for: the connection runs it before whatever it is given next.
+                let commit = session.send("COMMIT")
+                let connection = session.connection
+                commit.whenFailure { _ in _ = connection.close() as EventLoopFuture<Void> }
                 return result
             } catch {
+                _ = try? begin.wait()
                 if !session.connection.isClosed { try? session.script("ROLLBACK") }
                 throw error
             }
@@ -143,7 +152,7 @@ public final class PostgresStore: MemoryStore, Sendable {
         if let error = error as? MemoryError { return error }
         if let error = error as? FormatError { return .format(error) }
         guard let error = error as? PSQLError else {
-            let reason = "\(error)"
+            let reason = error is PostgresDecodingError ? "unexpected data from the server (\(String(reflecting: error).prefix(300)))" : "\(error)"
             return opening ? .cannotOpen(path: location, reason: reason) : writing ? .writeFailed(path: location, reason: reason) : .readFailed(path: location, reason: reason)
         }
         let state = error.serverInfo?[.sqlState] ?? ""

@@ -6,6 +6,7 @@ import PostgresNIO
 extension PostgresWriter {
     func delete(_ unit: UnitID, stamp: ChangeStamp) throws(MemoryError) -> Bool {
         try flush()
+        forgetKnownHashes()
         let variants = try variants(of: unit)
         return try failing {
             guard try session.run("DELETE FROM unit WHERE id = \(unit.rawValue)") > 0 else { return false }
@@ -19,6 +20,7 @@ extension PostgresWriter {
 
     func replaceVariant(of unit: UnitID, position: Int, with segment: Segment, stamp: ChangeStamp) throws(MemoryError) {
         try flush()
+        forgetKnownHashes()
         try failing {
             let rows = try session.rows("SELECT position, lang, text, markup FROM variant WHERE unit_id = \(unit.rawValue) ORDER BY position")
                 .map { try $0.decode((Int64, String, String, String?).self) }

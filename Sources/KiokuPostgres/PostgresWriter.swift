@@ -15,13 +15,22 @@ final class PostgresWriter: MemoryWriter {
     /// The id the next inserted unit gets: above every unit there is and every unit deleted.
     private var nextUnitID: Int64?
     private var pending = PendingUnits()
+    /// What the database held for hashes announced by ``expect(contentHashes:pairHashes:)``
+    /// (an empty list: none), and the units this transaction inserted by hash: together they
+    /// answer the duplicate checks of an import without a round trip per unit.
+    private var known = KnownHashes()
+
+    private struct KnownHashes {
+        var stored: [Int64: [UnitID]] = [:]
+        var storedPairs: [Int64: [UnitID]] = [:]
+        var inserted: [Int64: [UnitID]] = [:]
+        var insertedPairs: [Int64: [UnitID]] = [:]
+    }
 
     /// Units inserted in this transaction and not yet sent, with what finds them again.
     private struct PendingUnits {
         var units = JSONText(), variants = JSONText(), pairs = JSONText()
         var count = 0
-        var byHash: [Int64: [UnitID]] = [:]
-        var byPair: [Int64: [UnitID]] = [:]
         var variantsByUnit: [UnitID: [Variant]] = [:]
     }
 
@@ -44,14 +53,37 @@ final class PostgresWriter: MemoryWriter {
         }
     }
 
+    func expect(contentHashes: [Int64], pairHashes: [Int64]) throws(MemoryError) {
+        let hashes = Array(Set(contentHashes).subtracting(known.stored.keys))
+        let pairs = Array(Set(pairHashes).subtracting(known.storedPairs.keys))
+        try failing {
+            for hash in hashes { known.stored[hash] = [] }
+            for row in try session.rows("SELECT content_hash, id FROM unit WHERE content_hash = ANY(\(hashes)) ORDER BY id") {
+                let (hash, id) = try row.decode((Int64, Int64).self)
+                known.stored[hash, default: []].append(UnitID(id))
+            }
+            for pair in pairs { known.storedPairs[pair] = [] }
+            for row in try session.rows("SELECT hash, unit_id FROM unit_pair WHERE hash = ANY(\(pairs)) ORDER BY unit_id") {
+                let (hash, id) = try row.decode((Int64, Int64).self)
+                known.storedPairs[hash, default: []].append(UnitID(id))
+            }
+        }
+    }
+
     func units(withContentHash hash: Int64) throws(MemoryError) -> [UnitID] {
-        let stored = try failing { try session.column("SELECT id FROM unit WHERE content_hash = \(hash) ORDER BY id", as: Int64.self) }
-        return stored.map { UnitID($0) } + (pending.byHash[hash] ?? [])
+        try units(hash, known: known.stored[hash], inserted: known.inserted[hash], "SELECT id FROM unit WHERE content_hash = \(hash)")
     }
 
     func units(containingPair hash: Int64) throws(MemoryError) -> [UnitID] {
-        let stored = try failing { try session.column("SELECT unit_id FROM unit_pair WHERE hash = \(hash) ORDER BY unit_id", as: Int64.self) }
-        return stored.map { UnitID($0) } + (pending.byPair[hash] ?? [])
+        try units(hash, known: known.storedPairs[hash], inserted: known.insertedPairs[hash], "SELECT unit_id FROM unit_pair WHERE hash = \(hash)")
+    }
+
+    /// The units a hash finds: those the database held when the hash was announced (else a
+    /// query, which sees what this transaction sent as well) and those inserted since, each once.
+    private func units(_ hash: Int64, known stored: [UnitID]?, inserted: [UnitID]?, _ query: PostgresQuery) throws(MemoryError) -> [UnitID] {
+        if let stored { return stored + (inserted ?? []) }
+        let found = try failing { try session.column(query, as: Int64.self).map { UnitID($0) } }
+        return Array(Set(found + (inserted ?? []))).sorted()
     }
 
     func variants(of unit: UnitID) throws(MemoryError) -> [Variant] {
@@ -119,13 +151,18 @@ final class PostgresWriter: MemoryWriter {
         if unit.variants.count >= 3 {
             for pair in Set(ContentHash.pairs(of: unit)) {
                 pending.pairs.array([()]) { json, _ in json.number(pair); json.number(unitID) }
-                pending.byPair[pair, default: []].append(id)
+                known.insertedPairs[pair, default: []].append(id)
             }
         }
-        pending.byHash[contentHash, default: []].append(id)
+        known.inserted[contentHash, default: []].append(id)
         pending.variantsByUnit[id] = unit.variants.map { Variant(language: $0.language, segment: $0.segment) }
         pending.count += 1
         if pending.count >= Self.unitsPerBatch { try flush() }
+    }
+
+    /// Drops what the duplicate checks knew (a deletion or an edit changes which unit has which hash).
+    func forgetKnownHashes() {
+        known = KnownHashes()
     }
 
     /// Sends the gathered units, their variants and pair hashes, in one statement each.
