@@ -5,7 +5,11 @@
 # one transaction beside the server. Prints lookups/s, latency percentiles, failures and the
 # server's peak memory. Needs ../shared (gen_corpus.py); says so and stops when it is absent.
 #   Benchmarks/serve-load.sh [SEGMENTS] [SECONDS]     defaults 1000000 and 30
+#   Benchmarks/serve-load.sh --replicas [SEGMENTS]    (issue 12) one SQLite server, then two replicas on
+#                                                     PostgreSQL, each while 100k units are imported (serve/replicas.sh)
 set -euo pipefail
+mode=single
+if [ "${1:-}" = --replicas ]; then mode=replicas; shift; fi
 cd "$(dirname "$0")/.."
 export PATH="$PATH:/opt/swift/usr/bin"
 segments=${1:-1000000}
@@ -30,6 +34,11 @@ corpus=enru-$segments
 [ -f enru-fresh100k.tsv ] || python3 "$generator" --pair en-ru --segments 100000 --queries 10 --seed 11 --out "$work/enru-fresh100k" >/dev/null
 base=serve-base-$segments.kioku
 [ -f "$base" ] || $kioku import "$corpus.tsv" --src en --tgt ru --tm "$base" >/dev/null
+if [ "$mode" = replicas ]; then
+  command -v psql >/dev/null || scripts/install-deps.sh --test-tools
+  export kioku here base corpus seconds work
+  exec bash "$here/replicas.sh"
+fi
 tm=serve-load.kioku
 rm -f "$tm" "$tm-wal" "$tm-shm"
 cp "$base" "$tm"

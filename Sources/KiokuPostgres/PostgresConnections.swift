@@ -14,6 +14,9 @@ final class PostgresConnections: Sendable {
     private let logger: Logger
     /// How long a connection attempt may take before it counts as failed.
     private let connectTimeout: TimeAmount
+    /// While the server is out of reach: until when calls fail at once instead of trying to
+    /// connect, the wait before the next try (doubling from 50 ms to 2 s), and why.
+    private let outage = Locked<(retryAt: ContinuousClock.Instant, backoff: Duration, reason: String)?>(nil)
 
     init(address: PostgresAddress, connectTimeout: TimeAmount = .seconds(5)) {
         self.address = address
@@ -59,7 +62,32 @@ final class PostgresConnections: Sendable {
         connection.close().whenComplete { _ in withExtendedLifetime(connection) {} }
     }
 
+    /// A new connection — unless the server was out of reach a moment ago: then one call in
+    /// each backoff period tries, and the others fail at once with ``PostgresUnreachable``, so
+    /// that a server restart does not meet a storm of connection attempts.
     private func open() throws -> PostgresConnection {
+        let now = ContinuousClock.now
+        if let down = outage.withLock({ state -> (Duration, String)? in
+            guard let current = state, now < current.retryAt else { return nil }
+            return (current.backoff, current.reason)
+        }) {
+            throw PostgresUnreachable(reason: down.1)
+        }
+        do {
+            let connection = try connect()
+            outage.withLock { $0 = nil }
+            return connection
+        } catch {
+            let reason = PostgresStore.reachabilityReason(error)
+            outage.withLock { state in
+                let backoff = state.map { min($0.backoff * 2, .seconds(2)) } ?? .milliseconds(50)
+                state = (ContinuousClock.now + backoff, backoff, reason)
+            }
+            throw error
+        }
+    }
+
+    private func connect() throws -> PostgresConnection {
         var configuration = address.isSocket
             ? PostgresConnection.Configuration(unixSocketPath: address.host + "/.s.PGSQL.\(address.port)", username: address.user,
                                                password: address.password, database: address.database)
@@ -81,4 +109,9 @@ final class PooledConnection: @unchecked Sendable {
     init(_ connection: PostgresConnection) {
         self.connection = connection
     }
+}
+
+/// The server was out of reach a moment ago, and this call did not try again (see the backoff in ``PostgresConnections``).
+struct PostgresUnreachable: Error {
+    var reason: String
 }

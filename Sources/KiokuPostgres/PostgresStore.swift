@@ -151,6 +151,7 @@ public final class PostgresStore: MemoryStore, Sendable {
     static func storeError(_ error: any Error, location: String, writing: Bool, opening: Bool = false) -> MemoryError {
         if let error = error as? MemoryError { return error }
         if let error = error as? FormatError { return .format(error) }
+        if let error = error as? PostgresUnreachable { return .unreachable(path: location, reason: error.reason) }
         guard let error = error as? PSQLError else {
             let reason = error is PostgresDecodingError ? "unexpected data from the server (\(String(reflecting: error).prefix(300)))" : "\(error)"
             return opening ? .cannotOpen(path: location, reason: reason) : writing ? .writeFailed(path: location, reason: reason) : .readFailed(path: location, reason: reason)
@@ -168,6 +169,12 @@ public final class PostgresStore: MemoryStore, Sendable {
         default:
             return opening ? .cannotOpen(path: location, reason: message) : writing ? .writeFailed(path: location, reason: message) : .readFailed(path: location, reason: message)
         }
+    }
+
+    /// Why a connection attempt failed, in words.
+    static func reachabilityReason(_ error: any Error) -> String {
+        guard let error = error as? PSQLError else { return "\(error)" }
+        return error.serverInfo?[.message] ?? describe(error.code)
     }
 
     /// What a client-side PostgresNIO failure means, in words (its own description hides details on purpose).

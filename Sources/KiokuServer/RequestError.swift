@@ -28,7 +28,7 @@ extension RequestError {
         case .busy:
             self.init(.serviceUnavailable, "the TM is busy with another program's write; nothing of this request was stored, retry in a moment")
         case .unreachable:
-            self.init(.serviceUnavailable, "the TM's database is out of reach; nothing of this request was stored, retry in a moment (the server reconnects by itself)")
+            self.init(.serviceUnavailable, "the TM's database is out of reach: retry in a moment (the server reconnects by itself); a write in this request was not stored")
         case .diskFull:
             self.init(.init(code: 507, reasonPhrase: "Insufficient Storage"), "the TM's disk is full; nothing of this request was stored")
         case .readOnly:

@@ -101,18 +101,27 @@ final class TranslationService: Sendable {
     /// the write queue. Costs two small queries when nothing changed.
     func keepIndexCurrent() async {
         var tick = 0
+        var failingSince: ContinuousClock.Instant?
         while !Task.isCancelled {
             try? await Task.sleep(nanoseconds: 250_000_000)
             tick += 1
             let persist = tick % 40 == 0
             do {
                 let report = try await writes.run { [self] in try matcher.index.update(persist: persist) }
+                if let since = failingSince {
+                    logger.notice("the TM can be reached again; the index is up to date", metadata: ["after": "\(ContinuousClock.now - since)"])
+                    failingSince = nil
+                }
                 if report.documentsAdded > 0 {
                     try languages.reload(from: memory)
                     logger.info("indexed segments another program added to the TM", metadata: ["segments": "\(report.documentsAdded)"])
                 }
             } catch {
-                logger.error("could not bring the index up to date: \(error)")
+                // Once per outage, not four times a second: a shared database may be down for a while.
+                if failingSince == nil {
+                    logger.error("could not bring the index up to date (retrying every 250 ms until it works): \(error)")
+                    failingSince = .now
+                }
             }
         }
     }

@@ -72,6 +72,11 @@ public final class ServerProcess: @unchecked Sendable {
 
     public var isRunning: Bool { process.isRunning }
 
+    /// What the server wrote on standard error (its log), once it has stopped.
+    public func log() -> String {
+        String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    }
+
     public func request(_ method: String, _ path: String, body: Data? = nil, token: String? = nil) async throws -> (status: Int, data: Data) {
         let (status, data, _) = try await exchange(method, path, body: body, token: token)
         return (status, data)
