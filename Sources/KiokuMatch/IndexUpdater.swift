@@ -63,7 +63,10 @@ final class IndexUpdater {
     /// loses a race with another program's save is redone on top of what that program saved
     /// (its token ids may differ from ours).
     func catchUp(persist: Bool, writtenHere: Bool, datesKnown: Bool, into outcome: inout Outcome) throws(MemoryError) {
-        let persist = persist && !memory.isReadOnly
+        // On a store several servers share, one of them saves; the others follow in memory.
+        var saver = true
+        if memory.sharesIndexSaving { saver = try memory.claimsIndexSaving() }
+        let persist = persist && !memory.isReadOnly && saver
         for _ in 0..<3 {
             let revision = try memory.revision()
             if revision.latestUnit != latestSeen || writtenHere {
@@ -74,7 +77,10 @@ final class IndexUpdater {
                 }
                 latestSeen = revision.latestUnit
             }
-            if !ignoresSaved && revision.indexed != saved { try reloadSaved(revision.indexed, into: &outcome) }
+            if !ignoresSaved && revision.indexed != saved {
+                let follows = saver ? false : try followsWithoutReloading(revision.indexed)
+                if !follows { try reloadSaved(revision.indexed, into: &outcome) }
+            }
             // With nothing indexed, the units are read as they are now: the changes so far are in them.
             if indexed.units == .none && languages.isEmpty { indexed.changes = max(indexed.changes, revision.latestChange) }
             if revision.latestUnit > indexed.units { try indexUnits(through: revision.latestUnit, into: &outcome) }
@@ -98,6 +104,19 @@ final class IndexUpdater {
         indexed = .none
         replacesSaved = true
         lastSaveReplacedAll = false
+    }
+
+    /// Another server saved index data of a store they share, and this one does not save: its
+    /// index has every saved language loaded and follows the units itself, so reloading the
+    /// saved copy (all of it, at every save of the other) would only cost. Its data no longer
+    /// extends the saved copy, so should it become the saver, its first save replaces the copy
+    /// whole. False when a saved language is not loaded here (then it must be loaded).
+    private func followsWithoutReloading(_ stored: IndexWatermark) throws(MemoryError) -> Bool {
+        guard !languages.isEmpty, Set(try memory.indexedLanguages()).isSubset(of: languages.keys) else { return false }
+        saved = stored
+        replacesSaved = true
+        unsavedLanguages = Set(languages.keys)
+        return true
     }
 
     /// Another program (or connection) saved index data: drop what is in memory and load the

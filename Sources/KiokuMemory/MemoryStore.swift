@@ -99,6 +99,13 @@ public protocol MemoryStore: AnyObject, Sendable {
                    replacingAll: Bool) throws(MemoryError) -> Bool
     /// Gives the space deleted data took back to the file system (SQLite: `VACUUM`).
     func reclaimSpace() throws(MemoryError)
+    /// Whether several processes may keep an index of this store at once and take turns saving
+    /// it (a shared database): then only the process that ``claimsIndexSaving()`` saves index
+    /// data, and the others follow the units in memory instead of reloading each save.
+    var sharesIndexSaving: Bool { get }
+    /// Whether this process is the one that saves the index data now (claimed, and kept while
+    /// the process lives); always true for a store that does not share saving.
+    func claimsIndexSaving() throws(MemoryError) -> Bool
 
     // MARK: The stored glossary
 
@@ -108,6 +115,9 @@ public protocol MemoryStore: AnyObject, Sendable {
 
 extension MemoryStore {
     public var isReadOnly: Bool { false }
+    /// A file has one index writer at a time anyway (its write lock): no sharing to arrange.
+    public var sharesIndexSaving: Bool { false }
+    public func claimsIndexSaving() throws(MemoryError) -> Bool { true }
 
     /// Every unit in id order, streaming.
     public func forEachUnit(languages: [LanguageTag]? = nil, _ body: (StoredUnit) throws -> Void) throws(MemoryError) {

@@ -50,6 +50,16 @@ final class PostgresConnections: Sendable {
         return try body(PostgresSession(pooled: pooled, logger: logger))
     }
 
+    /// A connection of its own, outside the pool (one that holds a session's advisory lock).
+    func openDedicated() throws -> PostgresSession {
+        PostgresSession(pooled: PooledConnection(try open()), logger: logger)
+    }
+
+    /// Closes a connection the pool does not hold.
+    func closeDedicated(_ session: PostgresSession) {
+        Self.close(session.connection)
+    }
+
     /// Closes every idle connection (a server restart left them useless, or the store is done).
     func closeIdle() {
         for pooled in idle.withLock({ connections in defer { connections = [] }; return connections }) {

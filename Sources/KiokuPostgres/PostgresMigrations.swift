@@ -14,6 +14,8 @@ enum PostgresMigrations {
     /// Serializes schema changes and writes of every process on the database (an advisory
     /// lock's key: "kioku" in ASCII).
     static let lockKey: Int64 = 0x6B696F6B75
+    /// Held (for its session) by the one process that saves the fuzzy index's data ("kiokuix").
+    static let indexSaverKey: Int64 = 0x6B696F6B756978
 
     static let all: [Migration] = [
         Migration(identifier: "v1-units-index-glossary", sql: """

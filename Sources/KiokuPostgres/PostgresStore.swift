@@ -21,6 +21,9 @@ public final class PostgresStore: MemoryStore, Sendable {
     public var location: String { address.description }
     let connections: PostgresConnections
     private let writes = Locked(0)
+    /// The connection that holds the index-saving lock while this process is the one that
+    /// saves the fuzzy index's data (see ``claimsIndexSaving()``).
+    private let indexSaver = Locked<PostgresSession?>(nil)
 
     public var localWriteCount: Int { writes.withLock { $0 } }
 
@@ -120,6 +123,34 @@ public final class PostgresStore: MemoryStore, Sendable {
                 throw error
             }
         }
+    }
+
+    /// Several servers share one database: one saves the index data, the others follow.
+    public var sharesIndexSaving: Bool { true }
+
+    /// Whether this process saves the fuzzy index's data: the first to take a session-level
+    /// advisory lock on a connection of its own keeps it while that connection lives, so
+    /// exactly one server saves at a time, and another takes over if it dies.
+    public func claimsIndexSaving() throws(MemoryError) -> Bool {
+        do {
+            return try indexSaver.withLock { holder in
+                if let held = holder, !held.connection.isClosed { return true }
+                holder = nil
+                let session = try connections.openDedicated()
+                if try session.value("SELECT pg_try_advisory_lock(\(PostgresMigrations.indexSaverKey))", as: Bool.self) == true {
+                    holder = session
+                    return true
+                }
+                connections.closeDedicated(session)
+                return false
+            }
+        } catch {
+            throw Self.storeError(error, location: location, writing: false)
+        }
+    }
+
+    deinit {
+        if let session = indexSaver.withLock({ $0 }) { connections.closeDedicated(session) }
     }
 
     /// PostgreSQL makes every committed write durable itself: nothing to fold in.

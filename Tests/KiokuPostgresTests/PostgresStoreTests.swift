@@ -85,6 +85,49 @@ struct PostgresStoreTests {
         #expect(try replica.revision().indexed == IndexWatermark(units: 30, changes: 0, saves: stale.saves + 1))
     }
 
+    @Test func oneServerSavesTheIndexTheOthersFollowAndOneTakesOverWhenItGoes() throws {
+        let address = try TestDatabase.make()
+        let follower: PostgresStore, followerIndex: FuzzyIndex, saves: Int64
+        do {
+            let saver = try PostgresStore(address: address)
+            _ = try saver.importUnits(from: [ImportSource(origin: "seed", reader: try TMXReader(path: Repository.sample("seed-summit.tmx")))])
+            let saverIndex = try FuzzyIndex(memory: saver)
+            try saverIndex.update()
+            #expect(try saver.claimsIndexSaving())
+            follower = try PostgresStore(address: address, create: false)
+            #expect(try follower.claimsIndexSaving() == false)
+            followerIndex = try FuzzyIndex(memory: follower)
+            try followerIndex.load()
+            // the saver takes new units and saves; the follower indexes them itself instead of reloading the saved copy
+            try saver.add((0..<10).map { n in unit((.english, "Saved by the first server, number \(n)."), (.russian, "Сохранено первым сервером, номер \(n).")) })
+            try saverIndex.update()
+            saves = try follower.revision().indexed.saves
+            #expect(try followerIndex.update().documentsAdded == 20)
+            #expect(try follower.revision().indexed.saves == saves)  // it saved nothing
+            #expect(try Matcher(index: followerIndex).lookup("Saved by the first server, number 7.", from: .english, to: .russian).first?.score == 100)
+        }
+        // the saver goes away (its store and index are gone): the follower takes over, and its
+        // first save replaces the saved copy whole
+        let claimed = (0..<100).contains { _ in
+            if (try? follower.claimsIndexSaving()) == true { return true }
+            Thread.sleep(forTimeInterval: 0.05)
+            return false
+        }
+        #expect(claimed)
+        try follower.add([unit((.english, "Added after the takeover."), (.russian, "Добавлено после смены."))])
+        try followerIndex.update()
+        #expect(try follower.revision().indexed.saves == saves + 1)
+        // a new process loads that copy and has nothing left to index
+        let fresh = try FuzzyIndex(memory: try PostgresStore(address: address, create: false))
+        try fresh.load()
+        #expect(try fresh.update().documentsAdded == 0)
+        let matcher = Matcher(index: fresh)
+        let seedSentence = try #require(try follower.unit(20)?.unit.variant(.english)?.segment.text)
+        for query in ["Added after the takeover.", "Saved by the first server, number 3.", seedSentence] {
+            #expect(try matcher.lookup(query, from: .english, to: .russian, options: LookupOptions(minimumScore: 60)).isEmpty == false, "\(query)")
+        }
+    }
+
     @Test func deletionsAndEditsReachAnotherProcessThroughTheChangeLog() throws {
         let postgres = try Self.stores().postgres
         let replica = try PostgresStore(address: postgres.address, create: false)
