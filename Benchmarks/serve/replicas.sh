@@ -54,7 +54,7 @@ lookups_during_import() {
     n=$((n + 1))
   done
   if [ $# -gt 1 ]; then
-    awk '/^lookups:/ {n += $2; s += $6} END {printf "together: %d lookups = %.0f/s\n", n, s}' wrk-replica-*.out
+    awk '/^lookups:/ {n += $2; s += $7} END {printf "together: %d lookups = %.0f/s\n", n, s}' wrk-replica-*.out
   fi
   cat import.out
   echo "importer exit status $status"
@@ -89,7 +89,7 @@ wrk -t1 -c25 -d5s -s "$here/lookups.lua" "$second" >/dev/null; wait "$warm"
 before=$(units "$first")
 rm -f wrk-replica-*.out
 lookups_during_import "$first" "$first" "$second"
-sleep 1
+sleep 2   # the second replica follows every 250 ms
 echo "TM units: $before before; after: $(units "$first") through replica 1, $(units "$second") through replica 2"
 python3 "$here/visible.py" enru-fresh100k.tsv --sample 500 "$first" "$second" || true
 for n in 1 2; do echo "replica $n log (warnings and errors):"; cat "replica-$n.err"; done

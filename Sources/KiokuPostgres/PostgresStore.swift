@@ -65,12 +65,26 @@ public final class PostgresStore: MemoryStore, Sendable {
     // MARK: Transactions
 
     public func write<T>(_ body: (any MemoryWriter) throws -> T) throws(MemoryError) -> T {
-        try writing { session in
+        var inserted = 0
+        let result = try writing { session in
             let writer = PostgresWriter(session: session, location: location)
             let result = try body(writer)
             try writer.flush()
+            inserted = writer.insertedUnits
             return result
         }
+        if inserted >= Self.bulkLoad { refreshStatistics() }
+        return result
+    }
+
+    /// Units one write must add for the planner's statistics to be refreshed after it.
+    static let bulkLoad = 50_000
+
+    /// `ANALYZE` of the tables a bulk load filled: until autovacuum gets to them, the planner
+    /// would plan the lookups' reads on the statistics of the tables before the load. Best
+    /// effort: the write is committed either way.
+    private func refreshStatistics() {
+        _ = try? connections.withSession { session in try session.script("ANALYZE unit; ANALYZE variant; ANALYZE unit_pair; ANALYZE origin") }
     }
 
     /// Runs `body` in a write transaction holding the Kioku lock, and counts it. The lock is

@@ -15,6 +15,8 @@ final class PostgresWriter: MemoryWriter {
     /// The id the next inserted unit gets: above every unit there is and every unit deleted.
     private var nextUnitID: Int64?
     private var pending = PendingUnits()
+    /// Units this transaction inserted (a bulk load is followed by fresh planner statistics).
+    private(set) var insertedUnits = 0
     /// What the database held for hashes announced by ``expect(contentHashes:pairHashes:)``
     /// (an empty list: none), and the units this transaction inserted by hash: together they
     /// answer the duplicate checks of an import without a round trip per unit.
@@ -157,6 +159,7 @@ final class PostgresWriter: MemoryWriter {
         known.inserted[contentHash, default: []].append(id)
         pending.variantsByUnit[id] = unit.variants.map { Variant(language: $0.language, segment: $0.segment) }
         pending.count += 1
+        insertedUnits += 1
         if pending.count >= Self.unitsPerBatch { try flush() }
     }
 
