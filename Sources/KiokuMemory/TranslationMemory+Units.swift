@@ -32,16 +32,8 @@ extension TranslationMemory {
             let statement = try db.cachedStatement(sql: StoredUnitRows.select(where: ids == nil ? "" : "WHERE u.\(UnitTable.id) BETWEEN ? AND ?"))
             var rows = StoredUnitRows(checksContent: changed != nil)
             func emit(_ finished: StoredUnitRows.Finished?) throws {
-                guard var finished else { return }
-                if let changed, !finished.intact {
-                    try changed(finished.unit)
-                    return
-                }
-                if let languages {
-                    finished.unit.unit.variants.removeAll { variant in !languages.contains { $0.covers(variant.language) } }
-                    guard finished.unit.unit.variants.count >= 2 else { return }
-                }
-                try body(finished.unit)
+                guard let finished else { return }
+                try StoredUnit.deliver(finished.unit, intact: finished.intact, languages: languages, changed: changed, to: body)
             }
             try statement.forEachRow(in: db, { s in
                 if let ids {

@@ -43,17 +43,9 @@ extension PostgresStore {
                 var assembler = PostgresUnitRows(checksContent: checkingContent)
                 var last: Int64?
                 func emit(_ finished: PostgresUnitRows.Finished?) throws {
-                    guard var finished else { return }
+                    guard let finished else { return }
                     last = finished.unit.id.rawValue
-                    if let changed, !finished.intact {
-                        try changed(finished.unit)
-                        return
-                    }
-                    if let languages {
-                        finished.unit.unit.variants.removeAll { variant in !languages.contains { $0.covers(variant.language) } }
-                        guard finished.unit.unit.variants.count >= 2 else { return }
-                    }
-                    try body(finished.unit)
+                    try StoredUnit.deliver(finished.unit, intact: finished.intact, languages: languages, changed: changed, to: body)
                 }
                 for row in rows { try emit(try assembler.add(row)) }
                 try emit(assembler.finish())
