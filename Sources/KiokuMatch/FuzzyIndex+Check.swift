@@ -23,8 +23,11 @@ extension FuzzyIndex {
         let storeLanguages = Set(statistics.languages.compactMap { LanguageTag($0.language)?.language })
         let languages = Set(try memory.indexedLanguages()).union(storeLanguages).sorted()
         let watermark = revision.indexedThrough
+        // Deletions and edits logged after the saved index: the next update applies them, so
+        // those units are compared neither way (like units added after the watermark).
+        let changedSince = Set(try memory.changedUnits(after: revision.indexed.changes, through: revision.latestChange))
         var samples: [String: [String]] = [:]
-        var notYet = Set<UnitID>()
+        var notYet = changedSince
         for language in languages {
             var entry = IndexCheck.Language(language: language, indexed: 0, stored: 0, missing: 0, extra: 0, damaged: false)
             var indexed = Set<Int64>()
@@ -32,7 +35,12 @@ extension FuzzyIndex {
                 // An updater per language, so only one language's index is in memory at a time.
                 let updater = try IndexUpdater(memory: memory, parallel: false)
                 if let index = try updater.loadedLanguage(language) {
-                    for chunk in index.chunks { for document in 0..<chunk.count where !chunk.isDead(document) { indexed.insert(chunk.key(of: document).packed) } }
+                    for chunk in index.chunks {
+                        for document in 0..<chunk.count where !chunk.isDead(document) {
+                            let key = chunk.key(of: document)
+                            if !changedSince.contains(key.unitID) { indexed.insert(key.packed) }
+                        }
+                    }
                 }
             } catch .damagedIndex {
                 entry.damaged = true
@@ -41,7 +49,7 @@ extension FuzzyIndex {
             var texts: [String] = []
             try memory.forEachVariant(language: language) { variant in
                 guard LanguageTag(variant.language) != nil else { return }
-                if variant.key.unitID > watermark { notYet.insert(variant.key.unitID); return }
+                if variant.key.unitID > watermark || changedSince.contains(variant.key.unitID) { notYet.insert(variant.key.unitID); return }
                 entry.stored += 1
                 if indexed.remove(variant.key.packed) == nil, !entry.damaged { entry.missing += 1 }  // a damaged index is counted as such
                 texts.append(variant.text)

@@ -22,7 +22,8 @@ public struct IndexCheck: Sendable, Codable, Hashable {
     public var format: Int
     public var expectedFormat: Int
     public var languages: [Language]
-    /// Units added after the index was last saved: not a problem (the next lookup indexes them).
+    /// Units added, edited or deleted after the index was last saved: not a problem (the next
+    /// update applies them), and not compared.
     public var unitsNotYetIndexed: Int
     /// How many lookups were compared, index against a full scan.
     public var sampledLookups: Int

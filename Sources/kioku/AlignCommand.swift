@@ -4,6 +4,7 @@ import KiokuAlign
 import KiokuFormats
 import KiokuMatch
 import KiokuMemory
+import KiokuPostgres
 import KiokuTerms
 import KiokuText
 
@@ -37,7 +38,7 @@ struct AlignCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Write the pairs to this file: .tmx or .tsv.", valueName: "file"))
     var to: String?
 
-    @Option(help: ArgumentHelp("Import the pairs into this TM (created if missing), in one transaction.", valueName: "tm"))
+    @Option(help: ArgumentHelp("Import the pairs into this TM (a file, created if missing, or a postgresql:// URL), in one transaction.", valueName: "tm"))
     var tm: String?
 
     @Flag(help: "Print every bead as a JSON line (omissions too).")
@@ -80,8 +81,8 @@ struct AlignCommand: ParsableCommand {
 
             var options = AlignmentOptions(usesParagraphs: !ignoreParagraphs)
             var glossary = glossaries.isEmpty ? Glossary() : try GlossaryFile.read(paths: glossaries)
-            if let tm, FileManager.default.fileExists(atPath: tm) {
-                let memory = try TranslationMemory(path: tm, create: false)
+            if let tm, PostgresAddress.isAddress(tm) || FileManager.default.fileExists(atPath: tm) {
+                let memory = try MemoryLocation.open(tm, create: PostgresAddress.isAddress(tm))  // an empty database is where the pairs go
                 glossary = Glossary.merged([glossary, try GlossaryStore.load(from: memory)])
                 options.knownPairs = try knownPairs(in: memory, source: source.language, target: target.language)
             }
@@ -114,7 +115,7 @@ struct AlignCommand: ParsableCommand {
     }
 
     /// The TM's first units in the two languages, to learn a lexicon from (see AlignmentLexicon).
-    private func knownPairs(in memory: TranslationMemory, source: LanguageTag, target: LanguageTag) throws -> [(source: String, target: String)] {
+    private func knownPairs(in memory: any MemoryStore, source: LanguageTag, target: LanguageTag) throws -> [(source: String, target: String)] {
         var pairs: [(source: String, target: String)] = []
         try memory.forEachUnit(ids: UnitID(1)...UnitID(Int64(AlignmentLexicon.maximumPairs) * 2), languages: [source, target]) { stored in
             guard pairs.count < AlignmentLexicon.maximumPairs, let a = stored.unit.variant(source), let b = stored.unit.variant(target) else { return }
@@ -139,7 +140,7 @@ struct AlignCommand: ParsableCommand {
     }
 
     private func store(_ units: [TranslationUnit], in path: String) throws {
-        let memory = try TranslationMemory(path: path)
+        let memory = try MemoryLocation.open(path, create: true)
         let origin = "align: \(sourceFile) + \(targetFile)"
         let report = try memory.add(units, origin: origin)
         try FuzzyIndex(memory: memory).update()

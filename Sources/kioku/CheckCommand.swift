@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import KiokuFormats
 import KiokuMemory
+import KiokuPostgres
 import KiokuTerms
 import KiokuText
 
@@ -22,7 +23,7 @@ struct CheckCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: ArgumentHelp("The TM or file to check (or a Moses pair: corpus.en corpus.ru).", valueName: "target"))
+    @Argument(help: ArgumentHelp("The TM (a file or a postgresql:// URL) or file to check (or a Moses pair: corpus.en corpus.ru).", valueName: "target"))
     var targets: [String]
 
     @Option(name: .customLong("glossary"), help: ArgumentHelp("Glossary files (.tbx, .tsv, .csv); repeat to merge.", valueName: "file"))
@@ -46,13 +47,13 @@ struct CheckCommand: ParsableCommand {
             let target = targets[0]
             let isMemory = targets.count == 1 && Self.isMemory(target)
             let glossary: Glossary? = try glossaries.isEmpty
-                ? (isMemory ? try GlossaryStore.load(from: try TranslationMemory(path: target, create: false)) : nil)
+                ? (isMemory ? try GlossaryStore.load(from: try MemoryLocation.open(target)) : nil)
                 : GlossarySource.load(files: glossaries, tm: nil)
             let checker = UnitChecker(glossary: glossary, source: src, target: tgt, consistency: !noConsistency)
             let progress = Terminal.Progress("checking")
             var count = 0
             if isMemory {
-                try TranslationMemory(path: target, create: false).forEachUnit { stored in
+                try MemoryLocation.open(target).forEachUnit { stored in
                     checker.add(stored.unit, location: "unit \(stored.id)")
                     count += 1
                     if count % 20_000 == 0 { progress.update(units: count, fraction: nil) }
@@ -81,6 +82,7 @@ struct CheckCommand: ParsableCommand {
 
     /// A TM is an SQLite file; anything else is read as a translation file.
     static func isMemory(_ path: String) -> Bool {
+        if PostgresAddress.isAddress(path) { return true }
         guard let handle = FileHandle(forReadingAtPath: path) else { return false }
         defer { try? handle.close() }
         return handle.readData(ofLength: 16).starts(with: Array("SQLite format 3".utf8))

@@ -48,8 +48,8 @@ enum ErrorAdvice {
         switch error {
         case .format(let error):
             return formatMessage(error, verb: verb)
-        case .missing:
-            return "\(error). Import something into it first: kioku import FILE --tm PATH."
+        case .missing(let path):
+            return "\(error). Import something into it first: kioku import FILE \(memoryOption(path))."
         case .notAMemory:
             return "\(error). Give the path of a TM that kioku import made."
         case .cannotOpen, .readFailed:

@@ -17,7 +17,7 @@ struct GlossaryCommand: ParsableCommand {
         @Argument(help: ArgumentHelp("Glossary files (.tbx, .tsv, .csv); none: the TM's.", valueName: "file"))
         var files: [String] = []
 
-        @Option(help: ArgumentHelp("The TM whose stored glossary to show.", valueName: "path"))
+        @Option(help: ArgumentHelp("The TM whose stored glossary to show (a file or a postgresql:// URL).", valueName: "tm"))
         var tm: String?
 
         @Flag(help: "Print the glossary as JSON.")
@@ -63,7 +63,7 @@ struct GlossaryCommand: ParsableCommand {
         @Argument(help: ArgumentHelp("Glossary files to convert; none: the TM's.", valueName: "file"))
         var files: [String] = []
 
-        @Option(help: ArgumentHelp("The TM whose stored glossary to write.", valueName: "path"))
+        @Option(help: ArgumentHelp("The TM whose stored glossary to write (a file or a postgresql:// URL).", valueName: "tm"))
         var tm: String?
 
         @Option(help: ArgumentHelp("Where to write: .tbx for TBX-Basic, else TSV; - for standard output (TSV).", valueName: "file"))

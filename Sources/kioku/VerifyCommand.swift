@@ -59,21 +59,23 @@ struct VerifyCommand: ParsableCommand {
 
     func render(_ report: Report) -> String {
         var lines = ["\(report.path): \(report.units.counted("unit"))"]
-        lines.append(report.fileProblems.isEmpty ? "  file: every page reads back consistent (SQLite integrity check)"
+        let whole = report.path.hasPrefix("postgresql://") ? "  units: every unit's content matches its checksum"
+                                                          : "  file: every page reads back consistent (SQLite integrity check)"
+        lines.append(report.fileProblems.isEmpty ? whole
                                                  : "  file: " + report.fileProblems.prefix(10).joined(separator: "\n        "))
         if let index = report.index {
             let counts = index.languages.map { "\($0.language) \($0.indexed.formatted())/\($0.stored.formatted())" }.joined(separator: ", ")
             lines.append("  index: \(counts.isEmpty ? "empty" : counts) variants indexed/stored"
-                         + (index.unitsNotYetIndexed > 0 ? "; \(index.unitsNotYetIndexed.counted("unit")) added since it was saved (the next lookup indexes them)" : ""))
+                         + (index.unitsNotYetIndexed > 0 ? "; \(index.unitsNotYetIndexed.counted("unit")) added, edited or deleted since it was saved (the next lookup brings it up to date)" : ""))
             for problem in index.problems { lines.append("  problem: " + problem) }
             if index.sampledLookups > 0 {
                 lines.append("  lookups: \(index.sampledLookups) compared with a full scan, \(index.mismatches.count) differed")
             }
         }
         if !report.fileProblems.isEmpty {
-            lines.append("The TM file is damaged. Restore it from a backup, or export what still reads (kioku export --tm \(report.path) --to rescue.tmx) and import that into a new TM.")
+            lines.append("The TM file is damaged. Restore it from a backup, or export what still reads (kioku export \(ErrorAdvice.memoryOption(report.path)) --to rescue.tmx) and import that into a new TM.")
         } else if report.index?.isSound == false {
-            lines.append("The index does not match the units (they are fine). Rebuild it: kioku reindex --tm \(report.path)")
+            lines.append("The index does not match the units (they are fine). Rebuild it: kioku reindex \(ErrorAdvice.memoryOption(report.path))")
         } else {
             lines.append("The TM is sound.")
         }
