@@ -1,3 +1,4 @@
+import Dispatch
 import KiokuConcurrency
 import Logging
 import NIOCore
@@ -6,9 +7,14 @@ import PostgresNIO
 
 /// The connections a ``PostgresStore`` keeps open to its server: one is lent to each call
 /// and taken back after it, so that concurrent lookups each have their own, and a connection
-/// that broke (the server restarted) is dropped instead of being lent again.
+/// that broke (the server restarted) is dropped instead of being lent again. At most
+/// ``limit`` are open at once (PostgreSQL allows 100 clients by default, shared by every
+/// server of a team): a call beyond that waits for one to come back.
 final class PostgresConnections: Sendable {
     let address: PostgresAddress
+    /// The most connections lent at once.
+    let limit: Int
+    private let available: DispatchSemaphore
     private let idle = Locked<[PooledConnection]>([])
     private let nextID = Locked(0)
     private let logger: Logger
@@ -18,8 +24,10 @@ final class PostgresConnections: Sendable {
     /// connect, the wait before the next try (doubling from 50 ms to 2 s), and why.
     private let outage = Locked<(retryAt: ContinuousClock.Instant, backoff: Duration, reason: String)?>(nil)
 
-    init(address: PostgresAddress, connectTimeout: TimeAmount = .seconds(5)) {
+    init(address: PostgresAddress, connectTimeout: TimeAmount = .seconds(5), limit: Int = 16) {
         self.address = address
+        self.limit = limit
+        available = DispatchSemaphore(value: limit)
         self.connectTimeout = connectTimeout
         // PostgresNIO logs each query at debug level; Kioku reports errors itself.
         var logger = Logger(label: "kioku.postgres")
@@ -34,6 +42,8 @@ final class PostgresConnections: Sendable {
     /// Runs `body` with a connection of its own. The connection goes back to the idle ones
     /// unless it is closed (a broken one is dropped; the next call opens a new one).
     func withSession<T>(_ body: (PostgresSession) throws -> T) throws -> T {
+        available.wait()
+        defer { available.signal() }
         var reused: PooledConnection?
         while let candidate = idle.withLock({ $0.popLast() }) {
             if !candidate.connection.isClosed { reused = candidate; break }

@@ -190,6 +190,25 @@ struct PostgresStoreTests {
         }
     }
 
+    @Test func aStoreOpensAtMostSixteenConnectionsHoweverManyCallsWait() throws {
+        let postgres = try Self.stores().postgres
+        let peak = Locked(0), finished = Locked(0)
+        try withThrowingTaskGroupSync(count: 41) { worker in
+            if worker == 40 {
+                // meanwhile, count the database's connections as PostgreSQL sees them
+                while finished.withLock({ $0 }) < 40 {
+                    let open = Int(try TestDatabase.psql(postgres.address, "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()")) ?? 0
+                    peak.withLock { $0 = max($0, open) }
+                }
+                return
+            }
+            defer { finished.withLock { $0 += 1 } }
+            for _ in 0..<20 { _ = try postgres.statistics() }  // several statements on one connection each
+        }
+        #expect(peak.withLock { $0 } > 1)
+        #expect(peak.withLock { $0 } <= 16)
+    }
+
     @Test func theStoredGlossaryRoundTrips() throws {
         let store = try PostgresStore(address: try TestDatabase.make())
         #expect(try store.saveGlossaryRecords([GlossaryRecord(id: "abe", document: "{\"en\":\"Abe\"}"), GlossaryRecord(id: "putin", document: "{}")]) == 2)
@@ -221,12 +240,18 @@ struct PostgresStoreTests {
     }
 }
 
-/// Runs `body(0..<count)` on as many threads at once and rethrows the first error.
+/// Runs `body(0..<count)` on `count` threads of their own, all at once, and rethrows the first error.
 func withThrowingTaskGroupSync(count: Int, _ body: @escaping @Sendable (Int) throws -> Void) throws {
     let errors = Locked<[any Error]>([])
-    DispatchQueue.concurrentPerform(iterations: count) { n in
-        do { try body(n) } catch { errors.withLock { $0.append(error) } }
+    let done = DispatchGroup()
+    for n in 0..<count {
+        done.enter()
+        Thread {
+            do { try body(n) } catch { errors.withLock { $0.append(error) } }
+            done.leave()
+        }.start()
     }
+    done.wait()
     if let first = errors.withLock({ $0.first }) { throw first }
 }
 
