@@ -23,7 +23,9 @@ public final class PostgresStore: MemoryStore, Sendable {
     private let writes = Locked(0)
     /// The connection that holds the index-saving lock while this process is the one that
     /// saves the fuzzy index's data (see ``claimsIndexSaving()``).
-    private let indexSaver = Locked<PostgresSession?>(nil)
+    private let indexSaver = Locked<(holder: PostgresSession?, lastTry: ContinuousClock.Instant?)>((nil, nil))
+    /// How often a process that does not save tries to become the saver (a connection each try).
+    static let saverRetry: Duration = .seconds(5)
 
     public var localWriteCount: Int { writes.withLock { $0 } }
 
@@ -144,15 +146,19 @@ public final class PostgresStore: MemoryStore, Sendable {
 
     /// Whether this process saves the fuzzy index's data: the first to take a session-level
     /// advisory lock on a connection of its own keeps it while that connection lives, so
-    /// exactly one server saves at a time, and another takes over if it dies.
+    /// exactly one server saves at a time, and another takes over if it dies (the others try
+    /// again every ``saverRetry``).
     public func claimsIndexSaving() throws(MemoryError) -> Bool {
         do {
-            return try indexSaver.withLock { holder in
-                if let held = holder, !held.connection.isClosed { return true }
-                holder = nil
+            return try indexSaver.withLock { state in
+                if let held = state.holder, !held.connection.isClosed { return true }
+                state.holder = nil
+                let now = ContinuousClock.now
+                if let last = state.lastTry, now - last < Self.saverRetry { return false }
+                state.lastTry = now
                 let session = try connections.openDedicated()
                 if try session.value("SELECT pg_try_advisory_lock(\(PostgresMigrations.indexSaverKey))", as: Bool.self) == true {
-                    holder = session
+                    state.holder = session
                     return true
                 }
                 connections.closeDedicated(session)
@@ -164,7 +170,7 @@ public final class PostgresStore: MemoryStore, Sendable {
     }
 
     deinit {
-        if let session = indexSaver.withLock({ $0 }) { connections.closeDedicated(session) }
+        if let session = indexSaver.withLock({ $0.holder }) { connections.closeDedicated(session) }
     }
 
     /// PostgreSQL makes every committed write durable itself: nothing to fold in.

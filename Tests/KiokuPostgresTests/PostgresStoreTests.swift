@@ -108,7 +108,7 @@ struct PostgresStoreTests {
         }
         // the saver goes away (its store and index are gone): the follower takes over, and its
         // first save replaces the saved copy whole
-        let claimed = (0..<100).contains { _ in
+        let claimed = (0..<160).contains { _ in  // it tries again every 5 s
             if (try? follower.claimsIndexSaving()) == true { return true }
             Thread.sleep(forTimeInterval: 0.05)
             return false
