@@ -127,7 +127,7 @@ enum PostgresMigrations {
     }
 }
 
-/// What the store itself finds wrong while opening, turned into a ``MemoryError`` with its location.
+/// What the store itself finds wrong while opening, turned into a `MemoryError` with its location.
 enum PostgresStoreFailure: Error {
     case notAMemory
     case newerFormat

@@ -1,7 +1,7 @@
 import KiokuMemory
 import PostgresNIO
 
-/// The PostgreSQL store's ``RankingReader``, on the lookup's repeatable-read transaction (so
+/// The PostgreSQL store's `RankingReader`, on the lookup's repeatable-read transaction (so
 /// everything ranking reads comes from one snapshot). A round trip costs a hundred times a
 /// local row read, so it reads ahead: the candidates ranking announced are read whole, in
 /// windows that double (16, 32, 64 … units), one statement a window, and the winners are

@@ -3,7 +3,7 @@ import NIOCore
 import PostgresNIO
 
 /// One PostgreSQL connection used from a plain thread: each call sends its statement and
-/// blocks until the answer is in (``MemoryStore``'s calls are synchronous). Never used from
+/// blocks until the answer is in (`MemoryStore`'s calls are synchronous). Never used from
 /// an event loop; the connection's own I/O runs on NIO's shared event loops.
 struct PostgresSession {
     let pooled: PooledConnection

@@ -6,7 +6,7 @@ import KiokuText
 import NIOCore
 import PostgresNIO
 
-/// A translation memory in a PostgreSQL database: the same ``MemoryStore`` as the SQLite
+/// A translation memory in a PostgreSQL database: the same `MemoryStore` as the SQLite
 /// file (units, variants, metadata, origins, the change log, the stored glossary and the
 /// fuzzy index's data), for a team that shares one TM among several servers and machines.
 ///
@@ -31,7 +31,7 @@ public final class PostgresStore: MemoryStore, Sendable {
 
     /// Opens the TM in the database at `address`, creating Kioku's tables in an empty database
     /// and bringing an older schema up to date. With `create: false`, a database without
-    /// Kioku's tables is refused as ``MemoryError/missing(path:)`` instead.
+    /// Kioku's tables is refused as `MemoryError.missing` instead.
     public init(address: PostgresAddress, create: Bool = true, connectTimeout: Duration = .seconds(5)) throws(MemoryError) {
         self.address = address
         connections = PostgresConnections(address: address, connectTimeout: .nanoseconds(Int64(connectTimeout.components.seconds) * 1_000_000_000
@@ -147,7 +147,7 @@ public final class PostgresStore: MemoryStore, Sendable {
     /// Whether this process saves the fuzzy index's data: the first to take a session-level
     /// advisory lock on a connection of its own keeps it while that connection lives, so
     /// exactly one server saves at a time, and another takes over if it dies (the others try
-    /// again every ``saverRetry``).
+    /// again every `saverRetry`).
     public func claimsIndexSaving() throws(MemoryError) -> Bool {
         do {
             return try indexSaver.withLock { state in
@@ -197,7 +197,7 @@ public final class PostgresStore: MemoryStore, Sendable {
 
     // MARK: Errors
 
-    /// A thrown error as a ``MemoryError``: SQLSTATE classes say whether the disk, a lock, a
+    /// A thrown error as a `MemoryError`: SQLSTATE classes say whether the disk, a lock, a
     /// permission or the server's reachability is to blame. Messages never carry the password.
     static func storeError(_ error: any Error, location: String, writing: Bool, opening: Bool = false) -> MemoryError {
         if let error = error as? MemoryError { return error }

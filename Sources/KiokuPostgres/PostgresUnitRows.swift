@@ -3,7 +3,7 @@ import KiokuMemory
 import KiokuText
 import PostgresNIO
 
-/// Assembles ``StoredUnit``s from the rows of ``select(where:)``: one row per variant, in
+/// Assembles `StoredUnit`s from the rows of ``select(where:)``: one row per variant, in
 /// unit then position order, as the SQLite store's reader does for its own rows.
 struct PostgresUnitRows {
     private var current: (unit: StoredUnit, storedHash: Int64)?
