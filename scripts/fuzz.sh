@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Coverage-guided fuzzing of the readers a user's bytes reach, with libFuzzer (Swift's
 # -sanitize=fuzzer,address): the XML parser, TMX, XLIFF, TSV, CSV, Moses, TBX and glossary TSV,
-# language tags, PO files, job files pre-translated and read back (po, job-xliff), the aligner's document readers (text, Markdown, HTML, .docx), the sentence
+# language tags, --db URLs, PO files, job files pre-translated and read back (po, job-xliff), the aligner's document readers (text, Markdown, HTML, .docx), the sentence
 # splitter and the aligner.
 #   scripts/fuzz.sh TARGET[,TARGET…] [SECONDS]   default 60 s each; "all" runs every target
 #   scripts/fuzz.sh list
@@ -15,7 +15,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PATH:/opt/swift/usr/bin"
-targets="xml tmx xliff tsv csv moses tbx glossary-tsv language-tag unit-ids po job-xliff server document-text document-markdown document-html document-docx sentences align"
+targets="xml tmx xliff tsv csv moses tbx glossary-tsv language-tag postgres-address unit-ids po job-xliff server document-text document-markdown document-html document-docx sentences align"
 target=${1:-}
 seconds=${2:-60}
 if [ -z "$target" ] || [ "$target" = list ]; then echo "targets: $targets"; exit 0; fi

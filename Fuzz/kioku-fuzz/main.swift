@@ -10,6 +10,7 @@ import Foundation
 import KiokuAlign
 import KiokuFormats
 import KiokuMemory
+import KiokuPostgres
 import KiokuTerms
 import KiokuText
 
@@ -79,6 +80,19 @@ let targets: [String: (Data) -> Void] = [
     "glossary-tsv": { data in _ = try? GlossaryFile.read(path: file("fuzz.tsv", data)) },
     "server": { data in ServerRequests.run(data) },
     "language-tag": { data in _ = LanguageTag(String(decoding: data, as: UTF8.self)) },
+    "postgres-address": { data in
+        // A --db URL: parsed or refused; what Kioku shows of it never carries the password.
+        let text = String(decoding: data, as: UTF8.self)
+        _ = PostgresAddress.redacted(text)
+        do throws(PostgresAddressError) {
+            let address = try PostgresAddress(text, environment: [:])
+            var withoutPassword = address
+            withoutPassword.password = nil
+            precondition(address.description == withoutPassword.description)
+        } catch {
+            _ = error.description
+        }
+    },
     "unit-ids": { data in
         // Every id read is positive; a list that is refused names a line of the input.
         let text = String(decoding: data, as: UTF8.self)

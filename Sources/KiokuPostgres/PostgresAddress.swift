@@ -70,8 +70,8 @@ public struct PostgresAddress: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// `text` with any password between `:` and `@` blanked, for an error about a URL that did not parse.
-    static func redacted(_ text: String) -> String {
-        guard let at = text.lastIndex(of: "@"), let scheme = text.range(of: "://"),
+    public static func redacted(_ text: String) -> String {
+        guard let at = text.lastIndex(of: "@"), let scheme = text.range(of: "://"), scheme.upperBound <= at,
               let colon = text[scheme.upperBound..<at].firstIndex(of: ":") else { return text }
         return text.replacingCharacters(in: text.index(after: colon)..<at, with: "***")
     }

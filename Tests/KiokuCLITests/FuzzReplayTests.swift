@@ -7,7 +7,7 @@ import KiokuTestSupport
 /// read (or refused) without a crash. `scripts/fuzz.sh` runs the coverage-guided search itself.
 @Suite struct FuzzReplayTests {
     static let targets = [
-        "xml", "tmx", "xliff", "tsv", "csv", "moses", "tbx", "glossary-tsv", "language-tag", "po", "job-xliff", "server",
+        "xml", "tmx", "xliff", "tsv", "csv", "moses", "tbx", "glossary-tsv", "language-tag", "postgres-address", "po", "job-xliff", "server",
         "document-text", "document-markdown", "document-html", "document-docx", "sentences", "align",
     ]
 
