@@ -104,7 +104,7 @@ enum PostgresMigrations {
     /// Brings the schema up to date, under the advisory lock (two processes opening a new
     /// database at once migrate it once). Throws `.newerFormat` for a schema with migrations
     /// this version does not know, and `.notAMemory` for a database that holds other tables.
-    static func migrate(_ session: PostgresSession, location: String) throws {
+    static func migrate(_ session: PostgresSession) throws {
         try session.script("BEGIN")
         do {
             try session.run("SELECT pg_advisory_xact_lock(\(lockKey))")

@@ -34,8 +34,7 @@ public final class PostgresStore: MemoryStore, Sendable {
     /// Kioku's tables is refused as `MemoryError.missing` instead.
     public init(address: PostgresAddress, create: Bool = true, connectTimeout: Duration = .seconds(5)) throws(MemoryError) {
         self.address = address
-        connections = PostgresConnections(address: address, connectTimeout: .nanoseconds(Int64(connectTimeout.components.seconds) * 1_000_000_000
-                                                                                           + connectTimeout.components.attoseconds / 1_000_000_000))
+        connections = PostgresConnections(address: address, connectTimeout: TimeAmount(connectTimeout))
         let location = address.description
         do {
             try connections.withSession { session in
@@ -46,7 +45,7 @@ public final class PostgresStore: MemoryStore, Sendable {
                         throw empty ? MemoryError.missing(path: location) : MemoryError.notAMemory(path: location, isSQLite: false)
                     }
                 }
-                try PostgresMigrations.migrate(session, location: location)
+                try PostgresMigrations.migrate(session)
             }
         } catch PostgresStoreFailure.notAMemory {
             throw .notAMemory(path: location, isSQLite: false)

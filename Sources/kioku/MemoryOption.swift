@@ -24,7 +24,8 @@ struct MemoryOption: ParsableArguments {
     /// The TM as messages name it: the file's path, or the database's URL without its password.
     var location: String {
         if let tm { return tm }
-        return (try? PostgresAddress(db ?? "").description) ?? db ?? ""
+        guard let db else { return "" }
+        return (try? PostgresAddress(db).description) ?? PostgresAddress.redacted(db)
     }
 
     /// Opens the TM; `create` makes a new one (a new file, or Kioku's tables in an empty database).

@@ -7,8 +7,8 @@ import KiokuTestSupport
 /// other answers with within a second.
 @Suite(.enabled(if: TestDatabase.enabled, "no PostgreSQL server (scripts/test.sh starts one)"), .serialized)
 struct ReplicaTests {
-    /// The URL the CLI is given (the test server takes no password).
-    static func url(_ address: PostgresAddress) -> String { "postgresql://\(address.user)@\(address.host):\(address.port)/\(address.database)" }
+    /// The URL the CLI is given: the address as Kioku shows it (the test server takes no password).
+    static func url(_ address: PostgresAddress) -> String { address.description }
 
     /// The first tmserver match's target for `text` (en→ru), or nil.
     static func target(on server: ServerProcess, _ text: String) async throws -> String? {

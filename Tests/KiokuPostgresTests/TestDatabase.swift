@@ -37,8 +37,7 @@ enum TestDatabase {
     /// Runs SQL with psql (PostgreSQL's own client), as a database administrator would.
     @discardableResult
     static func psql(_ address: PostgresAddress, _ sql: String) throws -> String {
-        let url = "postgresql://\(address.user)@\(address.host):\(address.port)/\(address.database)"
-        let result = try KiokuProcess.run(URL(fileURLWithPath: "/usr/bin/psql"), [url, "-XAtq", "-v", "ON_ERROR_STOP=1", "-c", sql])
+        let result = try KiokuProcess.run(URL(fileURLWithPath: "/usr/bin/psql"), [address.description, "-XAtq", "-v", "ON_ERROR_STOP=1", "-c", sql])
         guard result.status == 0 else { throw PSQLFailed(sql: sql, output: result.errors) }
         return result.output.trimmingCharacters(in: .whitespacesAndNewlines)
     }
