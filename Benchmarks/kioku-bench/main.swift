@@ -1,7 +1,7 @@
 // The benchmark driver (build with -c release). Each run measures one thing and
 // prints one line of figures; Benchmarks/run.sh drives the whole set.
 //
-//   kioku-bench import FILE [--tm PATH] [--src L --tgt L] [--index]   import (and index) speed, peak RSS, TM size per segment
+//   kioku-bench import FILE [--tm PATH] [--src L --tgt L] [--index [--read-back]]   import (and index) speed, peak RSS, TM size per segment
 //   kioku-bench index TM                                    bring the fuzzy index up to date, timed
 //   kioku-bench target-queries CORPUS FRESH OUT [N]         queries from the target column (for ja→en lookups)
 //   kioku-bench lookup TM QUERIES --src L --tgt L --min N [--max N] [--serial] [--exhaustive N] [--corpus TSV [--target-side]]
@@ -59,12 +59,18 @@ do {
         }
         let tm = try MemoryLocation.open(tmPath, create: true)
         let start = Date()
-        let report = try tm.importUnits(from: [.init(origin: file, reader: try UnitReaders.open(path: file, sourceLanguage: source, targetLanguage: target))])
+        // With --index, the units are tokenized while they are imported, as `kioku import` does;
+        // --read-back indexes them afterwards from the store instead (the way before).
+        let indexing = arguments.contains("--index")
+        let tokenizer = indexing && !arguments.contains("--read-back") ? try ImportTokenizer(memory: tm) : nil
+        let options = ImportOptions(inserted: tokenizer?.take)
+        let report = try tm.importUnits(from: [.init(origin: file, reader: try UnitReaders.open(path: file, sourceLanguage: source, targetLanguage: target))],
+                                        options: options)
         let committed = Date().timeIntervalSince(start)
         var indexSeconds = 0.0
-        if arguments.contains("--index") {
+        if indexing {
             let indexStart = Date()
-            try FuzzyIndex(memory: tm).update()
+            try FuzzyIndex(memory: tm).update(adding: tokenizer?.finish())
             indexSeconds = Date().timeIntervalSince(indexStart)
         }
         try tm.checkpoint()

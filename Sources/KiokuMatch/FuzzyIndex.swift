@@ -64,9 +64,13 @@ public final class FuzzyIndex: Sendable {
     /// batches saves it now and then with `persist()`, not after every batch). The units
     /// themselves are in the TM either way: index data lost with the process is rebuilt from
     /// them by the next update.
+    ///
+    /// `imported`: an import's documents, tokenized while it ran (``ImportTokenizer``); they
+    /// stand in for reading its units back and tokenizing them now. Pass them only after that
+    /// import committed.
     @discardableResult
-    public func update(persist: Bool = true) throws(MemoryError) -> UpdateReport {
-        try updater.withLock { (updater: inout IndexUpdater) throws(MemoryError) in try update(updater, persist: persist) }
+    public func update(persist: Bool = true, adding imported: ImportedDocuments? = nil) throws(MemoryError) -> UpdateReport {
+        try updater.withLock { (updater: inout IndexUpdater) throws(MemoryError) in try update(updater, persist: persist, adding: imported) }
     }
 
     /// Writes index data kept in memory by `update(persist: false)` to the store.
@@ -107,7 +111,8 @@ public final class FuzzyIndex: Sendable {
 
     /// Catches up with the update lock held, then publishes what changed — also when the
     /// catch-up failed halfway.
-    private func update(_ updater: IndexUpdater, persist: Bool, startingOver: Bool = false) throws(MemoryError) -> UpdateReport {
+    private func update(_ updater: IndexUpdater, persist: Bool, startingOver: Bool = false,
+                        adding imported: ImportedDocuments? = nil) throws(MemoryError) -> UpdateReport {
         let start = Date()
         let writeCount = memory.localWriteCount  // taken before reading, so a concurrent import is noticed next time
         let (previousWriteCount, datesKnown) = publication.withLock { ($0.lastWriteCount, $0.unitsHaveDates) }
@@ -124,7 +129,8 @@ public final class FuzzyIndex: Sendable {
                 published.lastCheck = Date()
             }
         }
-        try updater.catchUp(persist: persist, writtenHere: writeCount != previousWriteCount, datesKnown: datesKnown, into: &outcome)
+        try updater.catchUp(persist: persist, writtenHere: writeCount != previousWriteCount, datesKnown: datesKnown,
+                            adding: imported, into: &outcome)
         outcome.report.seconds = Date().timeIntervalSince(start)
         return outcome.report
     }

@@ -62,7 +62,12 @@ final class IndexUpdater {
     /// log's deletions and edits, and, with `persist`, saves the new index data. A save that
     /// loses a race with another program's save is redone on top of what that program saved
     /// (its token ids may differ from ours).
-    func catchUp(persist: Bool, writtenHere: Bool, datesKnown: Bool, into outcome: inout Outcome) throws(MemoryError) {
+    ///
+    /// `imported` (an import's documents, tokenized while it ran) stands in for reading back
+    /// and tokenizing its units when none of them is indexed yet.
+    func catchUp(persist: Bool, writtenHere: Bool, datesKnown: Bool, adding imported: ImportedDocuments? = nil,
+                 into outcome: inout Outcome) throws(MemoryError) {
+        var imported = imported
         // On a store several servers share, one of them saves; the others follow in memory.
         var saver = true
         if memory.sharesIndexSaving { saver = try memory.claimsIndexSaving() }
@@ -83,7 +88,13 @@ final class IndexUpdater {
             }
             // With nothing indexed, the units are read as they are now: the changes so far are in them.
             if indexed.units == .none && languages.isEmpty { indexed.changes = max(indexed.changes, revision.latestChange) }
-            if revision.latestUnit > indexed.units { try indexUnits(through: revision.latestUnit, into: &outcome) }
+            if revision.latestUnit > indexed.units {
+                let changesBefore = try indexUnits(through: revision.latestUnit, adding: imported, into: &outcome)
+                // The imported documents are the texts as imported: changes since may concern them
+                // (applying a change again only indexes its unit as it is now).
+                if let changesBefore { indexed.changes = min(indexed.changes, changesBefore) }
+            }
+            imported = nil
             if revision.latestChange > indexed.changes { try applyChanges(through: revision.latestChange, into: &outcome) }
             guard persist, saved.units != indexed.units || saved.changes != indexed.changes || !unsavedLanguages.isEmpty || replacesSaved
             else { return }
@@ -158,9 +169,31 @@ final class IndexUpdater {
         indexed.changes = latest
     }
 
-    /// Reads the units after `indexed.units` up to `latest` in batches of whole units and indexes them.
-    private func indexUnits(through latest: UnitID, into outcome: inout Outcome) throws(MemoryError) {
+    /// Indexes the units after `indexed.units` up to `latest`: those of `imported` from its
+    /// documents (when none of them is indexed yet and all are in the store), the others read
+    /// in batches of whole units. Returns the change log's last entry before the import when
+    /// it took the import's documents.
+    private func indexUnits(through latest: UnitID, adding imported: ImportedDocuments?,
+                            into outcome: inout Outcome) throws(MemoryError) -> Int64? {
         var changed: Set<String> = []
+        defer {
+            outcome.touched.formUnion(changed)
+            unsavedLanguages.formUnion(changed)
+        }
+        guard let documents = imported, let units = documents.units, units.lowerBound > indexed.units, units.upperBound <= latest else {
+            try readUnits(through: latest, touched: &changed, into: &outcome)
+            return nil
+        }
+        try readUnits(through: UnitID(units.lowerBound.rawValue - 1), touched: &changed, into: &outcome)
+        outcome.report.documentsAdded += documents.count
+        try append(documents.take(), touched: &changed)
+        indexed.units = units.upperBound
+        try readUnits(through: latest, touched: &changed, into: &outcome)
+        return documents.changesBefore
+    }
+
+    /// Reads the units after `indexed.units` up to `latest` in batches of whole units and indexes them.
+    private func readUnits(through latest: UnitID, touched changed: inout Set<String>, into outcome: inout Outcome) throws(MemoryError) {
         var cursor = indexed.units
         while cursor < latest {
             let batch = try memory.indexableVariants(after: cursor, through: latest, limit: Self.batchVariants)
@@ -169,9 +202,26 @@ final class IndexUpdater {
             guard batch.through > cursor else { break }
             cursor = batch.through
         }
-        indexed.units = latest
-        outcome.touched.formUnion(changed)
-        unsavedLanguages.formUnion(changed)
+        indexed.units = max(indexed.units, latest)
+    }
+
+    /// Appends an import's documents, each language on a core of its own.
+    private func append(_ documents: consuming [String: ImportedDocuments.Language], touched: inout Set<String>) throws(MemoryError) {
+        var groups = try documents.keys.sorted().map { language throws(MemoryError) in
+            (index: try loadedLanguage(language, create: true)!, documents: documents.removeValue(forKey: language)!)
+        }
+        let workers = parallel ? groups.count : 1
+        groups.withUnsafeMutableBufferPointer { buffer in
+            let shared = UncheckedSendable(buffer)
+            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                var group = worker
+                while group < shared.value.count {
+                    shared.value[group].index.append(staged: &shared.value[group].documents)
+                    group += workers
+                }
+            }
+        }
+        touched.formUnion(groups.map(\.index.language))
     }
 
     /// Tokenizes a batch (on both cores when `parallel`) and appends it per language.

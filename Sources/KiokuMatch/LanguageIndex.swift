@@ -76,6 +76,38 @@ final class LanguageIndex {
             }
             converted.append((document.key, ids))
         }
+        append(converted: converted)
+    }
+
+    /// Appends documents tokenized apart, with ids of a vocabulary of their own (an import's,
+    /// see ``ImportTokenizer``): each of their tokens gets this index's id, new ones in the order
+    /// they first occur — what ``append(_:)`` gives the same documents, id for id. Takes the
+    /// segments' memory as it goes.
+    func append(staged: inout ImportedDocuments.Language) {
+        var ids = [UInt32](repeating: Self.unknownToken, count: staged.tokens.count)
+        if ids.count > Int(Self.numberToken) { ids[Int(Self.numberToken)] = Self.numberToken }
+        for number in staged.segments.indices {
+            let segment = staged.segments[number]
+            staged.segments[number] = ImportedDocuments.Segment()
+            var converted: [(key: VariantKey, tokens: [UInt32])] = []
+            converted.reserveCapacity(segment.keys.count)
+            for document in segment.keys.indices {
+                var tokens = Array(segment.tokens[Int(segment.offsets[document])..<Int(segment.offsets[document + 1])])
+                for position in tokens.indices {
+                    let local = Int(tokens[position])
+                    if ids[local] == Self.unknownToken { ids[local] = assignID(staged.tokens[local]) }
+                    tokens[position] = ids[local]
+                }
+                converted.append((segment.keys[document], tokens))
+            }
+            append(converted: converted)
+        }
+        staged.segments.removeAll()
+    }
+
+    /// Appends documents whose tokens are this index's ids.
+    private func append(converted: [(key: VariantKey, tokens: [UInt32])]) {
+        guard !converted.isEmpty else { return }
         // Only the last chunk and new ones change: their counts are taken out and put back,
         // instead of recounting every chunk (at 1M, every batch of an import recounted all 16).
         let firstChanged = chunks.isEmpty || chunks[chunks.count - 1].isFull ? chunks.count : chunks.count - 1
@@ -129,25 +161,35 @@ final class LanguageIndex {
     func tokenize(_ text: String, key: VariantKey) -> TokenizedDocument {
         var ids: [UInt32] = []
         var newKeys: [String] = []
-        let vocabulary = self.vocabulary, unit = scoringUnit  // held once, not retained per word
-        MatchNormalizer().withNormalizedUTF8(text) { bytes in
-            ids.reserveCapacity(bytes.count / 4)
-            TextScanner.scan(utf8: bytes, unit: unit) { piece in
-                switch piece.kind {
-                case .punctuation: break
-                case .number, .placeholder: ids.append(Self.numberToken)
-                case .word, .character:
-                    let word = UnsafeBufferPointer(rebasing: bytes[piece.bytes])
-                    if let id = vocabulary.id(utf8: word) {
-                        ids.append(id)
-                    } else {
-                        newKeys.append(String(decoding: word, as: UTF8.self))
-                        ids.append(Self.unknownToken)
-                    }
-                }
+        let vocabulary = self.vocabulary  // held once, not retained per word
+        Self.forEachToken(in: text, unit: scoringUnit, reserving: { ids.reserveCapacity($0) }) { word in
+            guard let word else { return ids.append(Self.numberToken) }
+            if let id = vocabulary.id(utf8: word) {
+                ids.append(id)
+            } else {
+                newKeys.append(String(decoding: word, as: UTF8.self))
+                ids.append(Self.unknownToken)
             }
         }
         return TokenizedDocument(key: key, ids: ids, newKeys: newKeys)
+    }
+
+    /// The index's tokens of a text in order: a word's (or character's) bytes in its matching
+    /// form, or nil for a number or placeholder (all one token); punctuation is left out. The
+    /// one definition of what the index holds, for ``tokenize(_:key:)`` and ``ImportTokenizer``.
+    /// `reserving` is told the normalized text's length first.
+    static func forEachToken(in text: String, unit: ScoringUnit, reserving: (Int) -> Void = { _ in },
+                             _ body: (UnsafeBufferPointer<UInt8>?) -> Void) {
+        MatchNormalizer().withNormalizedUTF8(text) { bytes in
+            reserving(bytes.count / 4)
+            TextScanner.scan(utf8: bytes, unit: unit) { piece in
+                switch piece.kind {
+                case .punctuation: break
+                case .number, .placeholder: body(nil)
+                case .word, .character: body(UnsafeBufferPointer(rebasing: bytes[piece.bytes]))
+                }
+            }
+        }
     }
 
     func markSaved() {

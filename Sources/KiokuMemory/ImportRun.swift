@@ -101,7 +101,8 @@ struct ImportRun {
             try writer.mergeMetadata(into: existing, from: unit)
             report.duplicates += 1
         } else {
-            _ = try writer.insert(unit, contentHash: hash, origin: origin)
+            let id = try writer.insert(unit, contentHash: hash, origin: origin)
+            options.inserted?(id, unit)
             report.added += 1
         }
     }

@@ -27,8 +27,8 @@ extension MemoryStore {
 
     /// Adds units directly (from code, not a file), in one transaction.
     @discardableResult
-    public func add(_ units: [TranslationUnit], origin: String = "api") throws(MemoryError) -> ImportReport {
-        try importUnits(from: [ImportSource(origin: origin, reader: UnitArrayReader(units))])
+    public func add(_ units: [TranslationUnit], origin: String = "api", options: ImportOptions = ImportOptions()) throws(MemoryError) -> ImportReport {
+        try importUnits(from: [ImportSource(origin: origin, reader: UnitArrayReader(units))], options: options)
     }
 }
 

@@ -64,23 +64,35 @@ extension TranslationMemory {
 
     public func indexableVariants(after: UnitID, through: UnitID, limit: Int) throws(MemoryError) -> IndexableBatch {
         typealias V = VariantTable
-        let rows = try reading { db in
-            try Row.fetchAll(db, sql: """
+        // Stepped with the C API: a bulk import's index reads back every variant it wrote.
+        var variants: [IndexableVariant] = []
+        var lastUnit: Int64 = 0
+        var firstUnit: Int64?
+        var rows = 0
+        try reading { db in
+            let statement = try db.cachedStatement(sql: """
                 SELECT \(V.unitID), \(V.position), \(V.language), \(V.text) FROM \(V.name)
                 WHERE \(V.unitID) > ? AND \(V.unitID) <= ? ORDER BY \(V.unitID), \(V.position) LIMIT ?
-                """, arguments: [after.rawValue, through.rawValue, limit])
+                """)
+            variants.reserveCapacity(limit)
+            try statement.forEachRow(in: db, { s in
+                sqlite3_bind_int64(s, 1, after.rawValue)
+                sqlite3_bind_int64(s, 2, through.rawValue)
+                sqlite3_bind_int64(s, 3, Int64(limit))
+            }) { row in
+                rows += 1
+                lastUnit = sqlite3_column_int64(row, 0)
+                if firstUnit == nil { firstUnit = lastUnit }
+                guard let key = VariantKey(unit: UnitID(lastUnit), position: Int(sqlite3_column_int64(row, 1))) else { return }
+                variants.append(IndexableVariant(key: key, language: columnText(row, 2), text: columnText(row, 3)))
+            }
         }
-        guard let last = rows.last else { return IndexableBatch(variants: [], through: through) }
-        var whole = rows[...]
-        var covered = UnitID(last[0] as Int64)
-        if rows.count == limit, (rows[0][0] as Int64) != covered.rawValue {
+        guard let firstUnit else { return IndexableBatch(variants: [], through: through) }
+        var covered = UnitID(lastUnit)
+        if rows == limit, firstUnit != lastUnit {
             // never split a unit between batches: its remaining variants come next time
-            whole = rows.prefix { ($0[0] as Int64) != covered.rawValue }
-            covered = UnitID(covered.rawValue - 1)
-        }
-        let variants = whole.compactMap { row -> IndexableVariant? in
-            guard let key = VariantKey(unit: UnitID(row[0] as Int64), position: Int(row[1] as Int64)) else { return nil }
-            return IndexableVariant(key: key, language: row[2], text: row[3])
+            while variants.last?.key.unitID == covered { variants.removeLast() }
+            covered = UnitID(lastUnit - 1)
         }
         return IndexableBatch(variants: variants, through: covered)
     }

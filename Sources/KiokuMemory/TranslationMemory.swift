@@ -47,7 +47,7 @@ public final class TranslationMemory: MemoryStore, Sendable {
         // waits for the first instead of failing with "database is locked".
         configuration.busyMode = .timeout(30)
         configuration.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA page_size = 16384; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536; PRAGMA mmap_size = 268435456")
+            try db.execute(sql: "PRAGMA page_size = 16384; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -\(SQLiteWriter.usualCacheKiB); PRAGMA mmap_size = 268435456")
         }
         do {
             database = try DatabasePool(path: access == .readOnlyFolder ? Self.immutableURI(path) : path, configuration: configuration)
@@ -111,7 +111,21 @@ public final class TranslationMemory: MemoryStore, Sendable {
     }
 
     public func write<T>(_ body: (any MemoryWriter) throws -> T) throws(MemoryError) -> T {
-        try writing { db in try body(try SQLiteWriter(db: db, path: path)) }
+        var raisedCache = false
+        defer {
+            // A bulk load's cache is given back once it has committed (or rolled back), so that
+            // a server's writer does not keep a gigabyte of pages after one large import.
+            if raisedCache {
+                _ = try? database.writeWithoutTransaction { db in
+                    try db.execute(sql: "PRAGMA cache_size = -\(SQLiteWriter.usualCacheKiB); PRAGMA shrink_memory")
+                }
+            }
+        }
+        return try writing { db in
+            let writer = try SQLiteWriter(db: db, path: path)
+            defer { raisedCache = writer.raisedCache }
+            return try body(writer)
+        }
     }
 
     public func checkpoint() throws(MemoryError) {

@@ -11,12 +11,14 @@ import KiokuMemory
 /// index into this process and make every server on the TM reload its own.
 enum CommittedWrite {
     /// The error that stopped the follow-up, if one did.
-    static func finish(_ tm: any MemoryStore, indexing: Bool, progressLabel: String? = nil, units: Int = 0) -> MemoryError? {
+    /// `imported`: what an import's ``ImportTokenizer`` made of its units, for the index.
+    static func finish(_ tm: any MemoryStore, indexing: Bool, progressLabel: String? = nil, units: Int = 0,
+                       imported: ImportedDocuments? = nil) -> MemoryError? {
         do throws(MemoryError) {
             if indexing {
                 let progress = progressLabel.map(Terminal.Progress.init)
                 progress?.update(units: units, fraction: nil)
-                try FuzzyIndex(memory: tm).update()
+                try FuzzyIndex(memory: tm).update(adding: imported)
                 progress?.finish()
             }
             try tm.checkpoint()

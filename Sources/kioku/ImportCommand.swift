@@ -56,7 +56,9 @@ struct ImportCommand: ParsableCommand {
             let sources = try UnitReaders.open(paths: files, format: format, sourceLanguage: src, targetLanguage: tgt)
             let tm = try memory.open(create: true)
             let progress = Terminal.Progress("importing")
-            var options = ImportOptions(languages: langs?.tags)
+            // The units are tokenized for the index on the other core while they are stored.
+            let tokenizer = try ImportTokenizer(memory: tm)
+            var options = ImportOptions(languages: langs?.tags, inserted: tokenizer.take)
             if !glossaries.isEmpty {
                 let checker = UnitChecker(glossary: try GlossarySource.load(files: glossaries, tm: nil), source: src, target: tgt)
                 let rejecting = enforce != .flag
@@ -69,13 +71,19 @@ struct ImportCommand: ParsableCommand {
                     return rejecting ? .reject(reason) : .flag(reason)
                 }
             }
-            let report = try tm.importUnits(from: sources.map { .init(origin: $0.origin, reader: $0.reader) }, options: options) {
-                progress.update(units: $0.units, fraction: $0.fraction)
+            let report: ImportReport
+            do {
+                report = try tm.importUnits(from: sources.map { .init(origin: $0.origin, reader: $0.reader) }, options: options) {
+                    progress.update(units: $0.units, fraction: $0.fraction)
+                }
+            } catch {
+                tokenizer.cancel()  // nothing of this import was kept
+                throw error
             }
             progress.finish()
             // The units are committed. What follows only derives from them: when it fails
             // (a disk that fills up now), the import still landed and the user must hear so.
-            let afterwards = CommittedWrite.finish(tm, indexing: true, progressLabel: "indexing", units: report.added)
+            let afterwards = CommittedWrite.finish(tm, indexing: true, progressLabel: "indexing", units: report.added, imported: tokenizer.finish())
             if json { try Terminal.printJSON(report) } else { printReport(report) }
             if let afterwards { Terminal.warning(ErrorAdvice.afterCommit(afterwards, path: memory.location, what: "the units above are in", finishing: "the import (indexing, folding the write-ahead log into the file)")) }
         }

@@ -118,4 +118,20 @@ import KiokuText
             _ = try TranslationMemory(path: "/nonexistent/dir/tm.kioku", create: false)
         }
     }
+
+    @Test func aBulkLoadGivesItsLargerPageCacheBack() throws {
+        let tm = try TranslationMemory(path: Scratch.tmPath())
+        func cacheSize() throws -> Int { try tm.database.writeWithoutTransaction { try Int.fetchOne($0, sql: "PRAGMA cache_size") ?? 0 } }
+        #expect(try cacheSize() == -SQLiteWriter.usualCacheKiB)
+        var told: [UnitID] = []
+        let units = (0..<SQLiteWriter.bulkLoadUnits + 10).map { number in unit((.english, "Line \(number)"), (.russian, "Строка \(number)")) }
+        let report = try tm.add(units, options: ImportOptions(inserted: { id, _ in told.append(id) }))
+        let expected = (1...Int64(units.count)).map { UnitID($0) }
+        #expect(report.added == units.count && told == expected)
+        // the bulk load raised the writer's cache for its inserts; the server's writer must not keep it
+        #expect(try cacheSize() == -SQLiteWriter.usualCacheKiB)
+        _ = try tm.add([unit((.english, "One more line"), (.russian, "Ещё одна строка"))])
+        #expect(try cacheSize() == -SQLiteWriter.usualCacheKiB)
+    }
 }
+

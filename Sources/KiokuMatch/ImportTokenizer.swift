@@ -1,0 +1,90 @@
+import Dispatch
+import Foundation
+import KiokuConcurrency
+import KiokuFormats
+import KiokuMemory
+
+/// Tokenizes an import's units for the fuzzy index on a thread of its own while the import
+/// runs, so that indexing them afterwards neither reads them back from the store nor
+/// tokenizes them then. An import's writer keeps one core busy; this uses the other.
+///
+/// ```swift
+/// let tokenizer = try ImportTokenizer(memory: tm)
+/// var options = ImportOptions()
+/// options.inserted = tokenizer.take
+/// _ = try tm.importUnits(from: sources, options: options)
+/// try FuzzyIndex(memory: tm).update(adding: tokenizer.finish())
+/// ```
+///
+/// Give the documents to the index only after the import committed, and only that import's;
+/// when the import fails, ``cancel()``.
+public final class ImportTokenizer: @unchecked Sendable {
+    private let queue = BlockingQueue<[(UnitID, TranslationUnit)]>(capacity: 32)
+    private let finished = DispatchSemaphore(value: 0)
+    private let changesBefore: Int64
+    /// Filled on the import's writing thread.
+    private var batch: [(UnitID, TranslationUnit)] = []
+    /// Filled on the tokenizing thread; read once it has finished.
+    private var languages: [String: ImportedDocuments.Language] = [:]
+    private var units: ClosedRange<UnitID>?
+    /// Whether the units came with ids one above the other (as one import's do).
+    private var contiguous = true
+
+    /// Units handed over to the tokenizing thread at a time.
+    static let batchUnits = 2_048
+
+    /// Starts the tokenizing thread; `memory` is the store about to be imported into.
+    public init(memory: any MemoryStore) throws(MemoryError) {
+        changesBefore = try memory.revision().latestChange
+        let thread = Thread { [self] in
+            while let units = queue.take() { tokenize(units) }
+            finished.signal()
+        }
+        thread.stackSize = 1 << 20
+        thread.start()
+    }
+
+    /// Takes a unit the import stored as new (``ImportOptions/inserted``); call it from one thread.
+    public func take(_ unit: UnitID, _ content: TranslationUnit) {
+        batch.append((unit, content))
+        if batch.count >= Self.batchUnits {
+            queue.put(batch)
+            batch = []
+        }
+    }
+
+    /// Waits for the tokenizing thread and returns the documents of every unit taken.
+    public func finish() -> ImportedDocuments {
+        if !batch.isEmpty { queue.put(batch) }
+        batch = []
+        queue.close()
+        finished.wait()
+        for language in Array(languages.keys) { languages[language]?.trimLastSegment() }
+        defer { languages = [:] }
+        return ImportedDocuments(units: contiguous ? units : nil, changesBefore: changesBefore, languages: languages)
+    }
+
+    /// Stops the tokenizing thread and drops what it made: the import failed.
+    public func cancel() {
+        batch = []
+        queue.cancel()
+        finished.wait()
+        languages = [:]
+    }
+
+    private func tokenize(_ batch: [(UnitID, TranslationUnit)]) {
+        for (unit, content) in batch {
+            if let units {
+                contiguous = contiguous && unit.rawValue == units.upperBound.rawValue + 1
+                self.units = units.lowerBound...unit
+            } else {
+                units = unit...unit
+            }
+            for (position, variant) in content.variants.enumerated() {
+                guard let key = VariantKey(unit: unit, position: position) else { continue }
+                let language = variant.language.language
+                languages[language, default: ImportedDocuments.Language(language: language)].add(variant.segment.text, key: key)
+            }
+        }
+    }
+}
