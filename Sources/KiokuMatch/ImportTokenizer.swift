@@ -44,7 +44,7 @@ public final class ImportTokenizer: @unchecked Sendable {
         thread.start()
     }
 
-    /// Takes a unit the import stored as new (``ImportOptions/inserted``); call it from one thread.
+    /// Takes a unit the import stored as new (`ImportOptions.inserted`); call it from one thread.
     public func take(_ unit: UnitID, _ content: TranslationUnit) {
         batch.append((unit, content))
         if batch.count >= Self.batchUnits {

@@ -9,7 +9,7 @@ import KiokuText
 /// documents out as it appends them (a 10M-unit import's are more than a gigabyte): give
 /// them to one index once.
 public final class ImportedDocuments: @unchecked Sendable {
-    /// Documents in the order they were imported, their tokens as ids of ``tokens``.
+    /// Documents in the order they were imported, their tokens as ids of `Language.tokens`.
     struct Segment: Sendable {
         var keys: [VariantKey] = []
         /// Where each document's tokens start in `tokens`, and where the last one ends.

@@ -124,7 +124,9 @@ public final class TranslationMemory: MemoryStore, Sendable {
         return try writing { db in
             let writer = try SQLiteWriter(db: db, path: path)
             defer { raisedCache = writer.raisedCache }
-            return try body(writer)
+            let result = try body(writer)
+            try writer.finish()
+            return result
         }
     }
 

@@ -133,5 +133,28 @@ import KiokuText
         _ = try tm.add([unit((.english, "One more line"), (.russian, "Ещё одна строка"))])
         #expect(try cacheSize() == -SQLiteWriter.usualCacheKiB)
     }
-}
 
+    @Test func aBulkLoadFindsDuplicatesWithoutItsHashIndexAndBuildsItAgain() throws {
+        let tm = try TranslationMemory(path: Scratch.tmPath())
+        func line(_ number: Int) -> TranslationUnit { unit((.english, "Line \(number)"), (.russian, "Строка \(number)")) }
+        func hashIndexExists() throws -> Bool {
+            try tm.reading { try String.fetchAll($0, sql: "SELECT name FROM pragma_index_list('unit')") }.contains(SQLiteWriter.hashIndex)
+        }
+        _ = try tm.add((0..<100).map(line))
+        let bulk = SQLiteWriter.bulkLoadUnits
+        // a bulk load that fails after dropping the index leaves it (and everything else) as it was
+        let big = Scratch.file("big.tsv", "en\tru\n" + (0..<bulk + 10).map { "New \($0)\tНовая \($0)\n" }.joined())
+        #expect(throws: MemoryError.self) { try tm.importFiles([big, Repository.formatsFixture("truncated.tmx")]) }
+        #expect(try hashIndexExists())
+        #expect(try tm.unitCount() == 100)
+        // far more new units than the TM held: the index is dropped after 50,000 of them; the
+        // duplicates come before that point, after it, and of units stored before the import
+        let units = (100..<bulk + 2_000).map(line) + (0..<50).map(line) + (bulk - 10..<bulk + 10).map(line) + (bulk + 1_500..<bulk + 1_600).map(line)
+        let report = try tm.add(units)
+        #expect(report.added == bulk + 1_900 && report.duplicates == 170)
+        #expect(try hashIndexExists())
+        #expect(try tm.unitCount() == bulk + 2_000)
+        // the index built again finds duplicates as before
+        #expect(try tm.add([line(7), line(bulk + 1_999)]).duplicates == 2)
+    }
+}
