@@ -22,13 +22,11 @@ public final class ImportTokenizer: @unchecked Sendable {
     private let queue = BlockingQueue<[(UnitID, TranslationUnit)]>(capacity: 32)
     private let finished = DispatchSemaphore(value: 0)
     private let changesBefore: Int64
+    /// The tokenizing thread's work; read once the thread has ended.
+    private let work = Work()
     /// Filled on the import's writing thread.
     private var batch: [(UnitID, TranslationUnit)] = []
-    /// Filled on the tokenizing thread; read once it has finished.
-    private var languages: [String: ImportedDocuments.Language] = [:]
-    private var units: ClosedRange<UnitID>?
-    /// Whether the units came with ids one above the other (as one import's do).
-    private var contiguous = true
+    private var ended = false
 
     /// Units handed over to the tokenizing thread at a time.
     static let batchUnits = 2_048
@@ -36,13 +34,17 @@ public final class ImportTokenizer: @unchecked Sendable {
     /// Starts the tokenizing thread; `memory` is the store about to be imported into.
     public init(memory: any MemoryStore) throws(MemoryError) {
         changesBefore = try memory.revision().latestChange
-        let thread = Thread { [self] in
-            while let units = queue.take() { tokenize(units) }
+        // The thread holds the queue and the work, not this object: dropped unfinished, it cancels the queue.
+        let queue = self.queue, work = self.work, finished = self.finished
+        let thread = Thread {
+            while let units = queue.take() { work.tokenize(units) }
             finished.signal()
         }
         thread.stackSize = 1 << 20
         thread.start()
     }
+
+    deinit { queue.cancel() }
 
     /// Takes a unit the import stored as new (`ImportOptions.inserted`); call it from one thread.
     public func take(_ unit: UnitID, _ content: TranslationUnit) {
@@ -53,37 +55,54 @@ public final class ImportTokenizer: @unchecked Sendable {
         }
     }
 
-    /// Waits for the tokenizing thread and returns the documents of every unit taken.
+    /// Waits for the tokenizing thread and returns the documents of every unit taken (none
+    /// after ``cancel()`` or a first `finish()`).
     public func finish() -> ImportedDocuments {
-        if !batch.isEmpty { queue.put(batch) }
-        batch = []
-        queue.close()
-        finished.wait()
-        for language in Array(languages.keys) { languages[language]?.trimLastSegment() }
-        defer { languages = [:] }
-        return ImportedDocuments(units: contiguous ? units : nil, changesBefore: changesBefore, languages: languages)
+        if !ended {
+            if !batch.isEmpty { queue.put(batch) }
+            queue.close()
+            end()
+        }
+        defer { work.languages = [:] }
+        for language in Array(work.languages.keys) { work.languages[language]?.trimLastSegment() }
+        return ImportedDocuments(units: work.contiguous ? work.units : nil, changesBefore: changesBefore, languages: work.languages)
     }
 
     /// Stops the tokenizing thread and drops what it made: the import failed.
     public func cancel() {
-        batch = []
-        queue.cancel()
-        finished.wait()
-        languages = [:]
+        if !ended {
+            queue.cancel()
+            end()
+        }
+        work.languages = [:]
     }
 
-    private func tokenize(_ batch: [(UnitID, TranslationUnit)]) {
-        for (unit, content) in batch {
-            if let units {
-                contiguous = contiguous && unit.rawValue == units.upperBound.rawValue + 1
-                self.units = units.lowerBound...unit
-            } else {
-                units = unit...unit
-            }
-            for (position, variant) in content.variants.enumerated() {
-                guard let key = VariantKey(unit: unit, position: position) else { continue }
-                let language = variant.language.language
-                languages[language, default: ImportedDocuments.Language(language: language)].add(variant.segment.text, key: key)
+    private func end() {
+        batch = []
+        finished.wait()
+        ended = true
+    }
+
+    /// What the tokenizing thread makes.
+    private final class Work: @unchecked Sendable {
+        var languages: [String: ImportedDocuments.Language] = [:]
+        var units: ClosedRange<UnitID>?
+        /// Whether the units came with ids one above the other (as one import's do).
+        var contiguous = true
+
+        func tokenize(_ batch: [(UnitID, TranslationUnit)]) {
+            for (unit, content) in batch {
+                if let units {
+                    contiguous = contiguous && unit.rawValue == units.upperBound.rawValue + 1
+                    self.units = units.lowerBound...unit
+                } else {
+                    units = unit...unit
+                }
+                for (position, variant) in content.variants.enumerated() {
+                    guard let key = VariantKey(unit: unit, position: position) else { continue }
+                    let language = variant.language.language
+                    languages[language, default: ImportedDocuments.Language(language: language)].add(variant.segment.text, key: key)
+                }
             }
         }
     }

@@ -56,9 +56,7 @@ struct ImportCommand: ParsableCommand {
             let sources = try UnitReaders.open(paths: files, format: format, sourceLanguage: src, targetLanguage: tgt)
             let tm = try memory.open(create: true)
             let progress = Terminal.Progress("importing")
-            // The units are tokenized for the index on the other core while they are stored.
-            let tokenizer = try ImportTokenizer(memory: tm)
-            var options = ImportOptions(languages: langs?.tags, inserted: tokenizer.take)
+            var options = ImportOptions(languages: langs?.tags)
             if !glossaries.isEmpty {
                 let checker = UnitChecker(glossary: try GlossarySource.load(files: glossaries, tm: nil), source: src, target: tgt)
                 let rejecting = enforce != .flag
@@ -71,6 +69,9 @@ struct ImportCommand: ParsableCommand {
                     return rejecting ? .reject(reason) : .flag(reason)
                 }
             }
+            // The units are tokenized for the index on the other core while they are stored.
+            let tokenizer = try ImportTokenizer(memory: tm)
+            options.inserted = tokenizer.take
             let report: ImportReport
             do {
                 report = try tm.importUnits(from: sources.map { .init(origin: $0.origin, reader: $0.reader) }, options: options) {

@@ -135,5 +135,21 @@ import KiokuText
         #expect(try tm.statistics().units == 0)
         #expect(try FuzzyIndex(memory: tm).update().documentsAdded == 0)
     }
-}
 
+    @Test func aTokenizerIsFinishedOnceAndFreedWhenDroppedUnfinished() throws {
+        let tm = try TranslationMemory(path: Scratch.tmPath())
+        let tokenizer = try ImportTokenizer(memory: tm)
+        _ = try tm.add(Self.units(10, seed: 5), options: ImportOptions(inserted: tokenizer.take))
+        #expect(tokenizer.finish().count == 23)
+        #expect(tokenizer.finish().count == 0)  // handed over once
+        tokenizer.cancel()
+        // one dropped before its import ends: its thread does not keep it (or itself) alive
+        weak var dropped: ImportTokenizer?
+        do {
+            let unfinished = try ImportTokenizer(memory: tm)
+            unfinished.take(1, Self.units(1, seed: 6)[0])
+            dropped = unfinished
+        }
+        #expect(dropped == nil)
+    }
+}
