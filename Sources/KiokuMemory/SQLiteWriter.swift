@@ -91,7 +91,7 @@ final class SQLiteWriter: MemoryWriter {
             let hash = sqlite3_column_int64(row, 0), id = sqlite3_column_int64(row, 1)
             if loaded[hash] == nil { loaded[hash] = id } else { sharedHashes[hash, default: []].append(UnitID(id)) }
         }
-        try db.execute(sql: "DROP INDEX \(Self.hashIndex)")
+        try db.execute(sql: "DROP INDEX IF EXISTS \(Self.hashIndex)")
         hashes = loaded
     }
 
@@ -102,7 +102,7 @@ final class SQLiteWriter: MemoryWriter {
         guard hashes != nil else { return }
         hashes = nil
         sharedHashes = [:]
-        try failing { try db.execute(sql: "CREATE INDEX \(Self.hashIndex) ON \(UnitTable.name)(\(UnitTable.contentHash))") }
+        try failing { try db.execute(sql: "CREATE INDEX IF NOT EXISTS \(Self.hashIndex) ON \(UnitTable.name)(\(UnitTable.contentHash))") }
     }
 
     /// The unit ids `statement` (one hash parameter, one id column) finds.
