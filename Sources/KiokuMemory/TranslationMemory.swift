@@ -114,7 +114,7 @@ public final class TranslationMemory: MemoryStore, Sendable {
         var raisedCache = false
         defer {
             // A bulk load's cache is given back once it has committed (or rolled back), so that
-            // a server's writer does not keep a gigabyte of pages after one large import.
+            // a server's writer does not keep half a gigabyte of pages after one large import.
             if raisedCache {
                 _ = try? database.writeWithoutTransaction { db in
                     try db.execute(sql: "PRAGMA cache_size = -\(SQLiteWriter.usualCacheKiB); PRAGMA shrink_memory")
