@@ -31,9 +31,12 @@ public final class ImportTokenizer: @unchecked Sendable {
     /// Units handed over to the tokenizing thread at a time.
     static let batchUnits = 2_048
 
-    /// Starts the tokenizing thread; `memory` is the store about to be imported into.
-    public init(memory: any MemoryStore) throws(MemoryError) {
+    /// Starts the tokenizing thread; `memory` is the store about to be imported into. Once the
+    /// documents take `budget` bytes (about 1.2 GB for 10M EN–RU units), the units after are
+    /// left to the index to read back.
+    public init(memory: any MemoryStore, budget: Int = 3 << 29) throws(MemoryError) {
         changesBefore = try memory.revision().latestChange
+        work.budget = budget
         // The thread holds the queue and the work, not this object: dropped unfinished, it cancels the queue.
         let queue = self.queue, work = self.work, finished = self.finished
         let thread = Thread {
@@ -89,9 +92,13 @@ public final class ImportTokenizer: @unchecked Sendable {
         var units: ClosedRange<UnitID>?
         /// Whether the units came with ids one above the other (as one import's do).
         var contiguous = true
+        var budget = Int.max
+        /// The documents' bytes so far.
+        var bytes = 0
 
         func tokenize(_ batch: [(UnitID, TranslationUnit)]) {
             for (unit, content) in batch {
+                guard bytes < budget else { return }  // the units after this one are read back
                 if let units {
                     contiguous = contiguous && unit.rawValue == units.upperBound.rawValue + 1
                     self.units = units.lowerBound...unit
@@ -101,7 +108,7 @@ public final class ImportTokenizer: @unchecked Sendable {
                 for (position, variant) in content.variants.enumerated() {
                     guard let key = VariantKey(unit: unit, position: position) else { continue }
                     let language = variant.language.language
-                    languages[language, default: ImportedDocuments.Language(language: language)].add(variant.segment.text, key: key)
+                    bytes += languages[language, default: ImportedDocuments.Language(language: language)].add(variant.segment.text, key: key)
                 }
             }
         }

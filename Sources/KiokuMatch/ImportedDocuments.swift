@@ -46,7 +46,9 @@ public final class ImportedDocuments: @unchecked Sendable {
             segments[segments.count - 1].trim()
         }
 
-        mutating func add(_ text: String, key: VariantKey) {
+        /// Adds a document; returns about how many bytes it takes.
+        @discardableResult
+        mutating func add(_ text: String, key: VariantKey) -> Int {
             if segments.isEmpty || segments[segments.count - 1].keys.count >= Self.segmentDocuments {
                 trimLastSegment()
                 segments.append(Segment())
@@ -62,9 +64,11 @@ public final class ImportedDocuments: @unchecked Sendable {
                 vocabulary.insert(token, id: id)
                 segment.tokens.append(id)
             }
+            let tokenCount = segment.tokens.count - Int(segment.offsets[segment.offsets.count - 1])
             segment.keys.append(key)
             segment.offsets.append(UInt32(segment.tokens.count))
             segments[segments.count - 1] = segment
+            return MemoryLayout<VariantKey>.stride + MemoryLayout<UInt32>.stride * (tokenCount + 1)
         }
     }
 

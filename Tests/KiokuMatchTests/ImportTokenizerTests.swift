@@ -152,4 +152,17 @@ import KiokuText
         }
         #expect(dropped == nil)
     }
+
+    @Test func unitsPastTheBudgetAreLeftToBeReadBack() throws {
+        let units = Self.units(600, seed: 7)
+        let tm = try TranslationMemory(path: Scratch.tmPath()), readBack = try TranslationMemory(path: Scratch.tmPath())
+        let tokenizer = try ImportTokenizer(memory: tm, budget: 8_000)
+        let documents = try Self.importing(units, into: tm, tokenizer: tokenizer)
+        let covered = try #require(documents.units)
+        #expect(covered.lowerBound == 1 && covered.upperBound > 10 && covered.upperBound < 600)
+        #expect(try FuzzyIndex(memory: tm).update(adding: documents).documentsAdded == 1_400)
+        _ = try readBack.add(units)
+        try FuzzyIndex(memory: readBack).update()
+        try Self.expectSameIndex(tm, readBack)
+    }
 }
