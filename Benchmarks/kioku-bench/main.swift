@@ -70,7 +70,11 @@ do {
         var indexSeconds = 0.0
         if indexing {
             let indexStart = Date()
-            try FuzzyIndex(memory: tm).update(adding: tokenizer?.finish())
+            let documents = tokenizer?.finish()
+            if let documents {
+                print("tokenized during the import: \(documents.count) documents of \(documents.units.map { $0.upperBound.rawValue - $0.lowerBound.rawValue + 1 } ?? 0) units")
+            }
+            try FuzzyIndex(memory: tm).update(adding: documents)
             indexSeconds = Date().timeIntervalSince(indexStart)
         }
         try tm.checkpoint()

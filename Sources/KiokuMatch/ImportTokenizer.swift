@@ -32,9 +32,9 @@ public final class ImportTokenizer: @unchecked Sendable {
     static let batchUnits = 2_048
 
     /// Starts the tokenizing thread; `memory` is the store about to be imported into. Once the
-    /// documents take `budget` bytes (about 1.2 GB for 10M EN–RU units), the units after are
-    /// left to the index to read back.
-    public init(memory: any MemoryStore, budget: Int = 3 << 29) throws(MemoryError) {
+    /// documents take `budget` bytes (2 GiB; 10M gen_corpus.py EN–RU units took 1.4 GB), the
+    /// units after are left to the index to read back.
+    public init(memory: any MemoryStore, budget: Int = 1 << 31) throws(MemoryError) {
         changesBefore = try memory.revision().latestChange
         work.budget = budget
         // The thread holds the queue and the work, not this object: dropped unfinished, it cancels the queue.
