@@ -27,11 +27,11 @@ final class SQLiteWriter: MemoryWriter {
     private var hashes: [Int64: Int64]?
     private var sharedHashes: [Int64: [UnitID]] = [:]
 
-    /// After this many units in one transaction, a write is a bulk load: the page cache is
-    /// raised so that the content-hash index stays in memory. Its inserts land on random
-    /// pages; with 10M units it is 180 MB, and in the usual 64 MB cache every insert evicted
-    /// a page that had to be written to the log and read back (49 GB of I/O for a 6 GB TM).
-    static let bulkLoadUnits = 50_000
+    /// A bulk load (``BulkLoad/units``) raises the page cache so that the content-hash index
+    /// stays in memory. Its inserts land on random pages; with 10M units it is 180 MB, and in
+    /// the usual 64 MB cache every insert evicted a page that had to be written to the log and
+    /// read back (49 GB of I/O for a 6 GB TM).
+    ///
     /// The bulk load's cache, in KiB: 512 MB, room for the hash index of some 25M units (SQLite
     /// allocates pages only as they are used).
     static let bulkCacheKiB = 1 << 19
@@ -82,7 +82,7 @@ final class SQLiteWriter: MemoryWriter {
     /// hashes in memory instead: each insert into the index lands on a random page (at 10M units,
     /// 40 of an import's 100 s), while building it again at the end is one sort (11 s).
     private func dropHashIndexIfBulk() throws {
-        guard hashes == nil, inserted >= Self.bulkLoadUnits, Int64(inserted) >= (unitsBefore ?? 0) else { return }
+        guard hashes == nil, inserted >= BulkLoad.units, Int64(inserted) >= (unitsBefore ?? 0) else { return }
         typealias U = UnitTable
         var loaded: [Int64: Int64] = [:]
         loaded.reserveCapacity(Int(unitsBefore ?? 0) + inserted * 2)
@@ -155,7 +155,7 @@ final class SQLiteWriter: MemoryWriter {
     private func store(_ unit: TranslationUnit, contentHash: Int64, origin: OriginID, id unitID: Int64) throws(MemoryError) {
         try failing {
             inserted += 1
-            if inserted == Self.bulkLoadUnits {
+            if inserted == BulkLoad.units {
                 try db.execute(sql: "PRAGMA cache_size = -\(Self.bulkCacheKiB)")
                 raisedCache = true
             }

@@ -87,11 +87,8 @@ final class PostgresConnections: Sendable {
     /// that a server restart does not meet a storm of connection attempts.
     private func open() throws -> PostgresConnection {
         let now = ContinuousClock.now
-        if let down = outage.withLock({ state -> (Duration, String)? in
-            guard let current = state, now < current.retryAt else { return nil }
-            return (current.backoff, current.reason)
-        }) {
-            throw PostgresUnreachable(reason: down.1)
+        if let reason = outage.withLock({ state in state.flatMap { now < $0.retryAt ? $0.reason : nil } }) {
+            throw PostgresUnreachable(reason: reason)
         }
         do {
             let connection = try connect()

@@ -74,12 +74,9 @@ public final class PostgresStore: MemoryStore, Sendable {
             inserted = writer.insertedUnits
             return result
         }
-        if inserted >= Self.bulkLoad { refreshStatistics() }
+        if inserted >= BulkLoad.units { refreshStatistics() }
         return result
     }
-
-    /// Units one write must add for the planner's statistics to be refreshed after it.
-    static let bulkLoad = 50_000
 
     /// `ANALYZE` of the tables a bulk load filled: until autovacuum gets to them, the planner
     /// would plan the lookups' reads on the statistics of the tables before the load. Best

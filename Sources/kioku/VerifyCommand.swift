@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import KiokuMatch
 import KiokuMemory
+import KiokuPostgres
 
 struct VerifyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -59,7 +60,7 @@ struct VerifyCommand: ParsableCommand {
 
     func render(_ report: Report) -> String {
         var lines = ["\(report.path): \(report.units.counted("unit"))"]
-        let whole = report.path.hasPrefix("postgresql://") ? "  units: every unit's content matches its checksum"
+        let whole = PostgresAddress.isAddress(report.path) ? "  units: every unit's content matches its checksum"
                                                           : "  file: every page reads back consistent (SQLite integrity check)"
         lines.append(report.fileProblems.isEmpty ? whole
                                                  : "  file: " + report.fileProblems.prefix(10).joined(separator: "\n        "))

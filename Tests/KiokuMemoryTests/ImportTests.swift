@@ -124,7 +124,7 @@ import KiokuText
         func cacheSize() throws -> Int { try tm.database.writeWithoutTransaction { try Int.fetchOne($0, sql: "PRAGMA cache_size") ?? 0 } }
         #expect(try cacheSize() == -SQLiteWriter.usualCacheKiB)
         var told: [UnitID] = []
-        let units = (0..<SQLiteWriter.bulkLoadUnits + 10).map { number in unit((.english, "Line \(number)"), (.russian, "Строка \(number)")) }
+        let units = (0..<BulkLoad.units + 10).map { number in unit((.english, "Line \(number)"), (.russian, "Строка \(number)")) }
         let report = try tm.add(units, options: ImportOptions(inserted: { id, _ in told.append(id) }))
         let expected = (1...Int64(units.count)).map { UnitID($0) }
         #expect(report.added == units.count && told == expected)
@@ -141,7 +141,7 @@ import KiokuText
             try tm.reading { try String.fetchAll($0, sql: "SELECT name FROM pragma_index_list('unit')") }.contains(SQLiteWriter.hashIndex)
         }
         _ = try tm.add((0..<100).map(line))
-        let bulk = SQLiteWriter.bulkLoadUnits
+        let bulk = BulkLoad.units
         // a bulk load that fails after dropping the index leaves it (and everything else) as it was
         let big = Scratch.file("big.tsv", "en\tru\n" + (0..<bulk + 10).map { "New \($0)\tНовая \($0)\n" }.joined())
         #expect(throws: MemoryError.self) { try tm.importFiles([big, Repository.formatsFixture("truncated.tmx")]) }
