@@ -29,9 +29,9 @@ for segments in $sizes; do
   [ -f "$corpus.tsv" ] || python3 "$generator" --pair en-ru --segments "$segments" --queries 1000 --seed 7 --out "$work/$corpus" >/dev/null
   for bench in "${builds[@]}"; do
     tm=$work/import-scale.kioku
-    rm -f "$tm" "$tm-wal" "$tm-shm"
+    rm -f "$tm" "$tm-wal" "$tm-shm" "$tm-journal"
     line=$("$bench" import "$corpus.tsv" --src en --tgt ru --tm "$tm" --index)
-    rm -f "$tm" "$tm-wal" "$tm-shm"
+    rm -f "$tm" "$tm-wal" "$tm-shm" "$tm-journal"
     echo "$bench: $line"
     seconds[$bench,$segments]=$(sed -n 's/.* in \([0-9.]*\) s (.*/\1/p' <<<"$line")
   done

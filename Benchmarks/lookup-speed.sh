@@ -55,7 +55,7 @@ done
 build_tm() {  # VERSION CORPUS SRC TGT: imports (with the index) unless the TM is there; prints the cost
   local bin=${!1} tm
   tm=$(tm "$1" "$2")
-  rm -f "$tm" "$tm-wal" "$tm-shm"
+  rm -f "$tm" "$tm-wal" "$tm-shm" "$tm-journal"
   /usr/bin/time -f "  import $2 ($1): wall %e s, CPU %U user + %S sys s, peak RSS %M KB" \
     "$bin/kioku" import "$2.tsv" --tm "$tm" --src "$3" --tgt "$4" >/dev/null
 }

@@ -44,7 +44,7 @@ for pair in en-ru en-ja; do
       cp "q-$pair-$size.tsv" "$pair-$size.tsv"
     fi
     tm="$pair-$size.kioku"
-    rm -f "$tm" "$tm-wal" "$tm-shm"
+    rm -f "$tm" "$tm-wal" "$tm-shm" "$tm-journal"
     echo "== $pair, $size units: import with index, lookups"
     $bench import "$pair-$size.tsv" --src en --tgt "$tgt" --tm "$tm" --index
     $bench lookup "$tm" "$queries" --src en --tgt "$tgt" --min 50 --corpus "$pair-$size.tsv"

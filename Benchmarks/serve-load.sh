@@ -40,7 +40,7 @@ if [ "$mode" = replicas ]; then
   exec bash "$here/replicas.sh"
 fi
 tm=serve-load.kioku
-rm -f "$tm" "$tm-wal" "$tm-shm"
+rm -f "$tm" "$tm-wal" "$tm-shm" "$tm-journal"
 cp "$base" "$tm"
 
 token=load-test-token

@@ -71,7 +71,7 @@ start=$(date +%s.%N)
 import_seconds=$(python3 -c "import time; print(round(time.time() - $start, 1))")
 rm -f timing.kioku*
 
-fresh() { rm -f trial.kioku trial.kioku-wal trial.kioku-shm; cp "$1" trial.kioku; }
+fresh() { rm -f trial.kioku trial.kioku-wal trial.kioku-shm trial.kioku-journal; cp "$1" trial.kioku; }
 killed_at() { python3 -c "import random; print(round(random.uniform(0.2, $1), 2))"; }
 report() { printf '| %s | %d | %s |\n' "$1" "$trials" "$2"; }
 

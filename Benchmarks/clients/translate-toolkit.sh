@@ -15,6 +15,6 @@ if [ ! -x "$work/translate-toolkit/bin/po2tmx" ]; then
 fi
 swift build -c release --product kioku >/dev/null
 kioku=$PWD/.build/release/kioku
-tm="$work/seed.kioku"; rm -f "$tm" "$tm-wal" "$tm-shm"
+tm="$work/seed.kioku"; rm -f "$tm" "$tm-wal" "$tm-shm" "$tm-journal"
 $kioku import memories/seed-summit.tmx --tm "$tm" >/dev/null
 "$work/translate-toolkit/bin/python" Benchmarks/clients/translate_toolkit_check.py "$kioku" "$work" "$tm"

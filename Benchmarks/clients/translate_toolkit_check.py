@@ -109,7 +109,7 @@ expected = {("Moscow and Tokyo", "Москва и Токио"), ("Open", "Отк
             ("%d islands", "%d острова"), ("%d islands", "%d островов"), ('He said "peace" & <left>.', "Он сказал «мир» & <ушёл>.")}
 for name in ["job.tmx", "job.xlf"]:
     tm = work / f"{name}.kioku"
-    for suffix in ["", "-wal", "-shm"]:
+    for suffix in ["", "-wal", "-shm", "-journal"]:
         Path(str(tm) + suffix).unlink(missing_ok=True)
     result = run(kioku, "import", str(work / name), "--tm", str(tm), "--json")
     report = json.loads(result.stdout) if result.returncode == 0 else {}

@@ -24,7 +24,7 @@ if [ ! -x "$work/weblate/bin/python" ] || ! "$work/weblate/bin/python" -c "impor
 fi
 swift build -c release --product kioku >/dev/null
 kioku=$PWD/.build/release/kioku
-tm="$work/seed.kioku"; rm -f "$tm" "$tm-wal" "$tm-shm"
+tm="$work/seed.kioku"; rm -f "$tm" "$tm-wal" "$tm-shm" "$tm-journal"
 $kioku import memories/seed-summit.tmx --tm "$tm" >/dev/null
 # Units whose sources need escaping on the way (slash, question mark, percent, ampersand, quotes).
 printf 'en\tru\nTokyo/Kyoto?\tТокио/Киото?\n50%% of #1 & "quotes"\t50%% от №1 и «кавычки»\nline one line two\tстрока один строка два\n' > "$work/escaping.tsv"

@@ -55,7 +55,7 @@ do {
         let tmPath = arguments.firstIndex(of: "--tm").map { arguments[$0 + 1] }
             ?? NSTemporaryDirectory() + "kioku-bench-\(getpid()).kioku"
         if !PostgresAddress.isAddress(tmPath) {
-            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: tmPath + suffix) }
+            for suffix in ["", "-wal", "-shm", "-journal"] { try? FileManager.default.removeItem(atPath: tmPath + suffix) }
         }
         let tm = try MemoryLocation.open(tmPath, create: true)
         let start = Date()
@@ -64,20 +64,25 @@ do {
         let indexing = arguments.contains("--index")
         let tokenizer = indexing && !arguments.contains("--read-back") ? try ImportTokenizer(memory: tm) : nil
         let options = ImportOptions(inserted: tokenizer?.take)
-        let report = try tm.importUnits(from: [.init(origin: file, reader: try UnitReaders.open(path: file, sourceLanguage: source, targetLanguage: target))],
-                                        options: options)
-        let committed = Date().timeIntervalSince(start)
+        let reader = try UnitReaders.open(path: file, sourceLanguage: source, targetLanguage: target)
+        var committed = 0.0
         var indexSeconds = 0.0
-        if indexing {
-            let indexStart = Date()
-            let documents = tokenizer?.finish()
-            if let documents {
-                print("tokenized during the import: \(documents.count) documents of \(documents.units.map { $0.upperBound.rawValue - $0.lowerBound.rawValue + 1 } ?? 0) units")
+        // As `kioku import`: the import and its indexing with the TM to itself.
+        let report = try tm.withSoleAccess { () throws(MemoryError) -> ImportReport in
+            let report = try tm.importUnits(from: [.init(origin: file, reader: reader)], options: options)
+            committed = Date().timeIntervalSince(start)
+            if indexing {
+                let indexStart = Date()
+                let documents = tokenizer?.finish()
+                if let documents {
+                    print("tokenized during the import: \(documents.count) documents of \(documents.units.map { $0.upperBound.rawValue - $0.lowerBound.rawValue + 1 } ?? 0) units")
+                }
+                try FuzzyIndex(memory: tm).update(adding: documents)
+                indexSeconds = Date().timeIntervalSince(indexStart)
             }
-            try FuzzyIndex(memory: tm).update(adding: documents)
-            indexSeconds = Date().timeIntervalSince(indexStart)
+            try tm.checkpoint()
+            return report
         }
-        try tm.checkpoint()
         let seconds = Date().timeIntervalSince(start)
         let importRSS = peakRSSMegabytes()
         let statistics = try tm.statistics()
@@ -90,7 +95,7 @@ do {
                      Double(units) / seconds, Double(fileSize(file)) / 1_048_576, importRSS,
                      Double(bytes) / 1_048_576, Double(bytes) / Double(max(segments, 1))))
         if arguments.firstIndex(of: "--tm") == nil {
-            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: tmPath + suffix) }
+            for suffix in ["", "-wal", "-shm", "-journal"] { try? FileManager.default.removeItem(atPath: tmPath + suffix) }
         }
     case "align":
         try AlignBenchmark.run(arguments)

@@ -62,7 +62,7 @@ lookups_during_import() {
 
 echo "== one kioku serve --tm (SQLite): lookups while 100,000 units are imported through the API"
 tm=replicas-sqlite.kioku
-rm -f "$tm" "$tm-wal" "$tm-shm"; cp "$base" "$tm"
+rm -f "$tm" "$tm-wal" "$tm-shm" "$tm-journal"; cp "$base" "$tm"
 start_server sqlite --tm "$tm"
 sqlite_url=$url
 wrk -t2 -c50 -d5s -s "$here/lookups.lua" "$sqlite_url" >/dev/null   # warm-up

@@ -31,6 +31,13 @@ public protocol MemoryStore: AnyObject, Sendable {
     var localWriteCount: Int { get }
     /// Makes what is written self-contained on disk (SQLite: checkpoints the write-ahead log).
     func checkpoint() throws(MemoryError)
+    /// Runs `body`, a bulk load (`kioku import`), while this process expects to be the store's
+    /// only user; its writes are still whole transactions. The SQLite TM then writes through
+    /// SQLite's rollback journal instead of the write-ahead log when no other connection has
+    /// the file open, so that each new page is written once, not twice (log, then file); a
+    /// program that opens the TM meanwhile waits for each write to commit. A store without
+    /// such a mode (PostgreSQL) just runs `body`.
+    func withSoleAccess<T>(_ body: () throws(MemoryError) -> T) throws(MemoryError) -> T
     /// What the store's own consistency check finds wrong (SQLite: `PRAGMA integrity_check`,
     /// every page read); empty when nothing is.
     func integrityProblems() throws(MemoryError) -> [String]
@@ -115,6 +122,7 @@ public protocol MemoryStore: AnyObject, Sendable {
 
 extension MemoryStore {
     public var isReadOnly: Bool { false }
+    public func withSoleAccess<T>(_ body: () throws(MemoryError) -> T) throws(MemoryError) -> T { try body() }
     /// A file has one index writer at a time anyway (its write lock): no sharing to arrange.
     public var sharesIndexSaving: Bool { false }
     public func claimsIndexSaving() throws(MemoryError) -> Bool { true }

@@ -72,19 +72,22 @@ struct ImportCommand: ParsableCommand {
             // The units are tokenized for the index on the other core while they are stored.
             let tokenizer = try ImportTokenizer(memory: tm)
             options.inserted = tokenizer.take
-            let report: ImportReport
-            do {
-                report = try tm.importUnits(from: sources.map { .init(origin: $0.origin, reader: $0.reader) }, options: options) {
-                    progress.update(units: $0.units, fraction: $0.fraction)
+            // A bulk load: with nothing else on the TM, SQLite writes each new page once.
+            let (report, afterwards) = try tm.withSoleAccess { () throws(MemoryError) in
+                let report: ImportReport
+                do throws(MemoryError) {
+                    report = try tm.importUnits(from: sources.map { .init(origin: $0.origin, reader: $0.reader) }, options: options) {
+                        progress.update(units: $0.units, fraction: $0.fraction)
+                    }
+                } catch {
+                    tokenizer.cancel()  // nothing of this import was kept
+                    throw error
                 }
-            } catch {
-                tokenizer.cancel()  // nothing of this import was kept
-                throw error
+                progress.finish()
+                // The units are committed. What follows only derives from them: when it fails
+                // (a disk that fills up now), the import still landed and the user must hear so.
+                return (report, CommittedWrite.finish(tm, indexing: true, progressLabel: "indexing", units: report.added, imported: tokenizer.finish()))
             }
-            progress.finish()
-            // The units are committed. What follows only derives from them: when it fails
-            // (a disk that fills up now), the import still landed and the user must hear so.
-            let afterwards = CommittedWrite.finish(tm, indexing: true, progressLabel: "indexing", units: report.added, imported: tokenizer.finish())
             if json { try Terminal.printJSON(report) } else { printReport(report) }
             if let afterwards { Terminal.warning(ErrorAdvice.afterCommit(afterwards, path: memory.location, what: "the units above are in", finishing: "the import (indexing, folding the write-ahead log into the file)")) }
         }
