@@ -32,11 +32,11 @@ public protocol MemoryStore: AnyObject, Sendable {
     /// Makes what is written self-contained on disk (SQLite: checkpoints the write-ahead log).
     func checkpoint() throws(MemoryError)
     /// Runs `body`, a bulk load (`kioku import`), while this process expects to be the store's
-    /// only user; its writes are still whole transactions. The SQLite TM then writes through
-    /// SQLite's rollback journal instead of the write-ahead log when no other connection has
-    /// the file open, so that each new page is written once, not twice (log, then file); a
-    /// program that opens the TM meanwhile waits for each write to commit. A store without
-    /// such a mode (PostgreSQL) just runs `body`.
+    /// only user; its writes are still whole transactions. A SQLite TM that holds no units yet
+    /// is then written through SQLite's rollback journal instead of the write-ahead log when no
+    /// other connection has the file open, so that each new page is written once, not twice
+    /// (log, then file); a program that tries to open it meanwhile is told it is busy. A store
+    /// without such a mode (PostgreSQL) just runs `body`.
     func withSoleAccess<T>(_ body: () throws(MemoryError) -> T) throws(MemoryError) -> T
     /// What the store's own consistency check finds wrong (SQLite: `PRAGMA integrity_check`,
     /// every page read); empty when nothing is.

@@ -70,6 +70,9 @@ public final class TranslationMemory: MemoryStore, Sendable {
             hasChangeLog = !isReadOnly || pending.isEmpty
         } catch let error as MemoryError {
             throw error
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY {
+            // Another program has the TM to itself (`kioku import` filling a new TM).
+            throw .busy(path: path)
         } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
             throw .notAMemory(path: path, isSQLite: false)
         } catch let error as DatabaseError where error.resultCode == .SQLITE_CORRUPT {
@@ -130,21 +133,27 @@ public final class TranslationMemory: MemoryStore, Sendable {
         }
     }
 
-    /// With the file to itself, a bulk load writes through the rollback journal: the write-ahead
-    /// log wrote every new page twice (into the log, then into the file at the checkpoint), and
-    /// a log of gigabytes made SQLite's page lookups in it slow (a 10M import: 12.6 GB written
-    /// for a 6.2 GB TM). The journal keeps only the pages a transaction changes that were
-    /// already in the file, so a failed or killed import still leaves the TM as it was (a
-    /// journal left behind is rolled back by the next open). `synchronous = FULL` while in it:
-    /// NORMAL is safe against a crash in WAL mode only.
+    /// A TM that holds no units yet, with the file to itself, is filled through the rollback
+    /// journal: the write-ahead log wrote every new page twice (into the log, then into the file
+    /// at the checkpoint), and a log of gigabytes made SQLite's page lookups in it slow (a 10M
+    /// import: 12.6 GB written for a 6.2 GB TM). The journal keeps only the pages a transaction
+    /// changes that were already in the file, so a failed or killed import still leaves the TM
+    /// as it was (a journal left behind is rolled back by the next open). `synchronous = FULL`
+    /// while in it: NORMAL is safe against a crash in WAL mode only.
     ///
-    /// When another connection has the TM open (a server), the switch is refused at once and
-    /// `body` runs in WAL mode as any write does. Afterwards the TM is in WAL mode again (had
-    /// this process died first, the next open would have put it back).
+    /// Meanwhile no other program can open the TM (it is told the TM is busy): harmless while
+    /// there is nothing in it to read, which is why a TM that holds units keeps the log, and
+    /// its readers. When another connection has the TM open (a server), the switch is refused at
+    /// once and `body` runs in WAL mode as any write does. Afterwards the TM is in WAL mode again
+    /// (had this process died first, the next open would have put it back).
     public func withSoleAccess<T>(_ body: () throws(MemoryError) -> T) throws(MemoryError) -> T {
-        guard !isReadOnly, setJournal(rollback: true) else { return try body() }
+        guard !isReadOnly, try holdsNoUnits(), setJournal(rollback: true) else { return try body() }
         defer { _ = setJournal(rollback: false) }
         return try body()
+    }
+
+    private func holdsNoUnits() throws(MemoryError) -> Bool {
+        try reading { db in try Bool.fetchOne(db, sql: "SELECT NOT EXISTS (SELECT 1 FROM \(UnitTable.name))") ?? false }
     }
 
     /// Switches the TM's journal (`rollback`, or back to the write-ahead log); whether it did.

@@ -72,7 +72,7 @@ struct ImportCommand: ParsableCommand {
             // The units are tokenized for the index on the other core while they are stored.
             let tokenizer = try ImportTokenizer(memory: tm)
             options.inserted = tokenizer.take
-            // A bulk load: with nothing else on the TM, SQLite writes each new page once.
+            // Into a new TM with nothing else on it, SQLite writes each new page once.
             let (report, afterwards) = try tm.withSoleAccess { () throws(MemoryError) in
                 let report: ImportReport
                 do throws(MemoryError) {

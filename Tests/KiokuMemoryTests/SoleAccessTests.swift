@@ -5,9 +5,10 @@ import KiokuFormats
 import KiokuText
 @testable import KiokuMemory
 
-/// `withSoleAccess`: a bulk load with the TM to itself writes through SQLite's rollback journal
-/// (each new page once), stays all or nothing, and leaves the TM in WAL mode for the readers
-/// and servers that come after it; with anyone else on the TM it changes nothing.
+/// `withSoleAccess`: a bulk load into a TM that holds nothing yet, with the file to itself,
+/// writes through SQLite's rollback journal (each new page once), stays all or nothing, and
+/// leaves the TM in WAL mode for the readers and servers that come after it; on a TM with units,
+/// or with anyone else on the TM, it changes nothing.
 @Suite struct SoleAccessTests {
     func line(_ number: Int) -> TranslationUnit { unit((.english, "Line \(number) of the summit notes"), (.russian, "Строка \(number) заметок о саммите")) }
 
@@ -23,47 +24,67 @@ import KiokuText
         ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int) ?? 0
     }
 
-    @Test func aBulkLoadAloneWritesThroughTheRollbackJournalAndLeavesWALModeBehind() throws {
+    @Test func aBulkLoadIntoANewTMWritesThroughTheRollbackJournalAndLeavesWALModeBehind() throws {
         let path = Scratch.tmPath()
         let tm = try TranslationMemory(path: path)
-        _ = try tm.add((0..<10).map(line))
         #expect(try journalMode(tm) == "wal")
+        var opened: Result<TranslationMemory, MemoryError>?
         let report = try tm.withSoleAccess { () throws(MemoryError) -> ImportReport in
             #expect((try? journalMode(tm)) == "delete")
             #expect((try? synchronous(tm)) == 2)  // FULL: NORMAL is crash-safe in WAL mode only
-            return try tm.add((10..<2_010).map(line))
+            let options = ImportOptions(inserted: { id, _ in
+                // another program opening the TM in the middle of the import is told it is busy
+                if id.rawValue == 1_000 { opened = Result { () throws(MemoryError) in try TranslationMemory(path: path) } }
+            })
+            return try tm.add((0..<2_000).map(line), options: options)
         }
         #expect(report.added == 2_000)
+        if case .failure(let error) = opened { #expect(error == .busy(path: path)) } else { Issue.record("the TM opened during the import") }
         #expect(try journalMode(tm) == "wal")
         #expect(try synchronous(tm) == 1)
         #expect(!FileManager.default.fileExists(atPath: path + "-journal"))
         // another program opening the TM now finds everything, in WAL mode
         let other = try TranslationMemory(path: path)
-        #expect(try other.unitCount() == 2_010)
+        #expect(try other.unitCount() == 2_000)
         #expect(try journalMode(other) == "wal")
         #expect(try other.integrityProblems().isEmpty)
+    }
+
+    @Test func aTMThatHoldsUnitsKeepsItsLogAndItsReaders() throws {
+        let path = Scratch.tmPath()
+        let tm = try TranslationMemory(path: path)
+        _ = try tm.add((0..<10).map(line))
+        var readDuringTheImport: Int?
+        try tm.withSoleAccess { () throws(MemoryError) in
+            #expect((try? journalMode(tm)) == "wal")
+            let options = ImportOptions(inserted: { id, _ in
+                // a lookup opened in the middle of the import reads the TM as it was before it
+                if id.rawValue == 50 { readDuringTheImport = try? TranslationMemory(path: path).unitCount() }
+            })
+            _ = try tm.add((10..<110).map(line), options: options)
+        }
+        #expect(readDuringTheImport == 10)
+        #expect(try tm.unitCount() == 110)
     }
 
     @Test func anotherConnectionOnTheTMKeepsItInWALMode() throws {
         let path = Scratch.tmPath()
         let tm = try TranslationMemory(path: path)
-        _ = try tm.add((0..<10).map(line))
         let server = try TranslationMemory(path: path)  // as a running `kioku serve` would
-        #expect(try server.unitCount() == 10)
+        #expect(try server.unitCount() == 0)
         try tm.withSoleAccess { () throws(MemoryError) in
             #expect((try? journalMode(tm)) == "wal")
-            _ = try tm.add((10..<110).map(line))
+            _ = try tm.add((0..<100).map(line))
             // the server's reads go on beside the import, as in any write
-            #expect((try? server.unitCount()) == 110)
+            #expect((try? server.unitCount()) == 100)
         }
         #expect(try journalMode(tm) == "wal")
-        #expect(try server.unitCount() == 110)
+        #expect(try server.unitCount() == 100)
     }
 
     @Test func aFailedBulkLoadWhosePagesReachedTheFileIsRolledBack() throws {
         let path = Scratch.tmPath()
         let tm = try TranslationMemory(path: path)
-        _ = try tm.add((0..<100).map(line))
         try tm.checkpoint()
         let before = try tm.exportedTMX()
         let sizeBefore = fileSize(path)
