@@ -148,7 +148,7 @@ public final class TranslationMemory: MemoryStore, Sendable {
     /// (had this process died first, the next open would have put it back).
     public func withSoleAccess<T>(_ body: () throws(MemoryError) -> T) throws(MemoryError) -> T {
         guard !isReadOnly, try holdsNoUnits(), setJournal(rollback: true) else { return try body() }
-        defer { _ = setJournal(rollback: false) }
+        defer { setJournal(rollback: false) }
         return try body()
     }
 
@@ -157,16 +157,17 @@ public final class TranslationMemory: MemoryStore, Sendable {
     }
 
     /// Switches the TM's journal (`rollback`, or back to the write-ahead log); whether it did.
+    @discardableResult
     private func setJournal(rollback: Bool) -> Bool {
         // This process's idle readers are closed: the switch needs the file to itself.
         database.releaseMemory()
         let (mode, synchronous) = rollback ? ("DELETE", "FULL") : ("WAL", "NORMAL")
-        let now = try? database.writeWithoutTransaction { db in
-            let now = try String.fetchOne(db, sql: "PRAGMA journal_mode = \(mode)")
-            if now?.uppercased() == mode { try db.execute(sql: "PRAGMA synchronous = \(synchronous)") }
-            return now
+        let switched = try? database.writeWithoutTransaction { db in
+            guard try String.fetchOne(db, sql: "PRAGMA journal_mode = \(mode)")?.uppercased() == mode else { return false }
+            try db.execute(sql: "PRAGMA synchronous = \(synchronous)")
+            return true
         }
-        return now?.uppercased() == mode
+        return switched ?? false
     }
 
     public func checkpoint() throws(MemoryError) {
