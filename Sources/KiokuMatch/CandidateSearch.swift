@@ -71,12 +71,13 @@ struct CandidateSearch {
         return hits
     }
 
-    /// A query list to read: its token, how often the query has it, and whether a document
-    /// may enter the candidates through it (prefix) or only add to a candidate's count.
+    /// A query list to read: its token, how often the query has it, and up to which length a
+    /// document may enter the candidates through it (prefix); past that length, or for a list that
+    /// opens none (`opensUpTo` −1), it only adds to a candidate's count.
     struct Probe {
         var token: UInt32
         var count: Int
-        var opens: Bool
+        var opensUpTo: Int
     }
 
     /// What the chunks are searched with.
@@ -93,6 +94,8 @@ struct CandidateSearch {
 
     /// The lists to read (rarest first, until the untaken rest could not reach the count alone,
     /// then short lists that only sharpen counts), or nil when no document can reach the minimum.
+    /// A document longer than the query needs more: fewer lists may open it (the prefix filter
+    /// by length), so fewer documents are touched.
     private func plan(_ query: QueryTables) -> Plan? {
         let n = queryTokens.count
         let required = MatchScoring.requiredShared(queryLength: n, candidateLength: 0, minimum: minimum)
@@ -104,14 +107,17 @@ struct CandidateSearch {
         var cursor = 0
         while cursor < byRarity.count, knownTotal >= required {
             let token = byRarity[cursor]
-            probes.append(Probe(token: token, count: query.counts[token]!, opens: true))
+            // a longer candidate needs more shared tokens: ⌈m·t/100⌉ ≤ knownTotal, the most the
+            // lists from this one on can give, bounds the lengths that may enter through it
+            let opensUpTo = max(n, knownTotal * 100 / minimum)
+            probes.append(Probe(token: token, count: query.counts[token]!, opensUpTo: opensUpTo))
             prefixPostings += Int(index.frequency(of: token))
             knownTotal -= query.counts[token]!
             cursor += 1
         }
         while cursor < byRarity.count, Int(index.frequency(of: byRarity[cursor])) <= prefixPostings * Self.sharpening {
             let token = byRarity[cursor]
-            probes.append(Probe(token: token, count: query.counts[token]!, opens: false))
+            probes.append(Probe(token: token, count: query.counts[token]!, opensUpTo: -1))
             knownTotal -= query.counts[token]!
             cursor += 1
         }
@@ -130,43 +136,60 @@ struct CandidateSearch {
             // dense pays a sweep of every allowed counter: worth it from half a posting a document
             // (a quarter was slower at 1M: Benchmarks/lookup-speed.sh)
             let sparse = counting == .automatic ? total * 2 < allowed.count : counting == .sparse
-            return sparse ? countSparse(plan, ranges, postings, buffers)
-                          : countDense(plan, ranges, postings, allowed: allowed, buffers)
+            guard sparse else { return countDense(plan, ranges, postings, allowed: allowed, buffers) }
+            // each list opens the documents up to its length: they are sorted by length
+            let openLimits = plan.probes.map { min(allowed.upperBound, chunk.firstDocument(longerThan: $0.opensUpTo)) }
+            return countSparse(plan, ranges, postings, openLimits: openLimits, buffers)
         }
         verify(chunk, plan, touchedCount: touchedCount, tables: tables, buffers: buffers, hits: &hits)
     }
 
     /// Sparse counting (short lists): a document becomes a candidate on its first opening
     /// posting, and only candidates are counted afterwards. Returns how many were touched.
-    private func countSparse(_ plan: Plan, _ ranges: [Range<Int>], _ postings: UnsafeBufferPointer<UInt32>, _ buffers: SearchScratch) -> Int {
+    private func countSparse(_ plan: Plan, _ ranges: [Range<Int>], _ postings: UnsafeBufferPointer<UInt32>,
+                             openLimits: [Int], _ buffers: SearchScratch) -> Int {
         let counts = buffers.counts, touched = buffers.touched
         var touchedCount = 0
-        for (probe, range) in zip(plan.probes, ranges) {
+        // Without branches on the counter: whether a document is new cannot be predicted, and a
+        // missed prediction cost more than the counter's load (perf, 1M `--min 50`). Every
+        // document is written to `touched`, and a new one that may open is kept by moving the end
+        // past it; one that may not open stays at 0.
+        for ((probe, range), openLimit) in zip(zip(plan.probes, ranges), openLimits) {
             let queryCount = UInt16(probe.count)
-            let opens = probe.opens
-            if queryCount == 1 {  // most query tokens: every posting adds one, its count unread
+            if queryCount == 1, openLimit == 0 {  // a list that opens nothing
                 for position in range {
                     let document = Posting(raw: postings[position]).document
                     let before = counts[document]
-                    if before == 0 {
-                        guard opens else { continue }
-                        touched[touchedCount] = Int32(document)
-                        touchedCount += 1
-                    }
-                    counts[document] = before &+ 1
+                    counts[document] = before &+ (before == 0 ? 0 : 1)
+                }
+                continue
+            }
+            if queryCount == 1 {  // most query tokens: every posting adds one, its count unread
+                for position in range {
+                    let document = Posting(raw: postings[position]).document
+                    let before = counts[document], opens = document < openLimit
+                    touched[touchedCount] = Int32(document)
+                    touchedCount &+= before == 0 && opens ? 1 : 0
+                    counts[document] = before &+ (before != 0 || opens ? 1 : 0)
+                }
+                continue
+            }
+            if openLimit == 0 {
+                for position in range {
+                    let posting = Posting(raw: postings[position])
+                    let document = posting.document
+                    let before = counts[document]
+                    counts[document] = before &+ (before == 0 ? 0 : posting.shared(with: queryCount))
                 }
                 continue
             }
             for position in range {
                 let posting = Posting(raw: postings[position])
                 let document = posting.document
-                let before = counts[document]
-                if before == 0 {
-                    guard opens else { continue }
-                    touched[touchedCount] = Int32(document)
-                    touchedCount += 1
-                }
-                counts[document] = before &+ posting.shared(with: queryCount)
+                let before = counts[document], opens = document < openLimit
+                touched[touchedCount] = Int32(document)
+                touchedCount &+= before == 0 && opens ? 1 : 0
+                counts[document] = before &+ (before != 0 || opens ? posting.shared(with: queryCount) : 0)
             }
         }
         return touchedCount
@@ -254,34 +277,43 @@ struct CandidateSearch {
             let doc = Int(packed & 0xFFFF), m = Int(packed >> 16)
             return (doc, m < Int(UInt16.max) ? m : chunk.length(of: doc))  // a document of 65,535 tokens or more
         }
-        // Pass 2: counted and measured, offsets fetched 16 documents ahead, tokens 8.
-        chunk.offsets.withUnsafeBufferPointer { offsets in
-            chunk.tokens.withUnsafeBufferPointer { tokens in
-                for slot in 0..<kept {
-                    if slot + 16 < kept { kioku_prefetch(offsets.baseAddress! + unpack(slot + 16).doc) }
-                    if slot + 8 < kept { kioku_prefetch(tokens.baseAddress! + Int(offsets[unpack(slot + 8).doc])) }
-                    let (doc, m) = unpack(slot)
-                    let need = MatchScoring.requiredShared(queryLength: n, candidateLength: m, minimum: minimum)
-                    let start = Int(offsets[doc]), end = start + m
-                    var shared = 0
-                    for position in start..<end {
-                        let token = Int(tokens[position])
-                        let symbol = symbolOfToken[token]
-                        candidateSymbols[position - start] = symbol
-                        if symbol != 0, usedOfToken[token] < queryCountOfToken[token] {
-                            usedOfToken[token] += 1
-                            shared += 1
-                        }
-                    }
-                    for position in start..<end { usedOfToken[Int(tokens[position])] = 0 }
-                    guard shared >= need else { continue }
-                    let distance = plan.pattern.distance(to: UnsafeBufferPointer(rebasing: candidateSymbols[0..<m]))
-                    let base = MatchScoring.base(distance: distance, queryLength: n, candidateLength: m)
-                    if base >= minimum {
-                        hits.append(Hit(key: chunk.key(of: doc), base: base, distance: distance, longest: max(n, m)))
+        // Pass 2: counted and measured, tokens fetched 8 documents ahead (where they start follows
+        // from the document's length: no read of `offsets`). A hit's document waits in `touched`
+        // (at a slot already passed) until the end, when the keys are read: each is a cache miss,
+        // and fetched together they overlap.
+        let firstHit = hits.count
+        chunk.tokens.withUnsafeBufferPointer { tokens in
+            for slot in 0..<kept {
+                if slot + 8 < kept {
+                    let (ahead, length) = unpack(slot + 8)
+                    kioku_prefetch(tokens.baseAddress! + chunk.tokenStart(of: ahead, length: length))
+                }
+                let (doc, m) = unpack(slot)
+                let need = MatchScoring.requiredShared(queryLength: n, candidateLength: m, minimum: minimum)
+                let start = chunk.tokenStart(of: doc, length: m), end = start + m
+                var shared = 0
+                for position in start..<end {
+                    let token = Int(tokens[position])
+                    let symbol = symbolOfToken[token]
+                    candidateSymbols[position - start] = symbol
+                    if symbol != 0, usedOfToken[token] < queryCountOfToken[token] {
+                        usedOfToken[token] += 1
+                        shared += 1
                     }
                 }
+                for position in start..<end { usedOfToken[Int(tokens[position])] = 0 }
+                guard shared >= need else { continue }
+                let distance = plan.pattern.distance(to: UnsafeBufferPointer(rebasing: candidateSymbols[0..<m]))
+                let base = MatchScoring.base(distance: distance, queryLength: n, candidateLength: m)
+                if base >= minimum {
+                    touched[hits.count - firstHit] = Int32(doc)  // hits of this chunk ≤ slots passed
+                    hits.append(Hit(key: VariantKey(packed: 0), base: base, distance: distance, longest: max(n, m)))
+                }
             }
+        }
+        chunk.documents.withUnsafeBufferPointer { keys in
+            for slot in 0..<(hits.count - firstHit) { kioku_prefetch(keys.baseAddress! + Int(touched[slot])) }
+            for slot in 0..<(hits.count - firstHit) { hits[firstHit + slot].key = VariantKey(packed: keys[Int(touched[slot])]) }
         }
     }
 }

@@ -27,6 +27,10 @@ struct IndexChunk: Sendable {
     /// tokens long, then the count: documents are sorted by length, so a search knows a
     /// document's length without reading its offsets (a cache miss per document at 1M).
     private(set) var lengthStarts: [UInt32] = [0]
+    /// For each length in ``lengthStarts``, where the tokens of its first document start: a
+    /// document's tokens follow from its number and length (``tokenStart(of:length:)``), and a
+    /// search does not read `offsets` (another cache miss per document at 1M).
+    private(set) var lengthTokenStarts: [UInt32] = [0]
 
     /// Documents, dead ones included (local document numbers run below this).
     var count: Int { documents.count }
@@ -76,7 +80,14 @@ struct IndexChunk: Sendable {
         return low
     }
 
-    /// Fills ``lengthStarts``; false when the offsets go backwards or the documents are not sorted
+    /// Where the tokens of `document`, `length` tokens long, start in `tokens`: documents of one
+    /// length lie side by side, and so do their tokens.
+    @inline(__always)
+    func tokenStart(of document: Int, length: Int) -> Int {
+        Int(lengthTokenStarts[length]) + (document - Int(lengthStarts[length])) * length
+    }
+
+    /// Fills ``lengthStarts`` and ``lengthTokenStarts``; false when the offsets go backwards or the documents are not sorted
     /// by length (a damaged blob).
     mutating func indexLengths() -> Bool {
         var starts: [UInt32] = []
@@ -89,6 +100,7 @@ struct IndexChunk: Sendable {
         }
         starts.append(UInt32(count))
         lengthStarts = starts
+        lengthTokenStarts = starts.map { offsets[Int($0)] }
         return true
     }
 
@@ -185,6 +197,11 @@ struct IndexChunk: Sendable {
         let start = firstDocument(atLeast: lengths.lowerBound)
         let end = lengths.upperBound >= lengthStarts.count - 1 ? count : firstDocument(atLeast: lengths.upperBound + 1)
         return start..<max(start, end)
+    }
+
+    /// The first document longer than `length` tokens (the count when none is; 0 for a negative length).
+    func firstDocument(longerThan length: Int) -> Int {
+        length + 1 < lengthStarts.count ? Int(lengthStarts[max(0, length + 1)]) : count
     }
 
     /// The most tokens a document has (0 when there is none).

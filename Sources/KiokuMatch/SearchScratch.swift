@@ -3,7 +3,9 @@
 /// checks; a ``Matcher`` lends them from a pool, one search at a time.
 final class SearchScratch {
     let counts = UnsafeMutableBufferPointer<UInt16>.allocate(capacity: IndexChunk.capacity)
-    let touched = UnsafeMutableBufferPointer<Int32>.allocate(capacity: IndexChunk.capacity)
+    /// One slot more than a chunk has documents: sparse counting writes a document before it
+    /// knows whether to keep it.
+    let touched = UnsafeMutableBufferPointer<Int32>.allocate(capacity: IndexChunk.capacity + 1)
     private(set) var symbolOfToken = UnsafeMutableBufferPointer<UInt16>.allocate(capacity: 0)
     private(set) var queryCountOfToken = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: 0)
     private(set) var usedOfToken = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: 0)

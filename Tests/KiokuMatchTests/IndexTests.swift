@@ -122,6 +122,28 @@ import KiokuText
         #expect(IndexChunk(encoded: Array(chunk.encoded().dropLast(3))) == nil)
     }
 
+    /// The search finds a document's tokens and the documents a list may open from lengths
+    /// alone; both must agree with the offsets, for a built chunk and one read from its blob.
+    @Test func documentsAreFoundFromTheirLengths() throws {
+        var chunk = IndexChunk()
+        var random = ExactnessTests.Generator(state: 5)
+        chunk.append((1...300).map { unit in
+            let length = unit % 7 == 0 ? 0 : random.below(40) + 1  // empty documents too, and lengths that repeat
+            return (key: VariantKey(unit: UnitID(Int64(unit)), position: 0)!, tokens: (0..<length).map { _ in UInt32(random.below(50)) })
+        })
+        let decoded = try #require(IndexChunk(encoded: chunk.encoded()))
+        for read in [chunk, decoded] {
+            for document in 0..<read.count {
+                let length = read.length(of: document)
+                #expect(read.tokenStart(of: document, length: length) == Int(read.offsets[document]), "document \(document)")
+            }
+            for length in -1...45 {
+                let longer = (0..<read.count).first { read.length(of: $0) > length } ?? read.count
+                #expect(read.firstDocument(longerThan: length) == longer, "length \(length)")
+            }
+        }
+    }
+
     @Test func concordanceFindsInflectedRussianAndJapaneseSubstrings() throws {
         let tm = try TranslationMemory.seed()
         let concordance = try Concordance(memory: tm)
