@@ -35,8 +35,9 @@ struct CandidateSearch {
     /// Above this many postings in the opening lists, a search uses both cores.
     static let parallelThreshold = 16_384
     /// Lists up to this many times the opening lists' postings are read to sharpen the counts:
-    /// a posting costs less than verifying a document the count could have ruled out (3 gave
-    /// the lowest mean and p99 at 1M, `Benchmarks/lookup-speed.sh`; 1 left the p99 three times higher).
+    /// a posting costs less than verifying a document the count could have ruled out (2 and 3
+    /// tied at 1M, `Benchmarks/lookup-speed.sh`, and 1 left the p99 three times higher; with the
+    /// prefix filter by length, 2 was 1–2 % faster than 3 or 4).
     static let sharpening = 2
 
     /// Searches every chunk. With a `helper` scratch and enough work, the chunks are split
@@ -133,9 +134,10 @@ struct CandidateSearch {
         let touchedCount = chunk.postings.withUnsafeBufferPointer { postings in
             let ranges = plan.probes.map { chunk.postingRange(of: $0.token, documents: allowed, in: postings) }
             let total = ranges.reduce(0) { $0 + $1.count }
-            // dense pays a sweep of every allowed counter: worth it from half a posting a document
-            // (a quarter was slower at 1M: Benchmarks/lookup-speed.sh)
-            let sparse = counting == .automatic ? total * 2 < allowed.count : counting == .sparse
+            // dense pays a sweep of every allowed counter: worth it from a posting a document (half
+            // a posting was 4 % slower at 1M `--min 50` once sparse counting stopped branching;
+            // 2 and 4 were no better; EN–JA and 100k did not move)
+            let sparse = counting == .automatic ? total < allowed.count : counting == .sparse
             guard sparse else { return countDense(plan, ranges, postings, allowed: allowed, buffers) }
             // each list opens the documents up to its length: they are sorted by length
             let openLimits = plan.probes.map { min(allowed.upperBound, chunk.firstDocument(longerThan: $0.opensUpTo)) }
