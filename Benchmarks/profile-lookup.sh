@@ -13,7 +13,16 @@ bench=${4:-$(dirname "$0")/../.build/release/kioku-bench}
 command -v valgrind >/dev/null || { apt-get install -y valgrind >/dev/null 2>&1 || { apt-get update >/dev/null && apt-get install -y valgrind >/dev/null; }; }
 out=$(mktemp /tmp/kioku-callgrind.XXXXXX)
 trap 'rm -f "$out"' EXIT
-valgrind --tool=callgrind --callgrind-out-file="$out" "$bench" lookup "$tm" "$queries" --min "$minimum" --max 5 --serial 2>/dev/null | head -1
+if ! valgrind --tool=callgrind --callgrind-out-file="$out" "$bench" lookup "$tm" "$queries" --min "$minimum" --max 5 --serial \
+     2>"$out.log" | head -1 || [ ! -s "$out" ]; then
+  # valgrind gives up on some builds' debug info ("Possibly corrupted debuginfo file"): say so, not nothing
+  echo "profile-lookup: callgrind did not profile $bench:" >&2
+  grep -v '^==[0-9]*== *$' "$out.log" | tail -5 >&2
+  echo "profile-lookup: use perf instead (perf record -g $bench lookup ... --serial; see Benchmarks/README.md)" >&2
+  rm -f "$out.log"
+  exit 1
+fi
+rm -f "$out.log"
 lookups=$(( $(wc -l < "$queries") + 101 ))  # the queries, 100 warm-up lookups and the first
 callgrind_annotate --inclusive=yes "$out" > "$out.txt" 2>/dev/null
 trap 'rm -f "$out" "$out.txt"' EXIT
