@@ -87,8 +87,8 @@ struct IndexChunk: Sendable {
         Int(lengthTokenStarts[length]) + (document - Int(lengthStarts[length])) * length
     }
 
-    /// Fills ``lengthStarts`` and ``lengthTokenStarts``; false when the offsets go backwards or the documents are not sorted
-    /// by length (a damaged blob).
+    /// Fills ``lengthStarts`` and ``lengthTokenStarts``; false when the offsets go backwards or the
+    /// documents are not sorted by length (a damaged blob).
     mutating func indexLengths() -> Bool {
         var starts: [UInt32] = []
         starts.reserveCapacity(256)
