@@ -28,12 +28,17 @@ struct CopyCommand: ParsableCommand {
             let progress = Terminal.Progress("copying")
             let total = try source.unitCount()
             let started = Date()
-            let report = try source.copy(to: target) { copied in
-                progress.update(units: copied, fraction: total > 0 ? Double(copied) / Double(total) : nil)
+            // The target is new: into a SQLite file with nothing else on it, each copied page is
+            // written once (the rollback journal, not the write-ahead log), as `kioku import` does.
+            let (report, copied, afterwards) = try target.withSoleAccess { () throws(MemoryError) in
+                let report = try source.copy(to: target) { copied in
+                    progress.update(units: copied, fraction: total > 0 ? Double(copied) / Double(total) : nil)
+                }
+                progress.finish()
+                let copied = Date().timeIntervalSince(started)
+                return (report, copied, CommittedWrite.finish(target, indexing: true, progressLabel: "indexing", units: report.units))
             }
-            progress.finish()
-            let copied = Date().timeIntervalSince(started)
-            if let afterwards = CommittedWrite.finish(target, indexing: true, progressLabel: "indexing", units: report.units) {
+            if let afterwards {
                 Terminal.warning(ErrorAdvice.afterCommit(afterwards, path: target.location, what: "the units are copied to", finishing: "the copy (indexing)"))
             }
             print("Copied \(report.units.counted("unit")) from \(source.location) to \(target.location) in \(String(format: "%.1f", copied)) s: "
