@@ -19,13 +19,8 @@ import KiokuTestSupport
         }.joined())
         #expect(try KiokuProcess.run(["import", corpus, "--tm", source]).status == 0)
         let target = Scratch.path("copy-\(UUID().uuidString).kioku")
-        let process = Process()
-        process.executableURL = KiokuProcess.binary
-        process.arguments = ["copy", source, target]
         let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
+        let process = try KiokuProcess.start(["copy", source, target], output: output)
         // A new file is created in rollback mode, then set to WAL mode (a journal comes and goes
         // while the file is still small) and given its schema through the log (0.6 MB of pages);
         // the copy's units must then go through a journal too, and the log must never hold them

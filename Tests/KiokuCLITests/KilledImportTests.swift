@@ -24,12 +24,7 @@ import KiokuTestSupport
         let corpus = Scratch.file("many.tsv", "en\tru\n" + (0..<count).map {
             "Delegation \($0) discussed fishing quotas near the Kuril Islands.\tДелегация \($0) обсудила квоты на вылов у Курильских островов.\n"
         }.joined())
-        let process = Process()
-        process.executableURL = KiokuProcess.binary
-        process.arguments = ["import", corpus, "--tm", tm]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
+        let process = try KiokuProcess.start(["import", corpus, "--tm", tm])
         var sizeAtFirstWrite: Int?
         var stopped = false
         while process.isRunning {

@@ -27,6 +27,18 @@ public enum KiokuProcess {
         try run(binary, arguments, input: input, environment: environment)
     }
 
+    /// Starts `kioku` with `arguments` and returns at once, for a test that watches or interrupts
+    /// the run; standard output goes to `output` (or nowhere), standard error nowhere.
+    public static func start(_ arguments: [String], output: Pipe? = nil) throws -> Process {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        process.standardOutput = output ?? FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+
     /// Runs an executable to its end.
     public static func run(_ executable: URL, _ arguments: [String] = [], input: String? = nil,
                            environment: [String: String]? = nil) throws -> Result {
