@@ -7,10 +7,6 @@ import KiokuTestSupport
 /// write-ahead log and then the file), and leaves a TM like any other: in WAL mode, no journal
 /// left, the same units and answers.
 @Suite struct CopyIntoNewFileTests {
-    func fileSize(_ path: String) -> Int {
-        ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int) ?? 0
-    }
-
     @Test func aCopyIntoANewFileGoesThroughTheJournalAndEndsInWALMode() throws {
         let source = Scratch.tmPath()
         let count = 8_000
@@ -27,8 +23,8 @@ import KiokuTestSupport
         // (3.5 MB of them did before).
         var sawJournalWithUnits = false, largestLog = 0
         while process.isRunning {
-            if FileManager.default.fileExists(atPath: target + "-journal"), fileSize(target) > 1 << 19 { sawJournalWithUnits = true }
-            largestLog = max(largestLog, fileSize(target + "-wal"))
+            if FileManager.default.fileExists(atPath: target + "-journal"), Scratch.size(of: target) > 1 << 19 { sawJournalWithUnits = true }
+            largestLog = max(largestLog, Scratch.size(of: target + "-wal"))
             usleep(200)
         }
         let printed = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)

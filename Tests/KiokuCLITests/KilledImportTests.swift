@@ -7,10 +7,6 @@ import KiokuTestSupport
 /// them. Killed with SIGKILL just then, the import must be all or nothing at the next open, the
 /// TM sound. (`scripts/crash-trials.sh import` kills imports of 1M units at random moments.)
 @Suite struct KilledImportTests {
-    func fileSize(_ path: String) -> Int {
-        ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int) ?? 0
-    }
-
     func units(_ tm: String) throws -> Int? {
         let stats = try KiokuProcess.run(["stats", "--tm", tm, "--json"])
         return (try JSONSerialization.jsonObject(with: Data(stats.output.utf8)) as? [String: Any])?["units"] as? Int
@@ -29,7 +25,7 @@ import KiokuTestSupport
         var stopped = false
         while process.isRunning {
             if FileManager.default.fileExists(atPath: tm + "-journal") {
-                let size = fileSize(tm)
+                let size = Scratch.size(of: tm)
                 if let first = sizeAtFirstWrite, size > first {
                     kill(process.processIdentifier, SIGSTOP)
                     stopped = true

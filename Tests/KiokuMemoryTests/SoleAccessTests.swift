@@ -20,10 +20,6 @@ import KiokuText
         try tm.database.writeWithoutTransaction { try Int.fetchOne($0, sql: "PRAGMA synchronous") ?? -1 }
     }
 
-    func fileSize(_ path: String) -> Int {
-        ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int) ?? 0
-    }
-
     @Test func aBulkLoadIntoANewTMWritesThroughTheRollbackJournalAndLeavesWALModeBehind() throws {
         let path = Scratch.tmPath()
         let tm = try TranslationMemory(path: path)
@@ -87,7 +83,7 @@ import KiokuText
         let tm = try TranslationMemory(path: path)
         try tm.checkpoint()
         let before = try tm.exportedTMX()
-        let sizeBefore = fileSize(path)
+        let sizeBefore = Scratch.size(of: path)
         // A tiny cache: the import's pages are spilled into the file itself long before the
         // end, where the truncated file fails it; only the journal can undo them.
         try tm.database.writeWithoutTransaction { try $0.execute(sql: "PRAGMA cache_size = -64") }
@@ -95,13 +91,13 @@ import KiokuText
         let big = Scratch.file("big.tsv", "en\tru\n" + (0..<5_000).map { "New line \($0) on fishing quotas\tНовая строка \($0) о квотах на вылов\n" }.joined())
         #expect(throws: MemoryError.self) {
             try tm.withSoleAccess { () throws(MemoryError) in
-                let options = ImportOptions(inserted: { _, _ in largestSize = max(largestSize, fileSize(path)) })
+                let options = ImportOptions(inserted: { _, _ in largestSize = max(largestSize, Scratch.size(of: path)) })
                 do { _ = try tm.importFiles([big, Repository.formatsFixture("truncated.tmx")], options: options) }
                 catch let error as MemoryError { throw error } catch { Issue.record("\(error)") }
             }
         }
         #expect(largestSize > sizeBefore, "the import's pages were not written into the file before it failed")
-        #expect(fileSize(path) == sizeBefore)
+        #expect(Scratch.size(of: path) == sizeBefore)
         #expect(!FileManager.default.fileExists(atPath: path + "-journal"))
         #expect(try journalMode(tm) == "wal")
         #expect(try tm.exportedTMX() == before)

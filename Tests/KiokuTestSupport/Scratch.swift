@@ -27,4 +27,9 @@ public enum Scratch {
 
     /// A path for a file named `name` in a new folder (the file does not exist yet).
     public static func path(_ name: String) -> String { directory().appendingPathComponent(name).path }
+
+    /// The size of the file at `path` in bytes; 0 when there is none (a journal or log not made yet).
+    public static func size(of path: String) -> Int {
+        ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int) ?? 0
+    }
 }
