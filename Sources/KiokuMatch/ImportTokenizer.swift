@@ -17,7 +17,8 @@ import KiokuMemory
 /// ```
 ///
 /// Give the documents to the index only after the import committed, and only that import's;
-/// when the import fails, ``cancel()``.
+/// when the import fails, ``cancel()``. A copy into an empty store (`MemoryStore.copy`)
+/// hands its units over the same way, made with `idsMayHaveGaps`.
 public final class ImportTokenizer: @unchecked Sendable {
     private let queue = BlockingQueue<[(UnitID, TranslationUnit)]>(capacity: 32)
     private let finished = DispatchSemaphore(value: 0)
@@ -34,9 +35,16 @@ public final class ImportTokenizer: @unchecked Sendable {
     /// Starts the tokenizing thread; `memory` is the store about to be imported into. Once the
     /// documents take `budget` bytes (2 GiB; 10M gen_corpus.py EN–RU units took 1.4 GB), the
     /// units after are left to the index to read back.
-    public init(memory: any MemoryStore, budget: Int = 1 << 31) throws(MemoryError) {
+    ///
+    /// The documents stand for every unit in the store between the first and the last id
+    /// taken. An import's new units have consecutive ids, and the documents are used only if
+    /// they did. With `idsMayHaveGaps`, the caller vouches that it hands over every unit the
+    /// store gains, in ascending order, and that the store holds none in between: a copy into
+    /// an empty store, whose units keep their ids with the gaps deletions left.
+    public init(memory: any MemoryStore, budget: Int = 1 << 31, idsMayHaveGaps: Bool = false) throws(MemoryError) {
         changesBefore = try memory.revision().latestChange
         work.budget = budget
+        work.gapsAllowed = idsMayHaveGaps
         // The thread holds the queue and the work, not this object: dropped unfinished, it cancels the queue.
         let queue = self.queue, work = self.work, finished = self.finished
         let thread = Thread {
@@ -90,8 +98,10 @@ public final class ImportTokenizer: @unchecked Sendable {
     private final class Work: @unchecked Sendable {
         var languages: [String: ImportedDocuments.Language] = [:]
         var units: ClosedRange<UnitID>?
-        /// Whether the units came with ids one above the other (as one import's do).
+        /// Whether the units came with ids one above the other (as one import's do), or, when
+        /// gaps are allowed, in ascending order.
         var contiguous = true
+        var gapsAllowed = false
         var budget = Int.max
         /// The documents' bytes so far.
         var bytes = 0
@@ -100,8 +110,9 @@ public final class ImportTokenizer: @unchecked Sendable {
             for (unit, content) in batch {
                 guard bytes < budget else { return }  // the units after this one are read back
                 if let units {
-                    contiguous = contiguous && unit.rawValue == units.upperBound.rawValue + 1
-                    self.units = units.lowerBound...unit
+                    let next = units.upperBound.rawValue + 1
+                    contiguous = contiguous && (gapsAllowed ? unit.rawValue >= next : unit.rawValue == next)
+                    self.units = units.lowerBound...max(units.upperBound, unit)
                 } else {
                     units = unit...unit
                 }

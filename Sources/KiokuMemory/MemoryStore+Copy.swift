@@ -14,10 +14,14 @@ extension MemoryStore {
     /// transaction on the target: each unit under its own id with its metadata and origin, the
     /// origins with their import dates, the edit histories and the stored glossary. A failure
     /// leaves the target as it was. The fuzzy index is not copied: the target builds its own
-    /// from the units (see `FuzzyIndex.update()`).
+    /// from the units (see `FuzzyIndex.update()`), or from what `inserted` was given.
     ///
-    /// - Parameter progress: called every 10,000 units with how many are copied.
-    public func copy(to target: any MemoryStore, progress: ((Int) -> Void)? = nil) throws(MemoryError) -> CopyReport {
+    /// - Parameters:
+    ///   - inserted: called with each unit as it is written, in ascending id order (for
+    ///     `ImportTokenizer`, made with `idsMayHaveGaps`, to tokenize it for the target's index).
+    ///   - progress: called every 10,000 units with how many are copied.
+    public func copy(to target: any MemoryStore, inserted: ((UnitID, TranslationUnit) -> Void)? = nil,
+                     progress: ((Int) -> Void)? = nil) throws(MemoryError) -> CopyReport {
         let held = try target.unitCount()
         guard held == 0 else { throw .notEmpty(path: target.location, units: held) }
         let origins = try statistics().origins
@@ -34,6 +38,7 @@ extension MemoryStore {
                 let origin = try originIDs[path] ?? writer.recordOrigin(path, importedAt: "")
                 originIDs[path] = origin
                 try writer.insert(stored.unit, contentHash: ContentHash.of(stored.unit), origin: origin, id: stored.id)
+                inserted?(stored.id, stored.unit)
                 report.units += 1
                 if report.units % 10_000 == 0 { progress?(report.units) }
             }

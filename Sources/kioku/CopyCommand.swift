@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import KiokuMatch
 import KiokuMemory
 import KiokuPostgres
 
@@ -30,13 +31,23 @@ struct CopyCommand: ParsableCommand {
             let started = Date()
             // The target is new: into a SQLite file with nothing else on it, each copied page is
             // written once (the rollback journal, not the write-ahead log), as `kioku import` does.
+            // The units are tokenized for the target's index on the other core while they are
+            // written, as an import's are, instead of being read back once they are in.
+            let tokenizer = try ImportTokenizer(memory: target, idsMayHaveGaps: true)
             let (report, copied, afterwards) = try target.withSoleAccess { () throws(MemoryError) in
-                let report = try source.copy(to: target) { copied in
-                    progress.update(units: copied, fraction: total > 0 ? Double(copied) / Double(total) : nil)
+                let report: CopyReport
+                do throws(MemoryError) {
+                    report = try source.copy(to: target, inserted: tokenizer.take) { copied in
+                        progress.update(units: copied, fraction: total > 0 ? Double(copied) / Double(total) : nil)
+                    }
+                } catch {
+                    tokenizer.cancel()  // nothing was copied
+                    throw error
                 }
                 progress.finish()
                 let copied = Date().timeIntervalSince(started)
-                return (report, copied, CommittedWrite.finish(target, indexing: true, progressLabel: "indexing", units: report.units))
+                return (report, copied, CommittedWrite.finish(target, indexing: true, progressLabel: "indexing", units: report.units,
+                                                              imported: tokenizer.finish()))
             }
             if let afterwards {
                 Terminal.warning(ErrorAdvice.afterCommit(afterwards, path: target.location, what: "the units are copied to", finishing: "the copy (indexing)"))

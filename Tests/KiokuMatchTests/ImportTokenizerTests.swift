@@ -165,4 +165,39 @@ import KiokuText
         try FuzzyIndex(memory: readBack).update()
         try Self.expectSameIndex(tm, readBack)
     }
+
+    /// `kioku copy` tokenizes the units as it writes them, and a copied TM keeps the gaps its
+    /// deletions left in the ids: the copy's documents must still stand in for reading back.
+    @Test func aCopysUnitsWithGapsInTheirIdsBuildTheIndexReadingBackBuilds() throws {
+        let source = try TranslationMemory(path: Scratch.tmPath())
+        _ = try source.add(Self.units(900, seed: 8))
+        let deleted = stride(from: 3, through: 900, by: 7).map { UnitID(Int64($0)) } + (880...900).map { UnitID(Int64($0)) }
+        _ = try source.deleteUnits(deleted, stamp: .now(by: nil))
+        for makeStore in [{ try TranslationMemory(path: Scratch.tmPath()) as any MemoryStore }, { InMemoryStore() }] {
+            let copied = try makeStore(), readBack = try makeStore()
+            let tokenizer = try ImportTokenizer(memory: copied, idsMayHaveGaps: true)
+            let report = try source.copy(to: copied, inserted: tokenizer.take)
+            #expect(report.units == 900 - Set(deleted).count)
+            let documents = tokenizer.finish()
+            #expect(documents.units == UnitID(1)...UnitID(879))
+            let added = try FuzzyIndex(memory: copied).update(adding: documents).documentsAdded
+            _ = try source.copy(to: readBack)
+            #expect(try FuzzyIndex(memory: readBack).update().documentsAdded == added)
+            try Self.expectSameIndex(copied, readBack)
+        }
+    }
+
+    /// Ids with a gap, or out of order, are not vouched for unless the caller says so, and
+    /// are then read back (an import's ids follow one another).
+    @Test func documentsWhoseIdsDoNotFollowEachOtherAreNotTaken() throws {
+        let tm = try TranslationMemory(path: Scratch.tmPath())
+        let unit = Self.units(1, seed: 9)[0]
+        for (ids, gapsAllowed, taken) in [([1, 2, 4], false, false), ([1, 2, 4], true, true), ([5, 3], true, false), ([5, 3], false, false)] {
+            let tokenizer = try ImportTokenizer(memory: tm, idsMayHaveGaps: gapsAllowed)
+            for id in ids { tokenizer.take(UnitID(Int64(id)), unit) }
+            let documents = tokenizer.finish()
+            #expect(documents.count == ids.count * 2)
+            #expect((documents.units != nil) == taken, "ids \(ids), gaps allowed: \(gapsAllowed)")
+        }
+    }
 }
