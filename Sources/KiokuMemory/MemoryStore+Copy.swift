@@ -33,14 +33,19 @@ extension MemoryStore {
                 originIDs[origin.path] = try writer.recordOrigin(origin.path, importedAt: origin.importedAt)
             }
             report.origins = originIDs.count
-            try forEachUnit { stored in
-                let path = stored.origin ?? ""
-                let origin = try originIDs[path] ?? writer.recordOrigin(path, importedAt: "")
-                originIDs[path] = origin
-                try writer.insert(stored.unit, contentHash: ContentHash.of(stored.unit), origin: origin, id: stored.id)
-                inserted?(stored.id, stored.unit)
-                report.units += 1
-                if report.units % 10_000 == 0 { progress?(report.units) }
+            // The units are read and hashed on another thread while this one writes.
+            let reader = StoreReadAhead(self)
+            defer { reader.cancel() }
+            while let batch = try reader.next() {
+                for (stored, hash) in batch {
+                    let path = stored.origin ?? ""
+                    let origin = try originIDs[path] ?? writer.recordOrigin(path, importedAt: "")
+                    originIDs[path] = origin
+                    try writer.insert(stored.unit, contentHash: hash, origin: origin, id: stored.id)
+                    inserted?(stored.id, stored.unit)
+                    report.units += 1
+                    if report.units % 10_000 == 0 { progress?(report.units) }
+                }
             }
             try forEachRevision { revision in
                 try writer.recordRevision(revision)

@@ -32,6 +32,10 @@ public final class InMemoryStore: MemoryStore, @unchecked Sendable {
     private var state = State()
     private var writes = 0
 
+    /// When set, `forEachUnit` fails as a lost connection would, after handing over this many
+    /// units: for tests of what a reader's failure part way leaves behind.
+    public var failsReadingAfter: Int?
+
     public init(name: String = "memory") {
         location = name
     }
@@ -158,13 +162,18 @@ public final class InMemoryStore: MemoryStore, @unchecked Sendable {
 
     public func forEachUnit(ids: ClosedRange<UnitID>?, languages: [LanguageTag]?,
                             _ body: (StoredUnit) throws -> Void) throws(MemoryError) {
+        var handedOver = 0
         try failing(writing: false) {
             for var stored in current.orderedUnits where ids?.contains(stored.id) ?? true {
                 if let languages {
                     stored.unit.variants.removeAll { variant in !languages.contains { $0.covers(variant.language) } }
                     guard stored.unit.variants.count >= 2 else { continue }
                 }
+                if let failsReadingAfter, handedOver >= failsReadingAfter {
+                    throw MemoryError.readFailed(path: location, reason: "the connection was lost")
+                }
                 try body(stored)
+                handedOver += 1
             }
         }
     }
