@@ -12,7 +12,7 @@ struct CopyCommand: ParsableCommand {
             FROM and TO are each a TM file or a postgresql://user@host:port/database URL (the password from \
             PGPASSWORD). TO must be new or empty. Units keep their ids, metadata and origins; edit histories \
             and the stored glossary come along; everything lands in one transaction, or nothing does. TO's \
-            fuzzy index is then built from its units.
+            fuzzy index is built from the units as they are copied, and saved once they are in.
             """
     )
 
