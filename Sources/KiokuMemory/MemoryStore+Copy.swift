@@ -1,6 +1,6 @@
 import KiokuFormats
 
-/// What ``MemoryStore/copy(to:progress:)`` carried over.
+/// What ``MemoryStore/copy(to:inserted:progress:)`` carried over.
 public struct CopyReport: Sendable, Equatable {
     public var units = 0
     public var origins = 0

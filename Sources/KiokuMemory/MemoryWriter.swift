@@ -19,7 +19,7 @@ public protocol MemoryWriter {
     func variants(of unit: UnitID) throws(MemoryError) -> [Variant]
     /// Stores a new unit with all its metadata; returns its id.
     func insert(_ unit: TranslationUnit, contentHash: Int64, origin: OriginID) throws(MemoryError) -> UnitID
-    /// Stores a unit under the id it has in another store (a copy, ``MemoryStore/copy(to:progress:)``);
+    /// Stores a unit under the id it has in another store (a copy, ``MemoryStore/copy(to:inserted:progress:)``);
     /// units inserted after it get higher ids.
     func insert(_ unit: TranslationUnit, contentHash: Int64, origin: OriginID, id: UnitID) throws(MemoryError)
     /// Adds an entry to a unit's history as another store recorded it (a copy).
