@@ -9,7 +9,9 @@ import Glibc
 /// answered on, and when both want a core, the lookup gets it. The thread ends when the
 /// queue is released.
 final class WriteQueue: Sendable {
-    private let jobs = BlockingQueue<@Sendable () -> Void>()
+    /// A write: it runs, then returns how to hand its result to the waiting request.
+    private typealias Job = @Sendable () -> @Sendable () -> Void
+    private let jobs = BlockingQueue<Job>()
 
     /// `niceness`: how much lower than the server's other threads the writer runs (Linux).
     init(niceness: Int32 = 10) {
@@ -19,7 +21,16 @@ final class WriteQueue: Sendable {
             // On Linux the nice value belongs to the thread; 0 names the calling one.
             _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, niceness)
             #endif
-            while let job = jobs.take() { job() }
+            while true {
+                // The job, and what it holds (a request's body), is released before the request
+                // is resumed: once a request has its answer, nothing of it is left on this thread.
+                let resume: @Sendable () -> Void
+                do {
+                    guard let job = jobs.take() else { break }
+                    resume = job()
+                }
+                resume()
+            }
         }
         thread.name = "kioku-writer"
         thread.start()
@@ -29,7 +40,10 @@ final class WriteQueue: Sendable {
 
     func run<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
         try await withCheckedThrowingContinuation { continuation in
-            let queued = jobs.put { continuation.resume(with: Result { try body() }) }
+            let queued = jobs.put {
+                let result = Result { try body() }
+                return { continuation.resume(with: result) }
+            }
             if !queued { continuation.resume(throwing: CancellationError()) }  // the server is stopping
         }
     }
