@@ -24,7 +24,7 @@ final class SQLiteWriter: MemoryWriter {
     private var unitsBefore: Int64?
     /// While a bulk load has dropped the content-hash index: every unit's hash (see
     /// ``finish()``), and the rare second unit of a hash (another content, same hash).
-    private var hashes: [Int64: Int64]?
+    private var hashes: ContentHashTable?
     private var sharedHashes: [Int64: [UnitID]] = [:]
 
     /// A bulk load (``BulkLoad/units``) raises the page cache so that the content-hash index
@@ -74,7 +74,7 @@ final class SQLiteWriter: MemoryWriter {
 
     func units(withContentHash hash: Int64) throws(MemoryError) -> [UnitID] {
         guard let hashes else { return try unitIDs(findHash, hash) }
-        guard let first = hashes[hash] else { return [] }
+        guard let first = hashes.unit(withHash: hash) else { return [] }
         return [UnitID(first)] + (sharedHashes[hash] ?? [])
     }
 
@@ -84,12 +84,11 @@ final class SQLiteWriter: MemoryWriter {
     private func dropHashIndexIfBulk() throws {
         guard hashes == nil, inserted >= BulkLoad.units, Int64(inserted) >= (unitsBefore ?? 0) else { return }
         typealias U = UnitTable
-        var loaded: [Int64: Int64] = [:]
-        loaded.reserveCapacity(Int(unitsBefore ?? 0) + inserted * 2)
+        var loaded = ContentHashTable(capacity: Int(unitsBefore ?? 0) + inserted * 2)
         let all = try db.makeStatement(sql: "SELECT \(U.contentHash), \(U.id) FROM \(U.name) ORDER BY \(U.id)")
         try all.forEachRow(in: db, { _ in }) { row in
             let hash = sqlite3_column_int64(row, 0), id = sqlite3_column_int64(row, 1)
-            if loaded[hash] == nil { loaded[hash] = id } else { sharedHashes[hash, default: []].append(UnitID(id)) }
+            if !loaded.insert(hash: hash, unit: id) { sharedHashes[hash, default: []].append(UnitID(id)) }
         }
         try db.execute(sql: "DROP INDEX IF EXISTS \(Self.hashIndex)")
         hashes = loaded
@@ -167,10 +166,8 @@ final class SQLiteWriter: MemoryWriter {
                 try db.execute(sql: "PRAGMA cache_size = -\(Self.bulkCacheKiB)")
                 raisedCache = true
             }
-            if var hashes {
-                self.hashes = nil  // one owner while it changes
-                if hashes[contentHash] == nil { hashes[contentHash] = unitID } else { sharedHashes[contentHash, default: []].append(UnitID(unitID)) }
-                self.hashes = hashes
+            if hashes != nil {
+                if hashes?.insert(hash: contentHash, unit: unitID) == false { sharedHashes[contentHash, default: []].append(UnitID(unitID)) }
             } else {
                 try dropHashIndexIfBulk()
             }
