@@ -23,7 +23,8 @@ final class WriteQueue: Sendable {
             #endif
             while true {
                 // The job, and what it holds (a request's body), is released before the request
-                // is resumed: once a request has its answer, nothing of it is left on this thread.
+                // is resumed, and its result is handed over, not kept: once a request has its
+                // answer, nothing of it is left on this thread.
                 let resume: @Sendable () -> Void
                 do {
                     guard let job = jobs.take() else { break }
@@ -41,8 +42,10 @@ final class WriteQueue: Sendable {
     func run<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
         try await withCheckedThrowingContinuation { continuation in
             let queued = jobs.put {
-                let result = Result { try body() }
-                return { continuation.resume(with: result) }
+                // The result leaves its box as the request resumes: the closure, freed on this
+                // thread afterwards, no longer holds it (nor what it holds, a write's decoded units).
+                let result = Locked<Result<T, any Error>?>(Result { try body() })
+                return { continuation.resume(with: result.withLock { held in defer { held = nil }; return held! }) }
             }
             if !queued { continuation.resume(throwing: CancellationError()) }  // the server is stopping
         }
