@@ -93,7 +93,7 @@ let package = Package(
         .executableTarget(
             name: "kioku-fuzz",
             dependencies: [
-                "KiokuText", "KiokuFormats", "KiokuMemory", "KiokuPostgres", "KiokuTerms", "KiokuAlign", "KiokuServer",
+                "KiokuText", "KiokuFormats", "KiokuMemory", "KiokuMatch", "KiokuPostgres", "KiokuTerms", "KiokuAlign", "KiokuServer",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOEmbedded", package: "swift-nio"),

@@ -15,7 +15,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PATH:/opt/swift/usr/bin"
-targets="xml tmx xliff tsv csv moses tbx glossary-tsv language-tag postgres-address unit-ids po job-xliff server document-text document-markdown document-html document-docx sentences align"
+targets="xml tmx xliff tsv csv moses tbx glossary-tsv language-tag postgres-address unit-ids po job-xliff server document-text document-markdown document-html document-docx sentences align index-chunk"
 target=${1:-}
 seconds=${2:-60}
 if [ -z "$target" ] || [ "$target" = list ]; then echo "targets: $targets"; exit 0; fi

@@ -9,6 +9,7 @@
 import Foundation
 import KiokuAlign
 import KiokuFormats
+import KiokuMatch
 import KiokuMemory
 import KiokuPostgres
 import KiokuTerms
@@ -79,6 +80,8 @@ let targets: [String: (Data) -> Void] = [
     "tbx": { data in _ = try? GlossaryFile.read(path: file("fuzz.tbx", data)) },
     "glossary-tsv": { data in _ = try? GlossaryFile.read(path: file("fuzz.tsv", data)) },
     "server": { data in ServerRequests.run(data) },
+    // A saved chunk of the fuzzy index, as read from a TM file or a database that may be damaged.
+    "index-chunk": { data in _ = ChunkBlobProbe.reads(Array(data)) },
     "language-tag": { data in _ = LanguageTag(String(decoding: data, as: UTF8.self)) },
     "postgres-address": { data in
         // A --db URL: parsed or refused; what Kioku shows of it never carries the password.

@@ -246,30 +246,6 @@ struct IndexChunk: Sendable {
         self.postings = postings
     }
 
-    // MARK: Blob
-
-    /// The chunk as bytes: five little-endian arrays, each preceded by its length (the dead
-    /// documents are saved apart: ``deadBytes()``).
-    func encoded() -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(documents.count * 8 + (offsets.count + tokens.count + postingStarts.count + postings.count) * 4 + 40)
-        func put<T: FixedWidthInteger>(_ array: [T]) {
-            withUnsafeBytes(of: UInt64(array.count).littleEndian) { out.append(contentsOf: $0) }
-            array.withUnsafeBytes { out.append(contentsOf: $0) }
-        }
-        put(documents); put(offsets); put(tokens); put(postingStarts); put(postings)
-        return out
-    }
-
-    /// The dead documents' bits as saved (little-endian 64-bit words); empty when none is dead.
-    func deadBytes() -> [UInt8] {
-        guard deadCount > 0 else { return [] }
-        var out: [UInt8] = []
-        out.reserveCapacity(dead.count * 8)
-        for word in dead { withUnsafeBytes(of: word.littleEndian) { out.append(contentsOf: $0) } }
-        return out
-    }
-
     /// Takes saved dead bits; false when they cannot be this chunk's (a damaged index).
     mutating func setDead(_ bytes: UnsafeRawBufferPointer) -> Bool {
         guard bytes.count == ((count + 63) >> 6) * 8 else { return false }
@@ -288,39 +264,4 @@ struct IndexChunk: Sendable {
     }
 
     init() {}
-
-    /// Reads a blob written by `encoded()`; nil if it is damaged.
-    init?(encoded bytes: [UInt8]) {
-        guard let chunk = bytes.withUnsafeBytes({ IndexChunk(encoded: $0) }) else { return nil }
-        self = chunk
-    }
-
-    /// Reads a blob in place (straight from SQLite's buffer: one copy into the arrays).
-    init?(encoded bytes: UnsafeRawBufferPointer) {
-        var position = 0
-        func take<T: FixedWidthInteger>(_: T.Type) -> [T]? {
-            guard position + 8 <= bytes.count else { return nil }
-            let count = Int(UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: position, as: UInt64.self)))
-            position += 8
-            let size = count * MemoryLayout<T>.stride
-            guard count >= 0, position + size <= bytes.count else { return nil }
-            let array = [T](unsafeUninitializedCapacity: count) { buffer, initialized in
-                UnsafeMutableRawBufferPointer(buffer).copyMemory(from: UnsafeRawBufferPointer(rebasing: bytes[position..<position + size]))
-                initialized = count
-            }
-            position += size
-            return array
-        }
-        guard let documents = take(Int64.self), let offsets = take(UInt32.self), let tokens = take(UInt32.self),
-              let starts = take(UInt32.self), let postings = take(UInt32.self),
-              offsets.count == documents.count + 1, Int(offsets.last ?? 0) == tokens.count,
-              Int(starts.last ?? 0) == postings.count
-        else { return nil }
-        self.documents = documents
-        self.offsets = offsets
-        self.tokens = tokens
-        self.postingStarts = starts
-        self.postings = postings
-        guard indexLengths() else { return nil }
-    }
 }

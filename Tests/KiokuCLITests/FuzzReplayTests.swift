@@ -8,7 +8,7 @@ import KiokuTestSupport
 @Suite struct FuzzReplayTests {
     static let targets = [
         "xml", "tmx", "xliff", "tsv", "csv", "moses", "tbx", "glossary-tsv", "language-tag", "postgres-address", "po", "job-xliff", "server",
-        "document-text", "document-markdown", "document-html", "document-docx", "sentences", "align",
+        "document-text", "document-markdown", "document-html", "document-docx", "sentences", "align", "index-chunk",
     ]
 
     @Test(arguments: targets)

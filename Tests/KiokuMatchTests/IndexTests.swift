@@ -144,6 +144,81 @@ import KiokuText
         }
     }
 
+    /// Format 3 saves a chunk without its inverted lists and with packed tokens: reading the blob
+    /// rebuilds lists equal to the ones built with the chunk, token ids of every size included.
+    @Test func aChunksBlobHoldsItsTokensPackedAndItsListsAreRebuilt() throws {
+        var chunk = IndexChunk()
+        var random = ExactnessTests.Generator(state: 11)
+        let large: [UInt32] = [0, 127, 128, 16_383, 16_384, 2_097_151, 2_097_152]  // one to four bytes
+        chunk.append((1...400).map { unit in
+            let length = unit % 9 == 0 ? 0 : random.below(30) + 1
+            let tokens = (0..<length).map { _ in random.below(5) == 0 ? large[random.below(large.count)] : UInt32(random.below(300)) }
+            return (key: VariantKey(unit: UnitID(Int64(unit)), position: unit % 3)!, tokens: tokens)
+        })
+        let blob = chunk.encoded()
+        let decoded = try #require(IndexChunk(encoded: blob))
+        #expect(decoded.documents == chunk.documents && decoded.offsets == chunk.offsets && decoded.tokens == chunk.tokens)
+        #expect(decoded.postingStarts == chunk.postingStarts && decoded.postings == chunk.postings)
+        #expect(decoded.encoded() == blob)
+        // the lists left for the caller to build
+        var bare = try #require(blob.withUnsafeBytes { IndexChunk(encoded: $0, withPostings: false) })
+        #expect(bare.postings.isEmpty)
+        bare.rebuildPostings()
+        #expect(bare.postings == chunk.postings)
+        // the largest ids take five bytes (read without lists: those would be sized by the id)
+        var wide = IndexChunk()
+        wide.documents = [VariantKey(unit: 1, position: 0)!.packed]
+        wide.offsets = [0, 3]
+        wide.tokens = [UInt32.max, 268_435_456, 1]
+        let lengthsIndexed = wide.indexLengths()
+        #expect(lengthsIndexed)
+        let wideBlob = wide.encoded()
+        #expect(wideBlob.withUnsafeBytes { IndexChunk(encoded: $0, withPostings: false) }?.tokens == wide.tokens)
+        // documents, where each length starts, and about a byte or two a token: the lists and
+        // 4-byte tokens of format 2 were 4 times as large
+        let format2 = chunk.documents.count * 8 + (chunk.offsets.count + chunk.tokens.count + chunk.postingStarts.count + chunk.postings.count) * 4
+        #expect(blob.count * 2 < format2)
+    }
+
+    /// A damaged blob (or one of format 2) is refused, never trusted: no trap, no allocation
+    /// sized by a number in it.
+    @Test func damagedChunkBlobsAreRefused() throws {
+        var chunk = IndexChunk()
+        chunk.append([(key: VariantKey(unit: 5, position: 0)!, tokens: [2, 300, 2]), (key: VariantKey(unit: 6, position: 0)!, tokens: [4])])
+        let blob = chunk.encoded()
+        func reads(_ bytes: [UInt8], highestToken: UInt32 = .max) -> Bool {
+            bytes.withUnsafeBytes { IndexChunk(encoded: $0, highestToken: highestToken) } != nil
+        }
+        #expect(reads(blob) && reads(blob, highestToken: 300))
+        #expect(!reads(blob, highestToken: 299))  // a token the vocabulary does not have
+        for cut in [1, 3, 8, blob.count - 1] { #expect(!reads(Array(blob.prefix(cut))), "cut at \(cut)") }
+        #expect(!reads(blob + [0]))  // trailing bytes
+        // format 2's blob began with its document count
+        var format2 = blob
+        withUnsafeBytes(of: UInt64(2).littleEndian) { format2.replaceSubrange(0..<8, with: $0) }
+        #expect(!reads(format2))
+        // a document count far beyond the blob
+        var huge = blob
+        withUnsafeBytes(of: UInt64(1 << 40).littleEndian) { huge.replaceSubrange(8..<16, with: $0) }
+        #expect(!reads(huge))
+        // the token bytes, the shorter document first: 4, then 2, 300 in two bytes, 2; the last
+        // one made to continue past the end, or the first padded with a needless byte
+        let tokensStart = blob.count - 5
+        #expect(Array(blob[tokensStart...]) == [4, 2, 0xAC, 0x02, 2])
+        var continuing = blob
+        continuing[blob.count - 1] = 0x84
+        #expect(!reads(continuing))
+        var padded = blob
+        padded.replaceSubrange(tokensStart..<tokensStart + 1, with: [0x84, 0x00])
+        withUnsafeBytes(of: UInt64(6).littleEndian) { padded.replaceSubrange(tokensStart - 8..<tokensStart, with: $0) }
+        #expect(!reads(padded))
+        // where each length starts, going backwards
+        let startsAt = 8 + 8 + 2 * 8 + 8
+        var backwards = blob
+        backwards[startsAt + 4] = 2  // [0, 0, 1, 1, 2] made [0, 2, 1, 1, 2]
+        #expect(!reads(backwards))
+    }
+
     @Test func concordanceFindsInflectedRussianAndJapaneseSubstrings() throws {
         let tm = try TranslationMemory.seed()
         let concordance = try Concordance(memory: tm)
