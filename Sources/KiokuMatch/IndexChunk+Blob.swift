@@ -100,12 +100,14 @@ extension IndexChunk {
         guard let first = starts.first, first == 0, Int(starts.last!) == count,
               count == 0 ? starts.count == 1 : starts.count >= 2 && Int(starts[starts.count - 2]) < count
         else { return nil }
+        // All of them checked before any is used: a start far beyond the count, followed by one
+        // going back, must not run a loop of billions (the fuzzer's first find).
+        for length in 0..<starts.count - 1 where starts[length] > starts[length + 1] { return nil }
         var offsets: [UInt32] = []
         offsets.reserveCapacity(count + 1)
         offsets.append(0)
         var total: UInt64 = 0
         for length in 0..<starts.count - 1 {
-            guard starts[length] <= starts[length + 1] else { return nil }
             for _ in starts[length]..<starts[length + 1] {
                 total += UInt64(length)
                 guard total <= UInt64(UInt32.max) else { return nil }

@@ -217,6 +217,10 @@ import KiokuText
         var backwards = blob
         backwards[startsAt + 4] = 2  // [0, 0, 1, 1, 2] made [0, 2, 1, 1, 2]
         #expect(!reads(backwards))
+        // a start far beyond the count, then one going back (the fuzzer's find: a loop of billions)
+        var beyond = blob
+        withUnsafeBytes(of: UInt32(0x6A00_0002).littleEndian) { beyond.replaceSubrange(startsAt + 4..<startsAt + 8, with: $0) }
+        #expect(!reads(beyond))
     }
 
     @Test func concordanceFindsInflectedRussianAndJapaneseSubstrings() throws {
