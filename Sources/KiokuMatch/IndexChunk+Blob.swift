@@ -30,17 +30,18 @@ extension IndexChunk {
         put(Self.blobTag)
         put(documents)
         put(lengthStarts)
-        var packed: [UInt8] = []
-        packed.reserveCapacity(tokens.count * 2)
+        // The tokens go straight into the blob; their byte count, known at the end, before them.
+        let countAt = out.count
+        put(0)
         for token in tokens {
             var value = token
             while value >= 0x80 {
-                packed.append(UInt8(truncatingIfNeeded: value) | 0x80)
+                out.append(UInt8(truncatingIfNeeded: value) | 0x80)
                 value >>= 7
             }
-            packed.append(UInt8(value))
+            out.append(UInt8(value))
         }
-        put(packed)
+        withUnsafeBytes(of: UInt64(out.count - countAt - 8).littleEndian) { out.replaceSubrange(countAt..<countAt + 8, with: $0) }
         return out
     }
 

@@ -211,17 +211,7 @@ final class IndexUpdater {
         var groups = try documents.keys.sorted().map { language throws(MemoryError) in
             (index: try loadedLanguage(language, create: true)!, documents: documents.removeValue(forKey: language)!)
         }
-        let workers = parallel ? groups.count : 1
-        groups.withUnsafeMutableBufferPointer { buffer in
-            let shared = UncheckedSendable(buffer)
-            DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                var group = worker
-                while group < shared.value.count {
-                    shared.value[group].index.append(staged: &shared.value[group].documents)
-                    group += workers
-                }
-            }
-        }
+        concurrentForEach(&groups, workers: parallel ? groups.count : 1) { $0.index.append(staged: &$0.documents) }
         touched.formUnion(groups.map(\.index.language))
     }
 
@@ -316,14 +306,7 @@ final class IndexUpdater {
                 chunks.append(chunk)
             }
             // The inverted lists are not saved: each chunk's are rebuilt from its tokens, on both cores.
-            chunks.withUnsafeMutableBufferPointer { buffer in
-                let shared = UncheckedSendable(buffer)
-                let workers = parallel && buffer.count > 1 ? 2 : 1
-                let rebuild: @Sendable (Int) -> Void = { worker in
-                    for number in stride(from: worker, to: shared.value.count, by: workers) { shared.value[number].rebuildPostings() }
-                }
-                if workers > 1 { DispatchQueue.concurrentPerform(iterations: workers, execute: rebuild) } else { rebuild(0) }
-            }
+            concurrentForEach(&chunks, workers: parallel ? 2 : 1) { $0.rebuildPostings() }
         }
         if chunks.isEmpty && !create { return nil }
         let index = LanguageIndex(language: language, vocabulary: vocabulary, chunks: chunks)
