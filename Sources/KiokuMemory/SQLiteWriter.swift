@@ -166,11 +166,10 @@ final class SQLiteWriter: MemoryWriter {
                 try db.execute(sql: "PRAGMA cache_size = -\(Self.bulkCacheKiB)")
                 raisedCache = true
             }
-            if hashes != nil {
-                if hashes?.insert(hash: contentHash, unit: unitID) == false { sharedHashes[contentHash, default: []].append(UnitID(unitID)) }
-            } else {
-                try dropHashIndexIfBulk()
-            }
+            // The table read at the drop holds the units stored before this one; this one joins it
+            // like every later one.
+            if hashes == nil { try dropHashIndexIfBulk() }
+            if hashes?.insert(hash: contentHash, unit: unitID) == false { sharedHashes[contentHash, default: []].append(UnitID(unitID)) }
             let metadata = unit.metadata
             try insertUnit.run(in: db) { s in
                 bindText(s, 1, unit.sourceLanguage?.identifier)

@@ -157,4 +157,15 @@ import KiokuText
         // the index built again finds duplicates as before
         #expect(try tm.add([line(7), line(bulk + 1_999)]).duplicates == 2)
     }
+
+    /// The unit whose arrival drops the hash index (the 50,000th new one of a transaction) is
+    /// stored after the hashes were read from the table: it must be among them all the same.
+    @Test func theUnitThatStartsABulkLoadIsFoundAsADuplicateToo() throws {
+        let tm = try TranslationMemory(path: Scratch.tmPath())
+        func line(_ number: Int) -> TranslationUnit { unit((.english, "Line \(number)"), (.russian, "Строка \(number)")) }
+        let bulk = BulkLoad.units
+        let report = try tm.add((0..<bulk + 10).map(line) + [line(bulk - 1), line(bulk - 2), line(bulk)])
+        #expect(report.added == bulk + 10 && report.duplicates == 3)
+        #expect(try tm.unitCount() == bulk + 10)
+    }
 }
