@@ -88,7 +88,7 @@ public final class FuzzyIndex: Sendable {
     /// in, once the index is current (a lookup-updating index brings itself up to date first).
     public func languages() throws(MemoryError) -> [String] {
         if lookupsUpdate { try update() }
-        let loaded = updater.withLock { Array($0.languages.keys) }
+        let loaded = updater.withLock { Array($0.languages.keys) + $0.stagedLanguages }
         return Set(try memory.indexedLanguages() + loaded).sorted()
     }
 

@@ -10,17 +10,67 @@ import KiokuText
 /// them to one index once.
 public final class ImportedDocuments: @unchecked Sendable {
     /// Documents in the order they were imported, their tokens as ids of `Language.tokens`.
+    /// A full segment is encoded as the index chunk it makes once the next one starts
+    /// (``encode()``): a quarter of the bytes, and the chunk's sorting done on the tokenizing
+    /// thread while the import runs, not after it.
     struct Segment: Sendable {
         var keys: [VariantKey] = []
         /// Where each document's tokens start in `tokens`, and where the last one ends.
         var offsets: [UInt32] = [0]
         var tokens: [UInt32] = []
+        /// The documents as ``IndexChunk/encoded()`` makes them, once encoded (the arrays above
+        /// are empty then), and how many they are.
+        private(set) var encoded: [UInt8]?
+        private var encodedCount = 0
+
+        /// How many documents the segment holds.
+        var count: Int { encoded == nil ? keys.count : encodedCount }
+
+        /// About how many bytes the segment takes.
+        var bytes: Int {
+            encoded?.count ?? keys.count * MemoryLayout<VariantKey>.stride + (offsets.count + tokens.count) * MemoryLayout<UInt32>.stride
+        }
 
         /// Gives back what the arrays reserved beyond their elements.
         mutating func trim() {
             tokens = tokens.withUnsafeBufferPointer { Array($0) }
             offsets = offsets.withUnsafeBufferPointer { Array($0) }
             keys = keys.withUnsafeBufferPointer { Array($0) }
+        }
+
+        /// Replaces the documents' arrays by the blob of the chunk they make.
+        mutating func encode() {
+            guard encoded == nil else { return }
+            let blob = chunk().encoded()
+            encodedCount = keys.count
+            keys = []; offsets = [0]; tokens = []
+            encoded = blob
+        }
+
+        /// The blob of the chunk the documents make, ids as they are (the index's own when the
+        /// index starts with this import: see ``Language/indexChanges(for:)``).
+        func encodedChunk() -> [UInt8] { encoded ?? chunk().encoded() }
+
+        /// The documents in import order, each with its tokens.
+        func documents() -> [(key: VariantKey, tokens: [UInt32])] {
+            guard encoded != nil else {
+                return keys.indices.map { (keys[$0], Array(tokens[Int(offsets[$0])..<Int(offsets[$0 + 1])])) }
+            }
+            let chunk = chunk()
+            // A chunk sorts its documents by length; their keys rise in import order.
+            return (0..<chunk.count).map { document in
+                (chunk.key(of: document), Array(chunk.tokens[Int(chunk.offsets[document])..<Int(chunk.offsets[document + 1])]))
+            }.sorted { $0.key.packed < $1.key.packed }
+        }
+
+        /// The chunk of the documents, without its inverted lists.
+        private func chunk() -> IndexChunk {
+            if let encoded {
+                guard let chunk = encoded.withUnsafeBytes({ IndexChunk(encoded: $0, withPostings: false) })
+                else { preconditionFailure("a segment's own blob does not read back") }
+                return chunk
+            }
+            return IndexChunk(keys: keys.map(\.packed), offsets: offsets, tokens: tokens)
         }
     }
 
@@ -46,11 +96,17 @@ public final class ImportedDocuments: @unchecked Sendable {
             segments[segments.count - 1].trim()
         }
 
-        /// Adds a document; returns about how many bytes it takes.
+        /// Adds a document; returns by about how many bytes the documents grew (less than
+        /// nothing when a full segment was encoded to make room).
         @discardableResult
         mutating func add(_ text: String, key: VariantKey) -> Int {
+            var grown = 0
             if segments.isEmpty || segments[segments.count - 1].keys.count >= Self.segmentDocuments {
-                trimLastSegment()
+                if let last = segments.indices.last {
+                    let before = segments[last].bytes
+                    segments[last].encode()
+                    grown = segments[last].bytes - before
+                }
                 segments.append(Segment())
             }
             var segment = segments[segments.count - 1]
@@ -68,7 +124,20 @@ public final class ImportedDocuments: @unchecked Sendable {
             segment.keys.append(key)
             segment.offsets.append(UInt32(segment.tokens.count))
             segments[segments.count - 1] = segment
-            return MemoryLayout<VariantKey>.stride + MemoryLayout<UInt32>.stride * (tokenCount + 1)
+            return grown + MemoryLayout<VariantKey>.stride + MemoryLayout<UInt32>.stride * (tokenCount + 1)
+        }
+
+        /// The documents as a save of a new, empty index writes them: the import numbers tokens
+        /// from 2 in the order they first occur, as an empty index does when it appends the same
+        /// documents in the same order, and each segment holds one chunk's worth. So the tokens
+        /// and chunks are the ones that index would build, byte for byte.
+        func indexChanges(for language: String) -> IndexChanges {
+            let newTokens = (Int(LanguageIndex.numberToken) + 1..<tokens.count).map { (token: tokens[$0], id: UInt32($0)) }
+            let chunks = segments.enumerated().map { number, segment in
+                IndexChanges.Chunk(number: number, documents: segment.count) { segment.encodedChunk() }
+            }
+            return IndexChanges(language: language, newTokens: newTokens, chunks: chunks,
+                                deadDocuments: segments.indices.map { IndexChanges.DeadDocuments(chunk: $0, bits: []) })
         }
     }
 
@@ -84,7 +153,7 @@ public final class ImportedDocuments: @unchecked Sendable {
     init(units: ClosedRange<UnitID>?, changesBefore: Int64, languages: [String: Language]) {
         self.units = units
         self.changesBefore = changesBefore
-        count = languages.values.reduce(0) { total, language in total + language.segments.reduce(0) { $0 + $1.keys.count } }
+        count = languages.values.reduce(0) { total, language in total + language.segments.reduce(0) { $0 + $1.count } }
         self.languages = Locked(languages)
     }
 

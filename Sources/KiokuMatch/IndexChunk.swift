@@ -190,6 +190,53 @@ struct IndexChunk: Sendable {
         rebuildPostings()
     }
 
+    /// The chunk of documents given back to back — each one's key, and where each one's tokens
+    /// start in `tokens` (one more offset than keys) — sorted by length and key as
+    /// ``append(_:)`` sorts them, without its inverted lists: an import's segment
+    /// becomes one while the import runs (``ImportedDocuments``). Keys that rise (as an import's
+    /// do) are sorted by length alone, in one counting pass, with no array per document.
+    init(keys: [Int64], offsets: [UInt32], tokens: [UInt32]) {
+        let count = keys.count
+        func length(_ document: Int) -> Int { Int(offsets[document + 1] - offsets[document]) }
+        var order: [Int]
+        if zip(keys, keys.dropFirst()).allSatisfy({ $0 < $1 }) {
+            // A stable counting sort by length keeps the rising keys in order within a length.
+            let longest = (0..<count).reduce(0) { max($0, length($1)) }
+            var starts = [Int](repeating: 0, count: longest + 2)
+            for document in 0..<count { starts[length(document) + 1] += 1 }
+            for length in 0...longest { starts[length + 1] += starts[length] }
+            order = [Int](repeating: 0, count: count)
+            for document in 0..<count {
+                order[starts[length(document)]] = document
+                starts[length(document)] += 1
+            }
+        } else {
+            order = (0..<count).sorted { length($0) != length($1) ? length($0) < length($1) : keys[$0] < keys[$1] }
+        }
+        self.init()
+        documents = order.map { keys[$0] }
+        offsets.withUnsafeBufferPointer { from in
+            tokens.withUnsafeBufferPointer { source in
+                var sorted = [UInt32](repeating: 0, count: Int(from[count]) - Int(from[0]))
+                var ends = [UInt32](repeating: 0, count: count + 1)
+                sorted.withUnsafeMutableBufferPointer { target in
+                    var written = 0
+                    for (position, document) in order.enumerated() {
+                        let start = Int(from[document]), end = Int(from[document + 1])
+                        if end > start {
+                            target.baseAddress!.advanced(by: written).update(from: source.baseAddress!.advanced(by: start), count: end - start)
+                        }
+                        written += end - start
+                        ends[position + 1] = UInt32(written)
+                    }
+                }
+                self.tokens = sorted
+                self.offsets = ends
+            }
+        }
+        _ = indexLengths()  // sorted just above
+    }
+
     /// The local documents whose length lies in `lengths` (documents are sorted by length).
     func documents(withLengths lengths: ClosedRange<Int>) -> Range<Int> {
         // lengthStarts[L]: the first document at least L tokens long; past the longest, the count

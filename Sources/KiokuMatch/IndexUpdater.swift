@@ -11,6 +11,8 @@ final class IndexUpdater {
     let memory: any MemoryStore
     let parallel: Bool
     private(set) var languages: [String: LanguageIndex] = [:]
+    /// Languages an import added that are waiting to be saved, not in ``languages``.
+    var stagedLanguages: [String] { Array(staged.keys) }
     /// The in-memory index covers every unit up to this one and every change-log entry up to
     /// this one (its `saves` is not used)…
     private var indexed: IndexWatermark
@@ -22,6 +24,12 @@ final class IndexUpdater {
     private(set) var lastSaveReplacedAll = false
     /// Languages with tokens or chunks not yet saved.
     private var unsavedLanguages: Set<String> = []
+    /// Languages new to the index whose documents an import made (``ImportedDocuments``) and
+    /// that are saved as they are, their chunks encoded while the import ran: their lists are
+    /// never built in memory — an import that ends its program has no use for them (a 10M import's
+    /// were 2.5 GB). Once saved, a lookup loads them from the store like any saved language;
+    /// needed before that, they become an index in memory (``loadedLanguage(_:create:)``).
+    private var staged: [String: ImportedDocuments.Language] = [:]
     private var latestSeen: UnitID?
     /// A read-only store whose saved index is of another format: the index is built in
     /// memory from the units, and the saved data is never read.
@@ -90,7 +98,10 @@ final class IndexUpdater {
             // With nothing indexed, the units are read as they are now: the changes so far are in them.
             if indexed.units == .none && languages.isEmpty { indexed.changes = max(indexed.changes, revision.latestChange) }
             if revision.latestUnit > indexed.units {
-                let changesBefore = try indexUnits(through: revision.latestUnit, adding: imported, into: &outcome)
+                // An import's new languages are saved as they are when this round saves, and no
+                // change since the import began can concern its units.
+                let stages = persist && !replacesSaved && revision.latestChange <= (imported?.changesBefore ?? .min)
+                let changesBefore = try indexUnits(through: revision.latestUnit, adding: imported, staging: stages, into: &outcome)
                 // The imported documents are the texts as imported: changes since may concern them
                 // (applying a change again only indexes its unit as it is now).
                 if let changesBefore { indexed.changes = min(indexed.changes, changesBefore) }
@@ -112,6 +123,7 @@ final class IndexUpdater {
     func startOver(into outcome: inout Outcome) {
         outcome.dropped.formUnion(languages.keys)
         languages.removeAll()
+        staged.removeAll()
         unsavedLanguages.removeAll()
         indexed = .none
         replacesSaved = true
@@ -136,6 +148,7 @@ final class IndexUpdater {
     private func reloadSaved(_ stored: IndexWatermark, into outcome: inout Outcome) throws(MemoryError) {
         let loaded = Array(languages.keys)
         languages.removeAll()
+        staged.removeAll()
         indexed = stored
         saved = stored
         unsavedLanguages.removeAll()
@@ -153,6 +166,7 @@ final class IndexUpdater {
         if !units.isEmpty {
             // Every language the saved index holds is loaded: one left on disk would keep its old documents.
             if !ignoresSaved { for language in try memory.indexedLanguages() { _ = try loadedLanguage(language) } }
+            for language in Array(staged.keys) { _ = try loadedLanguage(language) }
             var changed: Set<String> = []
             let set = Set(units)
             for (language, index) in languages where index.remove(units: set) { changed.insert(language) }
@@ -173,8 +187,9 @@ final class IndexUpdater {
     /// Indexes the units after `indexed.units` up to `latest`: those of `imported` from its
     /// documents (when none of them is indexed yet and all are in the store), the others read
     /// in batches of whole units. Returns the change log's last entry before the import when
-    /// it took the import's documents.
-    private func indexUnits(through latest: UnitID, adding imported: ImportedDocuments?,
+    /// it took the import's documents. With `staging`, the import's languages that are new to the
+    /// index are left for the save to write as they are (``staged``).
+    private func indexUnits(through latest: UnitID, adding imported: ImportedDocuments?, staging: Bool,
                             into outcome: inout Outcome) throws(MemoryError) -> Int64? {
         var changed: Set<String> = []
         defer {
@@ -187,7 +202,15 @@ final class IndexUpdater {
         }
         try readUnits(through: UnitID(units.lowerBound.rawValue - 1), touched: &changed, into: &outcome)
         outcome.report.documentsAdded += documents.count
-        try append(documents.take(), touched: &changed)
+        var taken = documents.take()
+        if staging {
+            let saved = Set(try memory.indexedLanguages())
+            for language in Array(taken.keys) where languages[language] == nil && !saved.contains(language) {
+                staged[language] = taken.removeValue(forKey: language)
+                unsavedLanguages.insert(language)
+            }
+        }
+        try append(taken, touched: &changed)
         indexed.units = units.upperBound
         try readUnits(through: latest, touched: &changed, into: &outcome)
         return documents.changesBefore
@@ -270,6 +293,7 @@ final class IndexUpdater {
     /// is no longer the one this catch-up started from.
     private func save() throws(MemoryError) -> Bool {
         let changes = unsavedLanguages.sorted().compactMap { language -> IndexChanges? in
+            if let documents = staged[language] { return documents.indexChanges(for: language) }
             guard let index = languages[language] else { return nil }
             let dirty = replacesSaved ? Array(index.chunks.indices) : index.dirtyChunks.sorted()
             let chunks = dirty.map { number -> IndexChanges.Chunk in
@@ -286,6 +310,7 @@ final class IndexUpdater {
         guard try memory.saveIndex(changes, replacing: saved, through: indexed, replacingAll: replacesSaved) else { return false }
         lastSaveReplacedAll = replacesSaved
         for language in unsavedLanguages { languages[language]?.markSaved() }
+        staged.removeAll()  // the store has them now
         saved = IndexWatermark(units: indexed.units, changes: indexed.changes, saves: saved.saves + 1)
         unsavedLanguages.removeAll()
         replacesSaved = false
@@ -295,6 +320,13 @@ final class IndexUpdater {
     /// The index of a language, loading it on first use; nil when the store has none (and `create` is false).
     func loadedLanguage(_ language: String, create: Bool = false) throws(MemoryError) -> LanguageIndex? {
         if let index = languages[language] { return index }
+        if var documents = staged.removeValue(forKey: language) {
+            // Not saved yet (the save failed, or more units came): the documents become the index in memory.
+            let index = LanguageIndex(language: language, vocabulary: TokenVocabulary(), chunks: [])
+            index.append(staged: &documents)
+            languages[language] = index
+            return index
+        }
         var vocabulary = TokenVocabulary()
         var chunks: [IndexChunk] = []
         let location = memory.location

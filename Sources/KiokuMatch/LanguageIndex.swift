@@ -81,26 +81,22 @@ final class LanguageIndex {
 
     /// Appends documents tokenized apart, with ids of a vocabulary of their own (an import's,
     /// see ``ImportTokenizer``): each of their tokens gets this index's id, new ones in the order
-    /// they first occur — what ``append(_:)`` gives the same documents, id for id. Takes the
-    /// segments' memory as it goes.
+    /// they first occur — what ``append(_:)`` gives the same documents, id for id (the import
+    /// numbered its tokens in that order). Takes the segments' memory as it goes.
     func append(staged: inout ImportedDocuments.Language) {
         var ids = [UInt32](repeating: Self.unknownToken, count: staged.tokens.count)
         if ids.count > Int(Self.numberToken) { ids[Int(Self.numberToken)] = Self.numberToken }
+        for local in ids.indices.dropFirst(Int(Self.numberToken) + 1) { ids[local] = assignID(staged.tokens[local]) }
         for number in staged.segments.indices {
             let segment = staged.segments[number]
             staged.segments[number] = ImportedDocuments.Segment()
-            var converted: [(key: VariantKey, tokens: [UInt32])] = []
-            converted.reserveCapacity(segment.keys.count)
-            for document in segment.keys.indices {
-                var tokens = Array(segment.tokens[Int(segment.offsets[document])..<Int(segment.offsets[document + 1])])
-                for position in tokens.indices {
-                    let local = Int(tokens[position])
-                    if ids[local] == Self.unknownToken { ids[local] = assignID(staged.tokens[local]) }
-                    tokens[position] = ids[local]
+            var documents = segment.documents()
+            for document in documents.indices {
+                for position in documents[document].tokens.indices {
+                    documents[document].tokens[position] = ids[Int(documents[document].tokens[position])]
                 }
-                converted.append((segment.keys[document], tokens))
             }
-            append(converted: converted)
+            append(converted: documents)
         }
         staged.segments.removeAll()
     }

@@ -144,6 +144,32 @@ import KiokuText
         }
     }
 
+    /// An import's segment becomes the chunk that appending its documents makes (sorted by
+    /// length, then key), whether its keys rise, as an import's do, or not.
+    @Test func aSegmentsDocumentsMakeTheChunkAppendingThemMakes() throws {
+        var random = SeededGenerator(seed: 17)
+        let documents: [(key: VariantKey, tokens: [UInt32])] = (0..<3_000).map { number in
+            let tokens = (0..<Int.random(in: 0...12, using: &random)).map { _ in UInt32.random(in: 1...400, using: &random) }
+            return (VariantKey(unit: UnitID(Int64(number / 2 + 1)), position: number % 2)!, tokens)
+        }
+        for order in [documents, documents.shuffled(using: &random)] {
+            var appended = IndexChunk()
+            appended.append(order)
+            var offsets: [UInt32] = [0], tokens: [UInt32] = []
+            for document in order {
+                tokens += document.tokens
+                offsets.append(UInt32(tokens.count))
+            }
+            let made = IndexChunk(keys: order.map(\.key.packed), offsets: offsets, tokens: tokens)
+            #expect(made.documents == appended.documents)
+            #expect(made.offsets == appended.offsets)
+            #expect(made.tokens == appended.tokens)
+            #expect(made.lengthStarts == appended.lengthStarts && made.lengthStarts.count > 10)
+            #expect(made.encoded() == appended.encoded())
+            #expect(made.postings.isEmpty)
+        }
+    }
+
     /// Format 3 saves a chunk without its inverted lists and with packed tokens: reading the blob
     /// rebuilds lists equal to the ones built with the chunk, token ids of every size included.
     @Test func aChunksBlobHoldsItsTokensPackedAndItsListsAreRebuilt() throws {
