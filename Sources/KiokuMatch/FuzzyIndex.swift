@@ -73,6 +73,14 @@ public final class FuzzyIndex: Sendable {
         try updater.withLock { (updater: inout IndexUpdater) throws(MemoryError) in try update(updater, persist: persist, adding: imported) }
     }
 
+    /// About how many units the next update must read from the store and index: every unit
+    /// when the TM has no index yet or one of an older format, else those added since the index
+    /// (in memory or saved) last caught up. An upper bound: deleted units count too. A program
+    /// can tell its user before a long first lookup (1M units take about 10 s).
+    public func unitsBehind() throws(MemoryError) -> Int {
+        try updater.withLock { (updater: inout IndexUpdater) throws(MemoryError) in try updater.unitsBehind() }
+    }
+
     /// Writes index data kept in memory by `update(persist: false)` to the store.
     public func persist() throws(MemoryError) {
         try update(persist: true)

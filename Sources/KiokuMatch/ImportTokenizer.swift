@@ -33,8 +33,8 @@ public final class ImportTokenizer: @unchecked Sendable {
     static let batchUnits = 2_048
 
     /// Starts the tokenizing thread; `memory` is the store about to be imported into. Once the
-    /// documents take `budget` bytes (2 GiB; 10M gen_corpus.py EN–RU units took 1.4 GB), the
-    /// units after are left to the index to read back.
+    /// documents take `budget` bytes (2 GiB; 10M gen_corpus.py EN–RU units take about 0.7 GB, their
+    /// full segments encoded as index chunks), the units after are left to the index to read back.
     ///
     /// The documents stand for every unit in the store between the first and the last id
     /// taken. An import's new units have consecutive ids, and the documents are used only if

@@ -117,6 +117,14 @@ final class IndexUpdater {
         }
     }
 
+    /// How many unit ids lie after what the in-memory index or the saved one (which an update
+    /// would load rather than rebuild) covers.
+    func unitsBehind() throws(MemoryError) -> Int {
+        let revision = try memory.revision()
+        let reach = ignoresSaved ? indexed.units : max(indexed.units, revision.indexed.units)
+        return Int(max(0, revision.latestUnit.rawValue - reach.rawValue))
+    }
+
     /// Forgets the index and builds it again from the units; the next save replaces the
     /// saved copy whole. What deletions left behind is gone, and the vocabulary holds only
     /// tokens the units still have.

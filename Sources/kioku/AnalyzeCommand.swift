@@ -51,7 +51,9 @@ struct AnalyzeCommand: ParsableCommand {
             let definition = try MatchBands(parsing: bands)
             let tm = try memory.open()
             let documents = try files.map { path in try JobDocument.read(path: path, sourceLanguage: src, targetLanguage: tgt) }
-            let analysis = try JobAnalyzer(matcher: try Matcher(memory: tm), bands: definition).analyze(documents)
+            let matcher = try Matcher(memory: tm)
+            try IndexCatchUp.run(matcher.index)
+            let analysis = try JobAnalyzer(matcher: matcher, bands: definition).analyze(documents)
             if let html {
                 let output = try TextOutput(path: html)
                 try output.write(AnalysisReportPage(analysis: analysis, memoryName: (memory.location as NSString).lastPathComponent).html())

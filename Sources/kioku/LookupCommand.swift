@@ -60,6 +60,7 @@ struct LookupCommand: ParsableCommand {
         try Terminal.reportingErrors(.lookup) {
             let tm = try memory.open()
             let matcher = try Matcher(memory: tm)
+            try IndexCatchUp.run(matcher.index)
             let options = LookupOptions(minimumScore: min, maximumResults: max, context: context, exhaustive: exhaustive)
             if let batch {
                 try requireLanguages(in: matcher)

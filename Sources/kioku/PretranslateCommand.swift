@@ -67,7 +67,9 @@ struct PretranslateCommand: ParsableCommand {
             let document = try JobDocument.read(path: file, sourceLanguage: src, targetLanguage: tgt)
             let options = PretranslateOptions(fill: fill, minimum: min, maximumCandidates: max, overwrite: overwrite,
                                               glossary: glossary.concepts.isEmpty ? nil : glossary)
-            let (fills, report) = try Pretranslator(matcher: try Matcher(memory: tm), options: options).fills(for: document)
+            let matcher = try Matcher(memory: tm)
+            try IndexCatchUp.run(matcher.index)
+            let (fills, report) = try Pretranslator(matcher: matcher, options: options).fills(for: document)
             try document.write(fills: fills, to: to)
             if json { return try Terminal.printJSON(report) }
             guard to != "-" else { return }

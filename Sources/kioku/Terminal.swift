@@ -29,6 +29,11 @@ enum Terminal {
         FileHandle.standardError.write(Data(("kioku: " + message + "\n").utf8))
     }
 
+    /// What the user should know about what the command is doing (standard error).
+    static func note(_ message: String) {
+        FileHandle.standardError.write(Data(("kioku: note: " + message + "\n").utf8))
+    }
+
     /// Something the user must know although the command did its job (exit status 0).
     static func warning(_ message: String) {
         FileHandle.standardError.write(Data(("kioku: warning: " + message + "\n").utf8))

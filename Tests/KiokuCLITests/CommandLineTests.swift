@@ -28,6 +28,27 @@ import KiokuTestSupport
 
     /// A revision made in OmegaT (dated and signed on the target, with a note) is listed first,
     /// with when, by whom and the note.
+    /// A TM whose index an older Kioku saved (another format) is indexed again by the first
+    /// lookup: the user hears why it waits, once, not a silent pause.
+    @Test func aLookupThatMustIndexTheTMFirstSaysSoOnce() throws {
+        let tm = Scratch.tmPath()
+        let rows = (0..<100_000).map { "Report number \($0) from Vladivostok\tСообщение номер \($0) из Владивостока" }
+        let corpus = Scratch.file("reports.tsv", "en\tru\n" + rows.joined(separator: "\n") + "\n")
+        let imported = try KiokuProcess.run(["import", corpus, "--tm", tm])
+        #expect(imported.status == 0, "\(imported.errors)")
+        let query = ["lookup", "--tm", tm, "--src", "en", "--tgt", "ru"]
+        let current = try KiokuProcess.run(query + ["Report number 6 from Vladivostok"])
+        #expect(current.status == 0 && current.errors.isEmpty, "\(current.errors)")  // imported with its index
+        try SQLiteShell.run(tm, "UPDATE fuzzy_state SET value = 2 WHERE key = 'format'")
+        let first = try KiokuProcess.run(query + ["Report number 7 from Vladivostok"])
+        #expect(first.status == 0)
+        #expect(first.errors.contains("note: indexing 100,000 units for fuzzy lookups first (the index is saved in the TM"), "\(first.errors)")
+        #expect(first.output.contains("Сообщение номер 7 из Владивостока"))
+        let second = try KiokuProcess.run(query + ["Report number 8 from Vladivostok"])
+        #expect(second.status == 0 && second.errors.isEmpty, "\(second.errors)")
+        #expect(second.output.contains("Сообщение номер 8 из Владивостока"))
+    }
+
     @Test func lookupShowsWhoRevisedATranslationAndWhen() throws {
         let tm = try Self.seedTM()
         let revision = Scratch.file("project_save.tmx", """

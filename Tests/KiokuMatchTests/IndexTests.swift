@@ -65,6 +65,25 @@ import KiokuText
         #expect(try Matcher(memory: try TranslationMemory(path: path, create: false)).scores("Tokyo Tower") == [100, 50, 50])
     }
 
+    /// How far an index is behind its TM, which a program tells its user before a long first lookup.
+    @Test func anIndexKnowsHowManyUnitsItIsBehind() throws {
+        let path = Scratch.tmPath()
+        let tm = try TranslationMemory(path: path)
+        try tm.add((0..<30).map { unit((.english, "Report \($0)"), (.russian, "Сообщение \($0)")) })
+        let index = try FuzzyIndex(memory: tm, lookupsUpdate: false)
+        #expect(try index.unitsBehind() == 30)
+        try index.update(persist: false)
+        #expect(try index.unitsBehind() == 0)
+        try tm.add((30..<42).map { unit((.english, "Report \($0)"), (.russian, "Сообщение \($0)")) })
+        #expect(try index.unitsBehind() == 12)
+        // another program starts from what was saved: nothing yet, then the first 30
+        #expect(try FuzzyIndex(memory: TranslationMemory(path: path, create: false)).unitsBehind() == 42)
+        try index.persist()
+        #expect(try index.unitsBehind() == 0)
+        try tm.add([unit((.english, "Report 42"), (.russian, "Сообщение 42"))])
+        #expect(try FuzzyIndex(memory: TranslationMemory(path: path, create: false)).unitsBehind() == 1)
+    }
+
     @Test func indexDataKeptInMemoryIsSavedByPersistAndRebuiltWhenLost() throws {
         let path = Scratch.tmPath()
         let tm = try TranslationMemory(path: path)
