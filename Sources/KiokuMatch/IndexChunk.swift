@@ -197,6 +197,8 @@ struct IndexChunk: Sendable {
     /// do) are sorted by length alone, in one counting pass, with no array per document.
     init(keys: [Int64], offsets: [UInt32], tokens: [UInt32]) {
         let count = keys.count
+        precondition(offsets.count == count + 1 && offsets.first == 0 && Int(offsets[count]) == tokens.count
+                     && zip(offsets, offsets.dropFirst()).allSatisfy { $0 <= $1 }, "offsets that do not cover the tokens")
         func length(_ document: Int) -> Int { Int(offsets[document + 1] - offsets[document]) }
         var order: [Int]
         if zip(keys, keys.dropFirst()).allSatisfy({ $0 < $1 }) {
