@@ -195,9 +195,14 @@ struct PostgresStoreTests {
         let peak = Locked(0), finished = Locked(0)
         try withThrowingTaskGroupSync(count: 41) { worker in
             if worker == 40 {
-                // meanwhile, count the database's connections as PostgreSQL sees them
+                // meanwhile, count the database's connections as PostgreSQL sees them — the store's,
+                // not this loop's: the backend of the psql before may still be on its way out
+                let query = """
+                    SELECT count(*) FROM pg_stat_activity
+                    WHERE datname = current_database() AND pid <> pg_backend_pid() AND application_name <> 'psql'
+                    """
                 while finished.withLock({ $0 }) < 40 {
-                    let open = Int(try TestDatabase.psql(postgres.address, "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()")) ?? 0
+                    let open = Int(try TestDatabase.psql(postgres.address, query)) ?? 0
                     peak.withLock { $0 = max($0, open) }
                 }
                 return
