@@ -30,7 +30,9 @@ struct ConcordanceCommand: ParsableCommand {
     func run() throws {
         try Terminal.reportingErrors(.concordance) {
             let tm = try memory.open()
-            let hits = try Concordance(memory: tm).search(phrase, language: lang, limit: max)
+            let concordance = try Concordance(memory: tm)
+            try IndexCatchUp.run(concordance.index)
+            let hits = try concordance.search(phrase, language: lang, limit: max)
             if json { return try Terminal.printJSON(hits) }
             if hits.isEmpty { print("No segment in \(lang) contains \"\(phrase)\"."); return }
             for hit in hits {
