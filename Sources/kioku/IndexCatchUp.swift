@@ -17,7 +17,16 @@ enum IndexCatchUp {
         Terminal.note("indexing \(behind.counted("unit")) for fuzzy lookups first (\(kept))")
         let progress = Terminal.Progress("indexing")
         progress.update(units: behind, fraction: nil)
-        try index.update()
-        progress.finish()
+        defer { progress.finish() }
+        do throws(MemoryError) {
+            try index.update()
+        } catch {
+            // As in a lookup's own update: saving is a favour to the next command, and the index
+            // in memory is complete when the disk is full or another writer holds the TM.
+            switch error {
+            case .diskFull, .busy: break
+            default: throw error
+            }
+        }
     }
 }
