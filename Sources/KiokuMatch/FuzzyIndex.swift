@@ -73,6 +73,10 @@ public final class FuzzyIndex: Sendable {
         try updater.withLock { (updater: inout IndexUpdater) throws(MemoryError) in try update(updater, persist: persist, adding: imported) }
     }
 
+    /// Units behind (``unitsBehind()``) from which catching up is a wait worth telling the user
+    /// about (about a second at 100,000).
+    public static let noticeableBacklog = 100_000
+
     /// About how many units the next update must read from the store and index: every unit
     /// when the TM has no index yet or one of an older format, else those added since the index
     /// (in memory or saved) last caught up. An upper bound: deleted units count too. A program

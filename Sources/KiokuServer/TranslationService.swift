@@ -39,7 +39,7 @@ final class TranslationService: Sendable {
         // Index what a plain import left unindexed and load every language now, so the
         // first client does not wait for either. A long wait is said before it starts.
         let behind = try matcher.index.unitsBehind()
-        if behind >= 100_000 { logger.info("indexing \(behind) units for fuzzy lookups before serving (about 10 s a million)") }
+        if behind >= FuzzyIndex.noticeableBacklog { logger.info("indexing \(behind) units for fuzzy lookups before serving (about 10 s a million)") }
         let report = try matcher.index.update()
         if report.documentsAdded > 0 { logger.info("indexed \(report.documentsAdded) segments added since the last lookup") }
         try matcher.index.load()
