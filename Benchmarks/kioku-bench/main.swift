@@ -59,35 +59,42 @@ do {
         }
         let tm = try MemoryLocation.open(tmPath, create: true)
         let start = Date()
-        // With --index, the units are tokenized while they are imported, as `kioku import` does;
-        // --read-back indexes them afterwards from the store instead (the way before).
+        // With --index, the units are tokenized while they are imported and the index is saved
+        // after the commit, as `kioku import` does (`IndexedWrite`); --read-back indexes them
+        // afterwards from the store instead (the way before).
         let indexing = arguments.contains("--index")
-        let tokenizer = indexing && !arguments.contains("--read-back") ? try ImportTokenizer(memory: tm) : nil
-        let options = ImportOptions(inserted: tokenizer?.take)
         let reader = try UnitReaders.open(path: file, sourceLanguage: source, targetLanguage: target)
+        let sources = [ImportSource(origin: file, reader: reader)]
         var committed = 0.0
         var indexSeconds = 0.0
-        // As `kioku import`: the import and its indexing with the TM to itself.
-        let report = try tm.withSoleAccess { () throws(MemoryError) -> ImportReport in
-            let report = try tm.importUnits(from: [.init(origin: file, reader: reader)], options: options)
-            committed = Date().timeIntervalSince(start)
-            if indexing {
-                let indexStart = Date()
-                let documents = tokenizer?.finish()
-                if let documents {
-                    print("tokenized during the import: \(documents.count) documents of \(documents.units.map { $0.upperBound.rawValue - $0.lowerBound.rawValue + 1 } ?? 0) units")
-                }
-                try FuzzyIndex(memory: tm).update(adding: documents)
-                indexSeconds = Date().timeIntervalSince(indexStart)
+        var segmentsIndexed: Int?
+        let report: ImportReport
+        if indexing && !arguments.contains("--read-back") {
+            let outcome = try IndexedWrite.run(into: tm) { inserted throws(MemoryError) in
+                try tm.importUnits(from: sources, options: ImportOptions(inserted: inserted))
+            } committed: { _ in
+                committed = Date().timeIntervalSince(start)
             }
-            try tm.checkpoint()
-            return report
+            if let problem = outcome.afterCommit { throw problem }
+            report = outcome.report
+            indexSeconds = outcome.indexing?.seconds ?? 0
+            segmentsIndexed = outcome.indexing?.documentsAdded
+        } else {
+            report = try tm.withSoleAccess { () throws(MemoryError) -> ImportReport in
+                let report = try tm.importUnits(from: sources)
+                committed = Date().timeIntervalSince(start)
+                if indexing { indexSeconds = try FuzzyIndex(memory: tm).update().seconds }
+                try tm.checkpoint()
+                return report
+            }
         }
         let seconds = Date().timeIntervalSince(start)
         let importRSS = peakRSSMegabytes()
-        let statistics = try tm.statistics()
-        let bytes = statistics.fileBytes
-        let segments = statistics.segments
+        // The segments of a new TM are the documents its index took: counting them in the TM
+        // (`statistics()`) reads every variant again, 30 s at 10M.
+        let statistics = segmentsIndexed == nil || PostgresAddress.isAddress(tmPath) ? try tm.statistics() : nil
+        let bytes = statistics?.fileBytes ?? Int64(fileSize(tmPath))
+        let segments = segmentsIndexed ?? statistics?.segments ?? 0
         let units = report.added + report.duplicates
         print(String(format: "import%@ %@: %d units (%d added, %d duplicates, %d skipped) in %.2f s (%.2f s to commit, %.2f s to index, %.2f s to checkpoint) = %.0f units/s; input %.0f MB; peak RSS %.0f MB; TM %.0f MB = %.0f bytes/segment",
                      indexSeconds > 0 ? " with index" : "", (file as NSString).lastPathComponent, units, report.added, report.duplicates,

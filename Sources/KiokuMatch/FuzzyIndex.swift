@@ -85,6 +85,26 @@ public final class FuzzyIndex: Sendable {
         try updater.withLock { (updater: inout IndexUpdater) throws(MemoryError) in try updater.unitsBehind() }
     }
 
+    /// Brings the index up to date as a lookup does, for a program about to look up: saving
+    /// what it built is a favour to the next program, so a full disk or another writer holding
+    /// the TM (``MemoryError/diskFull(path:)``, ``MemoryError/busy(path:)``) does not fail it —
+    /// the index in memory is complete. Any other error is thrown.
+    public func catchUp() throws(MemoryError) {
+        try Self.savingIsAFavour { () throws(MemoryError) in try update() }
+    }
+
+    /// Runs an update whose save may fail without failing the caller (see ``catchUp()``).
+    private static func savingIsAFavour(_ update: () throws(MemoryError) -> Void) throws(MemoryError) {
+        do throws(MemoryError) {
+            try update()
+        } catch {
+            switch error {
+            case .diskFull, .busy: break
+            default: throw error
+            }
+        }
+    }
+
     /// Writes index data kept in memory by `update(persist: false)` to the store.
     public func persist() throws(MemoryError) {
         try update(persist: true)
@@ -159,17 +179,7 @@ public final class FuzzyIndex: Sendable {
         if let current, !stale || !lookupsUpdate { return current }
         let refresh = { (updater: inout IndexUpdater) throws(MemoryError) -> (LanguageSnapshot, datesMatter: Bool)? in
             if stale && self.lookupsUpdate {
-                do throws(MemoryError) {
-                    _ = try self.update(updater, persist: true)
-                } catch {
-                    // Saving is a favour to the next program: a lookup answers from the index
-                    // in memory, which is complete, when the disk is full or another writer
-                    // holds the TM. Anything else is a real failure.
-                    switch error {
-                    case .diskFull, .busy: break
-                    default: throw error
-                    }
-                }
+                try Self.savingIsAFavour { () throws(MemoryError) in _ = try self.update(updater, persist: true) }
             }
             guard let index = try updater.loadedLanguage(language) else { return nil }
             return self.publication.withLock { published in

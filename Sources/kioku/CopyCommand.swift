@@ -33,23 +33,21 @@ struct CopyCommand: ParsableCommand {
             // written once (the rollback journal, not the write-ahead log), as `kioku import` does.
             // The units are tokenized for the target's index on the other core while they are
             // written, as an import's are, instead of being read back once they are in.
-            let tokenizer = try ImportTokenizer(memory: target, idsMayHaveGaps: true)
-            let (report, copied, afterwards) = try target.withSoleAccess { () throws(MemoryError) in
-                let report: CopyReport
-                do throws(MemoryError) {
-                    report = try source.copy(to: target, inserted: tokenizer.take) { copied in
-                        progress.update(units: copied, fraction: total > 0 ? Double(copied) / Double(total) : nil)
-                    }
-                } catch {
-                    tokenizer.cancel()  // nothing was copied
-                    throw error
+            var copied = 0.0
+            var indexing: Terminal.Progress?
+            let outcome = try IndexedWrite.run(into: target, idsMayHaveGaps: true) { inserted throws(MemoryError) in
+                try source.copy(to: target, inserted: inserted) { copied in
+                    progress.update(units: copied, fraction: total > 0 ? Double(copied) / Double(total) : nil)
                 }
+            } committed: { report in
                 progress.finish()
-                let copied = Date().timeIntervalSince(started)
-                return (report, copied, CommittedWrite.finish(target, indexing: true, progressLabel: "indexing", units: report.units,
-                                                              imported: tokenizer.finish()))
+                copied = Date().timeIntervalSince(started)
+                indexing = Terminal.Progress("indexing")
+                indexing?.update(units: report.units, fraction: nil)
             }
-            if let afterwards {
+            indexing?.finish()
+            let report = outcome.report
+            if let afterwards = outcome.afterCommit {
                 Terminal.warning(ErrorAdvice.afterCommit(afterwards, path: target.location, what: "the units are copied to", finishing: "the copy (indexing)"))
             }
             print("Copied \(report.units.counted("unit")) from \(source.location) to \(target.location) in \(String(format: "%.1f", copied)) s: "

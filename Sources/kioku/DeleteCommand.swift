@@ -78,7 +78,7 @@ struct DeleteCommand: ParsableCommand {
             var afterwards: MemoryError?
             if !dryRun, !selected.isEmpty {
                 outcome.deleted = try tm.deleteUnits(selected, stamp: .now(by: user ?? ProcessInfo.processInfo.environment["USER"]))
-                afterwards = CommittedWrite.finish(tm, indexing: false)
+                afterwards = CommittedWrite.finish(tm)
             }
             if json { try Terminal.printJSON(outcome) } else { printOutcome(outcome, selected: selected.count) }
             if let afterwards {

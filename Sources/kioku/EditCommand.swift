@@ -38,7 +38,7 @@ struct EditCommand: ParsableCommand {
             let tm = try memory.open()
             let edit = try tm.editVariant(of: UnitID(id), language: lang, to: Segment(text: text),
                                           stamp: .now(by: user ?? ProcessInfo.processInfo.environment["USER"]))
-            let afterwards = edit.changed ? CommittedWrite.finish(tm, indexing: false) : nil
+            let afterwards = edit.changed ? CommittedWrite.finish(tm) : nil
             if json {
                 try Terminal.printJSON(edit)
             } else if edit.changed {

@@ -69,27 +69,23 @@ struct ImportCommand: ParsableCommand {
                     return rejecting ? .reject(reason) : .flag(reason)
                 }
             }
-            // The units are tokenized for the index on the other core while they are stored.
-            let tokenizer = try ImportTokenizer(memory: tm)
-            options.inserted = tokenizer.take
-            // Into a new TM with nothing else on it, SQLite writes each new page once.
-            let (report, afterwards) = try tm.withSoleAccess { () throws(MemoryError) in
-                let report: ImportReport
-                do throws(MemoryError) {
-                    report = try tm.importUnits(from: sources.map { .init(origin: $0.origin, reader: $0.reader) }, options: options) {
-                        progress.update(units: $0.units, fraction: $0.fraction)
-                    }
-                } catch {
-                    tokenizer.cancel()  // nothing of this import was kept
-                    throw error
+            // The units are tokenized for the index on the other core while they are stored, and
+            // into a new TM with nothing else on it, SQLite writes each new page once.
+            var indexing: Terminal.Progress?
+            let outcome = try IndexedWrite.run(into: tm) { inserted throws(MemoryError) in
+                options.inserted = inserted
+                return try tm.importUnits(from: sources.map { .init(origin: $0.origin, reader: $0.reader) }, options: options) {
+                    progress.update(units: $0.units, fraction: $0.fraction)
                 }
+            } committed: { report in
                 progress.finish()
-                // The units are committed. What follows only derives from them: when it fails
-                // (a disk that fills up now), the import still landed and the user must hear so.
-                return (report, CommittedWrite.finish(tm, indexing: true, progressLabel: "indexing", units: report.added, imported: tokenizer.finish()))
+                indexing = Terminal.Progress("indexing")
+                indexing?.update(units: report.added, fraction: nil)
             }
+            indexing?.finish()
+            let report = outcome.report
             if json { try Terminal.printJSON(report) } else { printReport(report) }
-            if let afterwards { Terminal.warning(ErrorAdvice.afterCommit(afterwards, path: memory.location, what: "the units above are in", finishing: "the import (indexing, folding the write-ahead log into the file)")) }
+            if let afterwards = outcome.afterCommit { Terminal.warning(ErrorAdvice.afterCommit(afterwards, path: memory.location, what: "the units above are in", finishing: "the import (indexing, folding the write-ahead log into the file)")) }
         }
     }
 

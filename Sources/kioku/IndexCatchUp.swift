@@ -15,15 +15,6 @@ enum IndexCatchUp {
         let progress = Terminal.Progress("indexing")
         progress.update(units: behind, fraction: nil)
         defer { progress.finish() }
-        do throws(MemoryError) {
-            try index.update()
-        } catch {
-            // As in a lookup's own update: saving is a favour to the next command, and the index
-            // in memory is complete when the disk is full or another writer holds the TM.
-            switch error {
-            case .diskFull, .busy: break
-            default: throw error
-            }
-        }
+        try index.catchUp()
     }
 }

@@ -84,7 +84,7 @@ struct QACommand: ParsableCommand {
             outcome.report = try QASweep(kinds: kinds, glossary: glossary).run(over: tm)
             if let fix, !outcome.report.findings.isEmpty {
                 outcome.fixed = try outcome.report.apply(fix, kinds: kinds, to: tm, stamp: .now(by: user ?? ProcessInfo.processInfo.environment["USER"]))
-                afterwards = CommittedWrite.finish(tm, indexing: false)
+                afterwards = CommittedWrite.finish(tm)
             }
         }
         if json { try Terminal.printJSON(outcome) } else { printReport(outcome.report, kinds: kinds) }
