@@ -87,7 +87,7 @@ struct Ranking {
             let final = scoring.final(candidate, base: hit.base)
             guard final.score >= options.minimumScore else { continue }
             if best.count >= limit, final.score < best[limit - 1].score { continue }
-            let ranked = rank(hit, final, facts: dated ?? reader.rankingFacts(of: hit.key.unitID),
+            let ranked = rank(hit, final, facts: dated ?? facts(of: hit, reader: reader),
                               pair: candidate + "\u{1}" + translation.text)
             if let twin = best.firstIndex(where: { $0.pair == ranked.pair }) {
                 // the same source and target from another unit (an OmegaT round trip, say): keep the better
@@ -124,11 +124,20 @@ struct Ranking {
         // An exact tie with the last (its final score cannot exceed its base) enters only
         // by being newer, or by a matching context at 100: read its date before scoring it.
         if hit.base == last.score, similarity == last.similarity, queryContext == nil || hit.base < 100 {
-            let tie = reader.rankingFacts(of: hit.key.unitID)
+            let tie = facts(of: hit, reader: reader)
             if tie.recency < last.recency || (tie.recency == last.recency && hit.key.unitID < last.unitID) { return .skip }
             return .consider(tie)
         }
         return .consider(nil)
+    }
+
+    /// The hit's dates and contexts. When no unit has a date and the lookup compares no
+    /// context, they are the same for every unit (no date, contexts unused) and are not read:
+    /// a read of the unit's row for each hit considered, a fifth of a lookup with hundreds of
+    /// hits tied on their base score.
+    private func facts(of hit: CandidateSearch.Hit, reader: any RankingReader) -> RankingFacts {
+        if !datesMatter && queryContext == nil { return RankingFacts(recency: "", contexts: []) }
+        return reader.rankingFacts(of: hit.key.unitID)
     }
 
     private func rank(_ hit: CandidateSearch.Hit, _ final: MatchScoring.Final, facts: RankingFacts, pair: String) -> Ranked {
