@@ -18,7 +18,8 @@ import KiokuMemory
 ///
 /// Give the documents to the index only after the import committed, and only that import's;
 /// when the import fails, ``cancel()``. A copy into an empty store (`MemoryStore.copy`)
-/// hands its units over the same way, made with `idsMayHaveGaps`.
+/// hands its units over the same way, made with `idsMayHaveGaps`. ``IndexedWrite`` runs this
+/// whole sequence, with the TM held for the process alone: what most callers want.
 public final class ImportTokenizer: @unchecked Sendable {
     private let queue = BlockingQueue<[(UnitID, TranslationUnit)]>(capacity: 32)
     private let finished = DispatchSemaphore(value: 0)
