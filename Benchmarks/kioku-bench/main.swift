@@ -6,7 +6,7 @@
 //   kioku-bench target-queries CORPUS FRESH OUT [N]         queries from the target column (for ja→en lookups)
 //   kioku-bench lookup TM QUERIES --src L --tgt L --min N [--max N] [--serial] [--exhaustive N] [--corpus TSV [--target-side]]
 //   kioku-bench check CORPUS GLOSSARY --src L --tgt L [--concepts N]  glossary check speed (N concepts, padded)
-//   kioku-bench to-tmx IN.tsv OUT.tmx [--src L --tgt L]     convert a gen_corpus.py TSV into TMX 1.4b
+//   kioku-bench to-tmx IN.tsv OUT.tmx [--src L --tgt L] [--spread-dates]   convert a gen_corpus.py TSV into TMX 1.4b (dates: one for all, or spread)
 //   kioku-bench read FILE [--src L --tgt L]                 parse only (no SQLite): the reader's own speed
 //   kioku-bench align DIR OUT --src L --tgt L [...]         align the aligner test bed's documents (see AlignBenchmark)
 //   (TM: a file, or a postgresql:// URL for the PostgreSQL store, in import, index and lookup)
@@ -116,14 +116,23 @@ do {
         print(String(format: "read %@: %d units in %.2f s = %.0f units/s; peak RSS %.0f MB",
                      (arguments[1] as NSString).lastPathComponent, units, seconds, Double(units) / seconds, peakRSSMegabytes()))
     case "to-tmx":
-        guard arguments.count >= 3 else { fail("usage: kioku-bench to-tmx IN.tsv OUT.tmx [--src en --tgt ru]") }
+        guard arguments.count >= 3 else { fail("usage: kioku-bench to-tmx IN.tsv OUT.tmx [--src en --tgt ru] [--spread-dates]") }
         let reader = try DelimitedReader(path: arguments[1], languages: [source ?? .english, target ?? .russian])
         let writer = try TMXWriter(path: arguments[2], sourceLanguage: reader.columns.first?.language)
+        let spreadDates = arguments.contains("--spread-dates")
         var count = 0
         while let item = try reader.next() {
             if case .unit(var unit, _) = item {
                 count += 1
-                unit.metadata.creationDate = "20260101T000000Z"
+                // --spread-dates: a different date for each unit (a TM from a CAT tool, where the
+                // dates order equal matches), else one date for all
+                if spreadDates {
+                    let k = count &* 7_919
+                    unit.metadata.creationDate = String(format: "%04d%02d%02dT%02d%02d%02dZ", 2015 + k % 10, 1 + k / 10 % 12, 1 + k / 120 % 28,
+                                                        k / 3_360 % 24, k / 80_640 % 60, k % 60)
+                } else {
+                    unit.metadata.creationDate = "20260101T000000Z"
+                }
                 unit.metadata.attributes.append(XMLAttribute(name: "tuid", value: String(count)))
                 try writer.write(unit)
             }
