@@ -93,7 +93,7 @@ do {
         // The segments of a new TM are the documents its index took: counting them in the TM
         // (`statistics()`) reads every variant again, 30 s at 10M.
         let statistics = segmentsIndexed == nil || PostgresAddress.isAddress(tmPath) ? try tm.statistics() : nil
-        let bytes = statistics?.fileBytes ?? Int64(fileSize(tmPath))
+        let bytes = statistics?.fileBytes ?? fileSize(tmPath)
         let segments = segmentsIndexed ?? statistics?.segments ?? 0
         let units = report.added + report.duplicates
         print(String(format: "import%@ %@: %d units (%d added, %d duplicates, %d skipped) in %.2f s (%.2f s to commit, %.2f s to index, %.2f s to checkpoint) = %.0f units/s; input %.0f MB; peak RSS %.0f MB; TM %.0f MB = %.0f bytes/segment",
