@@ -87,7 +87,7 @@ public final class FuzzyIndex: Sendable {
 
     /// Brings the index up to date as a lookup does, for a program about to look up: saving
     /// what it built is a favour to the next program, so a full disk or another writer holding
-    /// the TM (``MemoryError/diskFull(path:)``, ``MemoryError/busy(path:)``) does not fail it —
+    /// the TM (`MemoryError.diskFull`, `MemoryError.busy`) does not fail it —
     /// the index in memory is complete. Any other error is thrown.
     public func catchUp() throws(MemoryError) {
         try Self.savingIsAFavour { () throws(MemoryError) in try update() }

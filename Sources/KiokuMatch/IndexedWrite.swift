@@ -4,7 +4,7 @@ import KiokuMemory
 /// A bulk write of units — an import, a copy into a new store — with the TM's fuzzy index
 /// kept in step, the way `kioku import` and `kioku copy` do it:
 ///
-/// - the TM is held for this process alone meanwhile (``MemoryStore/withSoleAccess(_:)``: into
+/// - the TM is held for this process alone meanwhile (`MemoryStore.withSoleAccess`: into
 ///   a new SQLite TM each page is then written once);
 /// - each unit the write stores as new is tokenized for the index on another thread while the
 ///   write goes on (``ImportTokenizer``), instead of being read back once it is in;
@@ -31,7 +31,7 @@ public enum IndexedWrite {
     }
 
     /// Runs `write`, handing it the function to call with each unit it stores as new, with the
-    /// id it got (``ImportOptions/inserted``, or `MemoryStore.copy`'s `inserted`), on one thread.
+    /// id it got (`ImportOptions.inserted`, or `MemoryStore.copy`'s `inserted`), on one thread.
     /// When `write` throws, nothing of it was kept: the tokenized units are dropped and the
     /// error is thrown. Once it returns, `committed` is told before indexing starts (a program
     /// shows progress from there).
