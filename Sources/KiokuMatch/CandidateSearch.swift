@@ -21,6 +21,8 @@ struct CandidateSearch {
         /// The edit distance and the longer length, for ordering within one percentage.
         var distance: Int
         var longest: Int
+        /// The mark of the document's punctuation (``Ranking`` bounds the final score with it).
+        var punctuation: PunctuationMark
     }
 
     /// How a chunk counts shared tokens: chosen per chunk by list length, or forced (tests
@@ -309,13 +311,18 @@ struct CandidateSearch {
                 let base = MatchScoring.base(distance: distance, queryLength: n, candidateLength: m)
                 if base >= minimum {
                     touched[hits.count - firstHit] = Int32(doc)  // hits of this chunk ≤ slots passed
-                    hits.append(Hit(key: VariantKey(packed: 0), base: base, distance: distance, longest: max(n, m)))
+                    hits.append(Hit(key: VariantKey(packed: 0), base: base, distance: distance, longest: max(n, m),
+                                    punctuation: PunctuationMark(raw: 0)))
                 }
             }
         }
         chunk.documents.withUnsafeBufferPointer { keys in
             for slot in 0..<(hits.count - firstHit) { kioku_prefetch(keys.baseAddress! + Int(touched[slot])) }
-            for slot in 0..<(hits.count - firstHit) { hits[firstHit + slot].key = VariantKey(packed: keys[Int(touched[slot])]) }
+            for slot in 0..<(hits.count - firstHit) {
+                let document = Int(touched[slot])
+                hits[firstHit + slot].key = VariantKey(packed: keys[document])
+                hits[firstHit + slot].punctuation = chunk.mark(of: document)
+            }
         }
     }
 }

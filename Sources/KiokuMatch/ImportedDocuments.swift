@@ -15,6 +15,8 @@ public final class ImportedDocuments: @unchecked Sendable {
     /// thread while the import runs, not after it.
     struct Segment: Sendable {
         var keys: [VariantKey] = []
+        /// Each document's ``PunctuationMark``, raw.
+        var marks: [UInt8] = []
         /// Where each document's tokens start in `tokens`, and where the last one ends.
         var offsets: [UInt32] = [0]
         var tokens: [UInt32] = []
@@ -28,7 +30,7 @@ public final class ImportedDocuments: @unchecked Sendable {
 
         /// About how many bytes the segment takes.
         var bytes: Int {
-            encoded?.count ?? keys.count * MemoryLayout<VariantKey>.stride + (offsets.count + tokens.count) * MemoryLayout<UInt32>.stride
+            encoded?.count ?? keys.count * (MemoryLayout<VariantKey>.stride + 1) + (offsets.count + tokens.count) * MemoryLayout<UInt32>.stride
         }
 
         /// Gives back what the arrays reserved beyond their elements.
@@ -36,6 +38,7 @@ public final class ImportedDocuments: @unchecked Sendable {
             tokens = tokens.withUnsafeBufferPointer { Array($0) }
             offsets = offsets.withUnsafeBufferPointer { Array($0) }
             keys = keys.withUnsafeBufferPointer { Array($0) }
+            marks = marks.withUnsafeBufferPointer { Array($0) }
         }
 
         /// Replaces the documents' arrays by the blob of the chunk they make.
@@ -43,7 +46,7 @@ public final class ImportedDocuments: @unchecked Sendable {
             guard encoded == nil else { return }
             let blob = chunk().encoded()
             encodedCount = keys.count
-            keys = []; offsets = [0]; tokens = []
+            keys = []; marks = []; offsets = [0]; tokens = []
             encoded = blob
         }
 
@@ -52,14 +55,17 @@ public final class ImportedDocuments: @unchecked Sendable {
         func encodedChunk() -> [UInt8] { encoded ?? chunk().encoded() }
 
         /// The documents in import order, each with its tokens.
-        func documents() -> [(key: VariantKey, tokens: [UInt32])] {
+        func documents() -> [ChunkDocument] {
             guard encoded != nil else {
-                return keys.indices.map { (keys[$0], Array(tokens[Int(offsets[$0])..<Int(offsets[$0 + 1])])) }
+                return keys.indices.map {
+                    ChunkDocument(key: keys[$0], tokens: Array(tokens[Int(offsets[$0])..<Int(offsets[$0 + 1])]), punctuation: PunctuationMark(raw: marks[$0]))
+                }
             }
             let chunk = chunk()
             // A chunk sorts its documents by length; their keys rise in import order.
             return (0..<chunk.count).map { document in
-                (chunk.key(of: document), Array(chunk.tokens[Int(chunk.offsets[document])..<Int(chunk.offsets[document + 1])]))
+                ChunkDocument(key: chunk.key(of: document), tokens: Array(chunk.tokens[Int(chunk.offsets[document])..<Int(chunk.offsets[document + 1])]),
+                              punctuation: chunk.mark(of: document))
             }.sorted { $0.key.packed < $1.key.packed }
         }
 
@@ -70,7 +76,7 @@ public final class ImportedDocuments: @unchecked Sendable {
                 else { preconditionFailure("a segment's own blob does not read back") }
                 return chunk
             }
-            return IndexChunk(keys: keys.map(\.packed), offsets: offsets, tokens: tokens)
+            return IndexChunk(keys: keys.map(\.packed), marks: marks, offsets: offsets, tokens: tokens)
         }
     }
 
@@ -111,7 +117,7 @@ public final class ImportedDocuments: @unchecked Sendable {
             }
             var segment = segments[segments.count - 1]
             segments[segments.count - 1] = Segment()  // release the old copy before mutating
-            LanguageIndex.forEachToken(in: text, unit: scoringUnit) { word in
+            let punctuation = LanguageIndex.forEachToken(in: text, unit: scoringUnit) { word in
                 guard let word else { return segment.tokens.append(LanguageIndex.numberToken) }
                 if let id = vocabulary.id(utf8: word) { return segment.tokens.append(id) }
                 let id = UInt32(tokens.count)
@@ -122,9 +128,10 @@ public final class ImportedDocuments: @unchecked Sendable {
             }
             let tokenCount = segment.tokens.count - Int(segment.offsets[segment.offsets.count - 1])
             segment.keys.append(key)
+            segment.marks.append(punctuation.raw)
             segment.offsets.append(UInt32(segment.tokens.count))
             segments[segments.count - 1] = segment
-            return grown + MemoryLayout<VariantKey>.stride + MemoryLayout<UInt32>.stride * (tokenCount + 1)
+            return grown + MemoryLayout<VariantKey>.stride + 1 + MemoryLayout<UInt32>.stride * (tokenCount + 1)
         }
 
         /// The documents as a save of a new, empty index writes them: the import numbers tokens

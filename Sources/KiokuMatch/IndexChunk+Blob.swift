@@ -1,6 +1,7 @@
-/// A chunk as the store keeps it, one blob (index format 3):
+/// A chunk as the store keeps it, one blob (index format 4):
 ///
 /// - a tag (``blobTag``), then each document's ``VariantKey`` as a little-endian `Int64`;
+/// - each document's ``PunctuationMark``, a byte;
 /// - ``lengthStarts`` (where each document length starts: documents are sorted by length, so
 ///   these few numbers give every document's length and offset);
 /// - the documents' tokens, back to back, each an unsigned LEB128 number (most ids are small:
@@ -9,19 +10,19 @@
 /// The inverted lists are not saved: they follow from the tokens and are rebuilt when the
 /// chunk is read (``rebuildPostings()``, about 7 ms a full chunk). Format 2 saved them, and
 /// every token as 4 bytes: a blob 3.8 times as large (2.6 GB of a 10M TM's 6.5 GB), which every
-/// import and every save of a server's write paid for in writing.
+/// import and every save of a server's write paid for in writing. Format 3 had no marks.
 ///
 /// Each part is preceded by its count as a little-endian `UInt64`. The dead documents are
 /// saved apart (``deadBytes()``).
 extension IndexChunk {
     /// What a blob starts with: above any document count, so format 2's blobs (which start with
-    /// theirs) are told apart.
-    static let blobTag: UInt64 = 0x3342_4B55_4B49_4F4B
+    /// theirs) are told apart, and other than format 3's tag (`…4B33`).
+    static let blobTag: UInt64 = 0x3442_4B55_4B49_4F4B
 
     /// The chunk as bytes.
     func encoded() -> [UInt8] {
         var out: [UInt8] = []
-        out.reserveCapacity(8 * 4 + documents.count * 8 + lengthStarts.count * 4 + tokens.count * 2)
+        out.reserveCapacity(8 * 5 + documents.count * 9 + lengthStarts.count * 4 + tokens.count * 2)
         func put(_ number: UInt64) { withUnsafeBytes(of: number.littleEndian) { out.append(contentsOf: $0) } }
         func put<T: FixedWidthInteger>(_ array: [T]) {
             put(UInt64(array.count))
@@ -29,6 +30,7 @@ extension IndexChunk {
         }
         put(Self.blobTag)
         put(documents)
+        put(marks)
         put(lengthStarts)
         // The tokens go straight into the blob; their byte count, known at the end, before them.
         let countAt = out.count
@@ -78,7 +80,8 @@ extension IndexChunk {
               UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: 0, as: UInt64.self)) == Self.blobTag
         else { return nil }
         position = 8
-        guard let documents = take(Int64.self), let starts = take(UInt32.self),
+        guard let documents = take(Int64.self), let marks = take(UInt8.self), marks.count == documents.count,
+              let starts = take(UInt32.self),
               let offsets = Self.offsets(lengthStarts: starts, documents: documents.count),
               let packedCount = number(), position + packedCount == bytes.count
         else { return nil }
@@ -88,6 +91,7 @@ extension IndexChunk {
               let tokens = Self.unpack(UnsafeRawBufferPointer(rebasing: bytes[position...]), count: tokenCount, highest: highestToken)
         else { return nil }
         self.documents = documents
+        self.marks = marks
         self.offsets = offsets
         self.tokens = tokens
         guard indexLengths() else { return nil }

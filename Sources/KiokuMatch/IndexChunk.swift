@@ -11,6 +11,8 @@ struct IndexChunk: Sendable {
 
     /// Each document's ``VariantKey``, packed (the blob's form).
     var documents: [Int64] = []
+    /// Each document's ``PunctuationMark``, raw: ranking's bound on a hit's score.
+    var marks: [UInt8] = []
     /// Start of each document's tokens in `tokens`; one more entry than documents.
     var offsets: [UInt32] = [0]
     var tokens: [UInt32] = []
@@ -58,10 +60,11 @@ struct IndexChunk: Sendable {
     /// The chunk without its dead documents (their lists rebuilt).
     func compacted() -> IndexChunk {
         var chunk = IndexChunk()
-        var live: [(key: VariantKey, tokens: [UInt32])] = []
+        var live: [ChunkDocument] = []
         live.reserveCapacity(liveCount)
         for document in 0..<count where !isDead(document) {
-            live.append((key(of: document), Array(tokens[Int(offsets[document])..<Int(offsets[document + 1])])))
+            live.append(ChunkDocument(key: key(of: document), tokens: Array(tokens[Int(offsets[document])..<Int(offsets[document + 1])]),
+                                      punctuation: mark(of: document)))
         }
         chunk.append(live)
         return chunk
@@ -106,6 +109,9 @@ struct IndexChunk: Sendable {
 
     /// The variant a chunk-local document stands for.
     func key(of document: Int) -> VariantKey { VariantKey(packed: documents[document]) }
+
+    /// The mark of a chunk-local document's punctuation.
+    func mark(of document: Int) -> PunctuationMark { PunctuationMark(raw: marks[document]) }
 
     /// The postings of `token` in this chunk (empty when absent).
     func postingRange(of token: UInt32) -> Range<Int> {
@@ -164,23 +170,26 @@ struct IndexChunk: Sendable {
     /// Appends documents and rebuilds the inverted lists. Documents are kept sorted by
     /// length, so that a search reads only the part of each list whose lengths can match.
     /// Dead documents stay dead.
-    mutating func append(_ newDocuments: [(key: VariantKey, tokens: [UInt32])]) {
-        var all: [(key: Int64, tokens: ArraySlice<UInt32>, dead: Bool)] = []
+    mutating func append(_ newDocuments: [ChunkDocument]) {
+        var all: [(key: Int64, tokens: ArraySlice<UInt32>, mark: UInt8, dead: Bool)] = []
         all.reserveCapacity(count + newDocuments.count)
         for document in 0..<count {
-            all.append((documents[document], tokens[Int(offsets[document])..<Int(offsets[document + 1])], isDead(document)))
+            all.append((documents[document], tokens[Int(offsets[document])..<Int(offsets[document + 1])], marks[document], isDead(document)))
         }
-        for document in newDocuments { all.append((document.key.packed, document.tokens[...], false)) }
+        for document in newDocuments { all.append((document.key.packed, document.tokens[...], document.punctuation.raw, false)) }
         all.sort { $0.tokens.count != $1.tokens.count ? $0.tokens.count < $1.tokens.count : $0.key < $1.key }
         var newTokens: [UInt32] = []
         newTokens.reserveCapacity(tokens.count + newDocuments.reduce(0) { $0 + $1.tokens.count })
         documents = []
         documents.reserveCapacity(all.count)
+        marks = []
+        marks.reserveCapacity(all.count)
         offsets = [0]
         offsets.reserveCapacity(all.count + 1)
         dead = deadCount == 0 ? [] : [UInt64](repeating: 0, count: (all.count + 63) >> 6)
         for (number, document) in all.enumerated() {
             documents.append(document.key)
+            marks.append(document.mark)
             newTokens.append(contentsOf: document.tokens)
             offsets.append(UInt32(newTokens.count))
             if document.dead { dead[number >> 6] |= 1 << UInt64(number & 63) }
@@ -190,13 +199,14 @@ struct IndexChunk: Sendable {
         rebuildPostings()
     }
 
-    /// The chunk of documents given back to back — each one's key, and where each one's tokens
-    /// start in `tokens` (one more offset than keys) — sorted by length and key as
+    /// The chunk of documents given back to back — each one's key and punctuation mark, and where
+    /// each one's tokens start in `tokens` (one more offset than keys) — sorted by length and key as
     /// ``append(_:)`` sorts them, without its inverted lists: an import's segment
     /// becomes one while the import runs (``ImportedDocuments``). Keys that rise (as an import's
     /// do) are sorted by length alone, in one counting pass, with no array per document.
-    init(keys: [Int64], offsets: [UInt32], tokens: [UInt32]) {
+    init(keys: [Int64], marks: [UInt8], offsets: [UInt32], tokens: [UInt32]) {
         let count = keys.count
+        precondition(marks.count == count, "a mark for each document")
         precondition(offsets.count == count + 1 && offsets.first == 0 && Int(offsets[count]) == tokens.count
                      && zip(offsets, offsets.dropFirst()).allSatisfy { $0 <= $1 }, "offsets that do not cover the tokens")
         func length(_ document: Int) -> Int { Int(offsets[document + 1] - offsets[document]) }
@@ -217,6 +227,7 @@ struct IndexChunk: Sendable {
         }
         self.init()
         documents = order.map { keys[$0] }
+        self.marks = order.map { marks[$0] }
         offsets.withUnsafeBufferPointer { from in
             tokens.withUnsafeBufferPointer { source in
                 var sorted = [UInt32](repeating: 0, count: Int(from[count]) - Int(from[0]))

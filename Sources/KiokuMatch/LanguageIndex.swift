@@ -63,7 +63,7 @@ final class LanguageIndex {
     /// ``vocabulary`` (by the tokenizing workers), with 0 where a key is new: those get ids here.
     func append(_ documents: [TokenizedDocument]) {
         guard !documents.isEmpty else { return }
-        var converted: [(key: VariantKey, tokens: [UInt32])] = []
+        var converted: [ChunkDocument] = []
         converted.reserveCapacity(documents.count)
         for document in documents {
             var ids = document.ids
@@ -74,7 +74,7 @@ final class LanguageIndex {
                     next += 1
                 }
             }
-            converted.append((document.key, ids))
+            converted.append(ChunkDocument(key: document.key, tokens: ids, punctuation: document.punctuation))
         }
         append(converted: converted)
     }
@@ -102,7 +102,7 @@ final class LanguageIndex {
     }
 
     /// Appends documents whose tokens are this index's ids.
-    private func append(converted: [(key: VariantKey, tokens: [UInt32])]) {
+    private func append(converted: [ChunkDocument]) {
         guard !converted.isEmpty else { return }
         // Only the last chunk and new ones change: their counts are taken out and put back,
         // instead of recounting every chunk (at 1M, every batch of an import recounted all 16).
@@ -158,7 +158,7 @@ final class LanguageIndex {
         var ids: [UInt32] = []
         var newKeys: [String] = []
         let vocabulary = self.vocabulary  // held once, not retained per word
-        Self.forEachToken(in: text, unit: scoringUnit, reserving: { ids.reserveCapacity($0) }) { word in
+        let punctuation = Self.forEachToken(in: text, unit: scoringUnit, reserving: { ids.reserveCapacity($0) }) { word in
             guard let word else { return ids.append(Self.numberToken) }
             if let id = vocabulary.id(utf8: word) {
                 ids.append(id)
@@ -167,25 +167,28 @@ final class LanguageIndex {
                 ids.append(Self.unknownToken)
             }
         }
-        return TokenizedDocument(key: key, ids: ids, newKeys: newKeys)
+        return TokenizedDocument(key: key, ids: ids, newKeys: newKeys, punctuation: punctuation)
     }
 
     /// The index's tokens of a text in order: a word's (or character's) bytes in its matching
-    /// form, or nil for a number or placeholder (all one token); punctuation is left out. The
-    /// one definition of what the index holds, for ``tokenize(_:key:)`` and ``ImportTokenizer``.
-    /// `reserving` is told the normalized text's length first.
+    /// form, or nil for a number or placeholder (all one token); punctuation is left out of the
+    /// tokens, and its mark returned. The one definition of what the index holds, for
+    /// ``tokenize(_:key:)`` and ``ImportTokenizer``. `reserving` is told the normalized text's length first.
+    @discardableResult
     static func forEachToken(in text: String, unit: ScoringUnit, reserving: (Int) -> Void = { _ in },
-                             _ body: (UnsafeBufferPointer<UInt8>?) -> Void) {
+                             _ body: (UnsafeBufferPointer<UInt8>?) -> Void) -> PunctuationMark {
+        var punctuation = PunctuationMark.Hasher()
         MatchNormalizer().withNormalizedUTF8(text) { bytes in
             reserving(bytes.count / 4)
             TextScanner.scan(utf8: bytes, unit: unit) { piece in
                 switch piece.kind {
-                case .punctuation: break
+                case .punctuation: punctuation.add(UnsafeBufferPointer(rebasing: bytes[piece.bytes]))
                 case .number, .placeholder: body(nil)
                 case .word, .character: body(UnsafeBufferPointer(rebasing: bytes[piece.bytes]))
                 }
             }
         }
+        return punctuation.mark
     }
 
     func markSaved() {

@@ -87,11 +87,13 @@ public final class Matcher: Sendable {
         let query = form.classKeys
         var hits: [CandidateSearch.Hit] = []
         try index.memory.forEachVariant(language: language.language) { variant in
-            let keys = MatchForm(variant.text, unit: language.scoringUnit).classKeys
+            let form = MatchForm(variant.text, unit: language.scoringUnit)
+            let keys = form.classKeys
             let distance = levenshtein(query, keys)
             let base = MatchScoring.base(distance: distance, queryLength: query.count, candidateLength: keys.count)
             if base >= minimum, !query.isEmpty {
-                hits.append(.init(key: variant.key, base: base, distance: distance, longest: max(query.count, keys.count)))
+                hits.append(.init(key: variant.key, base: base, distance: distance, longest: max(query.count, keys.count),
+                                  punctuation: PunctuationMark(form.punctuation.utf8)))
             }
         }
         return hits

@@ -7,7 +7,8 @@ import KiokuText
 /// score, finer similarity, newer unit, higher id.
 ///
 /// It reads only the source text and dates of a hit, and only while the hit could still
-/// enter the top; the full unit is read for the winners alone (by ``Matcher``).
+/// enter the top, taking hits by the highest score each can reach (``ceiling(_:)``); the full
+/// unit is read for the winners alone (by ``Matcher``).
 struct Ranking {
     let query: MatchScoring.Query
     let source: LanguageTag
@@ -16,6 +17,7 @@ struct Ranking {
     /// False when no unit has a date: ties then fall to unit id, known without reading.
     let datesMatter: Bool
     private let queryContext: String?
+    private let queryPunctuation: PunctuationMark
     private let normalizer = MatchNormalizer()
 
     init(query: MatchScoring.Query, source: LanguageTag, target: LanguageTag, options: LookupOptions, datesMatter: Bool) {
@@ -26,6 +28,7 @@ struct Ranking {
         self.datesMatter = datesMatter
         let normalizer = MatchNormalizer()
         queryContext = options.context.map { Self.contextForm($0, normalizer) }
+        queryPunctuation = PunctuationMark(query.form.punctuation)
     }
 
     /// A hit with its final score, before the full unit is read.
@@ -53,24 +56,37 @@ struct Ranking {
         }
     }
 
+    /// The highest final score a hit can reach, known without reading its text: its base, a
+    /// point less when its punctuation's mark differs from the query's (so does its
+    /// punctuation), and 101 for 100 when the lookup compares a context.
+    ///
+    /// A query whose punctuation differs from most of the TM's (no full stop, say) costs every
+    /// hit that point: by base alone, ranking read every hit of the top base score (320 texts
+    /// for a short query over a 1M TM) before one could be passed over.
+    func ceiling(_ hit: CandidateSearch.Hit) -> Int {
+        let score = hit.punctuation == queryPunctuation ? hit.base : max(0, hit.base - 1)
+        return score == 100 && queryContext != nil ? 101 : score
+    }
+
     /// The best `maximumResults` hits, best first.
     func best(of hits: [CandidateSearch.Hit], reader: any RankingReader) -> [Ranked] {
-        // Base, then similarity, then newest unit: the order the final ranking keeps when no penalty applies.
-        let ordered = hits.sorted { a, b in
-            if a.base != b.base { return a.base > b.base }
-            let left = a.distance * b.longest, right = b.distance * a.longest  // compare d/M without division
+        // Ceiling, then similarity, then the higher key: no hit after one can rank above it
+        // unless a penalty its ceiling does not know brings that one down.
+        let ordered = hits.map { (hit: $0, ceiling: ceiling($0)) }.sorted { a, b in
+            if a.ceiling != b.ceiling { return a.ceiling > b.ceiling }
+            let left = a.hit.distance * b.hit.longest, right = b.hit.distance * a.hit.longest  // compare d/M without division
             if left != right { return left < right }
-            return a.key > b.key
+            return a.hit.key > b.hit.key
         }
-        reader.willRead(candidates: ordered.lazy.map(\.key))
+        reader.willRead(candidates: ordered.lazy.map(\.hit.key))
         let limit = max(1, options.maximumResults)
         var scoring = FinalScores(query: query, unit: source.scoringUnit)
         var targetLanguages: [String: Bool] = [:]
         var best: [Ranked] = []
-        for hit in ordered {
+        for (hit, ceiling) in ordered {
             var dated: RankingFacts?  // read early for a tie, then reused
             if best.count >= limit {
-                switch entry(of: hit, against: best[limit - 1], reader: reader) {
+                switch entry(of: hit, ceiling: ceiling, against: best[limit - 1], reader: reader) {
                 case .stop: return best
                 case .skip: continue
                 case .consider(let facts): dated = facts
@@ -112,23 +128,23 @@ struct Ranking {
         case consider(RankingFacts?)
     }
 
-    /// Whether a hit can still enter a full list whose last entry is `last`.
-    private func entry(of hit: CandidateSearch.Hit, against last: Ranked, reader: any RankingReader) -> Entry {
-        if hit.base < last.score { return .stop }
-        // Hits come by base, then similarity: once one has the last's score as its base
+    /// Whether a hit, which can score `ceiling` at most, can still enter a full list whose last
+    /// entry is `last`.
+    private func entry(of hit: CandidateSearch.Hit, ceiling: Int, against last: Ranked, reader: any RankingReader) -> Entry {
+        if ceiling < last.score { return .stop }
+        // Hits come by ceiling, then similarity: once one has the last's score as its ceiling
         // and a lower similarity, it and all after it rank below the last, dates or not.
-        // Without dates, an equal similarity loses on unit id as well.
         let similarity = Self.similarity(hit)
-        if hit.base == last.score, similarity < last.similarity { return .stop }
-        if !datesMatter, hit.base == last.score, similarity <= last.similarity { return .stop }
-        // An exact tie with the last (its final score cannot exceed its base) enters only
-        // by being newer, or by a matching context at 100: read its date before scoring it.
-        if hit.base == last.score, similarity == last.similarity, queryContext == nil || hit.base < 100 {
-            let tie = facts(of: hit, reader: reader)
-            if tie.recency < last.recency || (tie.recency == last.recency && hit.key.unitID < last.unitID) { return .skip }
-            return .consider(tie)
-        }
-        return .consider(nil)
+        guard ceiling == last.score, similarity <= last.similarity else { return .consider(nil) }
+        if similarity < last.similarity { return .stop }
+        // An exact tie with the last at best. Without dates the unit id decides, and the hits
+        // tied with this one come by key, highest first: when it loses, so do they. (The last
+        // may have come earlier with a higher ceiling and a lower id, brought down by a penalty.)
+        if !datesMatter { return hit.key.unitID <= last.unitID ? .stop : .consider(nil) }
+        // With dates, it enters only by being newer: read its date before scoring it.
+        let tie = facts(of: hit, reader: reader)
+        if tie.recency < last.recency || (tie.recency == last.recency && hit.key.unitID < last.unitID) { return .skip }
+        return .consider(tie)
     }
 
     /// The hit's dates and contexts. When no unit has a date and the lookup compares no

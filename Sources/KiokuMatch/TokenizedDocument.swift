@@ -6,4 +6,5 @@ struct TokenizedDocument: Sendable {
     let key: VariantKey
     let ids: [UInt32]
     let newKeys: [String]
+    let punctuation: PunctuationMark
 }

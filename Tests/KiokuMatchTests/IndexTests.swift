@@ -129,9 +129,14 @@ import KiokuText
     @Test func chunksSurviveTheirBlobs() throws {
         var chunk = IndexChunk()
         let five = VariantKey(unit: 5, position: 0)!, six = VariantKey(unit: 6, position: 0)!, seven = VariantKey(unit: 7, position: 1)!
-        chunk.append([(key: five, tokens: [2, 3, 2]), (key: six, tokens: [4]), (key: seven, tokens: [3, 4, 5, 2])])
+        chunk.append([ChunkDocument(key: five, tokens: [2, 3, 2], punctuation: PunctuationMark(raw: 5)),
+                      ChunkDocument(key: six, tokens: [4], punctuation: PunctuationMark(raw: 6)),
+                      ChunkDocument(key: seven, tokens: [3, 4, 5, 2], punctuation: PunctuationMark(raw: 7))])
         let decoded = try #require(IndexChunk(encoded: chunk.encoded()))
         #expect(decoded.documents == chunk.documents)
+        // each document keeps its punctuation's mark through the sorting and the blob
+        #expect((0..<3).map { decoded.mark(of: $0).raw } == [6, 5, 7])
+        #expect(decoded.compacted().marks == decoded.marks)
         #expect(decoded.postings == chunk.postings)
         // documents sorted by length; token 2 is in the 3-token and the 4-token document, twice in the first
         #expect((0..<3).map(decoded.key(of:)) == [six, five, seven])
@@ -148,7 +153,8 @@ import KiokuText
         var random = ExactnessTests.Generator(state: 5)
         chunk.append((1...300).map { unit in
             let length = unit % 7 == 0 ? 0 : random.below(40) + 1  // empty documents too, and lengths that repeat
-            return (key: VariantKey(unit: UnitID(Int64(unit)), position: 0)!, tokens: (0..<length).map { _ in UInt32(random.below(50)) })
+            return ChunkDocument(key: VariantKey(unit: UnitID(Int64(unit)), position: 0)!, tokens: (0..<length).map { _ in UInt32(random.below(50)) },
+                                 punctuation: PunctuationMark(raw: UInt8(unit % 256)))
         })
         let decoded = try #require(IndexChunk(encoded: chunk.encoded()))
         for read in [chunk, decoded] {
@@ -167,9 +173,10 @@ import KiokuText
     /// length, then key), whether its keys rise, as an import's do, or not.
     @Test func aSegmentsDocumentsMakeTheChunkAppendingThemMakes() throws {
         var random = SeededGenerator(seed: 17)
-        let documents: [(key: VariantKey, tokens: [UInt32])] = (0..<3_000).map { number in
+        let documents: [ChunkDocument] = (0..<3_000).map { number in
             let tokens = (0..<Int.random(in: 0...12, using: &random)).map { _ in UInt32.random(in: 1...400, using: &random) }
-            return (VariantKey(unit: UnitID(Int64(number / 2 + 1)), position: number % 2)!, tokens)
+            return ChunkDocument(key: VariantKey(unit: UnitID(Int64(number / 2 + 1)), position: number % 2)!, tokens: tokens,
+                                 punctuation: PunctuationMark(raw: UInt8.random(in: 0...255, using: &random)))
         }
         for order in [documents, documents.shuffled(using: &random)] {
             var appended = IndexChunk()
@@ -179,8 +186,9 @@ import KiokuText
                 tokens += document.tokens
                 offsets.append(UInt32(tokens.count))
             }
-            let made = IndexChunk(keys: order.map(\.key.packed), offsets: offsets, tokens: tokens)
+            let made = IndexChunk(keys: order.map(\.key.packed), marks: order.map(\.punctuation.raw), offsets: offsets, tokens: tokens)
             #expect(made.documents == appended.documents)
+            #expect(made.marks == appended.marks)
             #expect(made.offsets == appended.offsets)
             #expect(made.tokens == appended.tokens)
             #expect(made.lengthStarts == appended.lengthStarts && made.lengthStarts.count > 10)
@@ -198,11 +206,13 @@ import KiokuText
         chunk.append((1...400).map { unit in
             let length = unit % 9 == 0 ? 0 : random.below(30) + 1
             let tokens = (0..<length).map { _ in random.below(5) == 0 ? large[random.below(large.count)] : UInt32(random.below(300)) }
-            return (key: VariantKey(unit: UnitID(Int64(unit)), position: unit % 3)!, tokens: tokens)
+            return ChunkDocument(key: VariantKey(unit: UnitID(Int64(unit)), position: unit % 3)!, tokens: tokens,
+                                 punctuation: PunctuationMark(raw: UInt8(unit % 200)))
         })
         let blob = chunk.encoded()
         let decoded = try #require(IndexChunk(encoded: blob))
         #expect(decoded.documents == chunk.documents && decoded.offsets == chunk.offsets && decoded.tokens == chunk.tokens)
+        #expect(decoded.marks == chunk.marks)
         #expect(decoded.postingStarts == chunk.postingStarts && decoded.postings == chunk.postings)
         #expect(decoded.encoded() == blob)
         // the lists left for the caller to build
@@ -213,6 +223,7 @@ import KiokuText
         // the largest ids take five bytes (read without lists: those would be sized by the id)
         var wide = IndexChunk()
         wide.documents = [VariantKey(unit: 1, position: 0)!.packed]
+        wide.marks = [0]
         wide.offsets = [0, 3]
         wide.tokens = [UInt32.max, 268_435_456, 1]
         let lengthsIndexed = wide.indexLengths()
@@ -229,7 +240,8 @@ import KiokuText
     /// sized by a number in it.
     @Test func damagedChunkBlobsAreRefused() throws {
         var chunk = IndexChunk()
-        chunk.append([(key: VariantKey(unit: 5, position: 0)!, tokens: [2, 300, 2]), (key: VariantKey(unit: 6, position: 0)!, tokens: [4])])
+        chunk.append([ChunkDocument(key: VariantKey(unit: 5, position: 0)!, tokens: [2, 300, 2], punctuation: PunctuationMark(raw: 1)),
+                      ChunkDocument(key: VariantKey(unit: 6, position: 0)!, tokens: [4], punctuation: PunctuationMark(raw: 2))])
         let blob = chunk.encoded()
         func reads(_ bytes: [UInt8], highestToken: UInt32 = .max) -> Bool {
             bytes.withUnsafeBytes { IndexChunk(encoded: $0, highestToken: highestToken) } != nil
@@ -257,8 +269,14 @@ import KiokuText
         padded.replaceSubrange(tokensStart..<tokensStart + 1, with: [0x84, 0x00])
         withUnsafeBytes(of: UInt64(6).littleEndian) { padded.replaceSubrange(tokensStart - 8..<tokensStart, with: $0) }
         #expect(!reads(padded))
+        // a mark short: one fewer than the documents (the bytes after it shifted by one)
+        let marksAt = 8 + 8 + 2 * 8
+        var markShort = blob
+        withUnsafeBytes(of: UInt64(1).littleEndian) { markShort.replaceSubrange(marksAt..<marksAt + 8, with: $0) }
+        markShort.remove(at: marksAt + 8)
+        #expect(!reads(markShort))
         // where each length starts, going backwards
-        let startsAt = 8 + 8 + 2 * 8 + 8
+        let startsAt = marksAt + 8 + 2 + 8
         var backwards = blob
         backwards[startsAt + 4] = 2  // [0, 0, 1, 1, 2] made [0, 2, 1, 1, 2]
         #expect(!reads(backwards))
@@ -266,6 +284,14 @@ import KiokuText
         var beyond = blob
         withUnsafeBytes(of: UInt32(0x6A00_0002).littleEndian) { beyond.replaceSubrange(startsAt + 4..<startsAt + 8, with: $0) }
         #expect(!reads(beyond))
+        // the fuzz target's seeds are blobs of this format, and its regression still one refused
+        for seed in ["empty-documents", "no-documents", "three-documents"] {
+            let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: Repository.path("Fuzz/corpus/index-chunk/\(seed)"))))
+            #expect(ChunkBlobProbe.reads(bytes), "\(seed)")
+        }
+        let regression = try [UInt8](Data(contentsOf: URL(fileURLWithPath: Repository.path("Fuzz/regressions/index-chunk/timeout-start-beyond-count"))))
+        #expect(regression.count > 16 && regression.prefix(8).elementsEqual(withUnsafeBytes(of: IndexChunk.blobTag.littleEndian, Array.init)))
+        #expect(!ChunkBlobProbe.reads(regression))
     }
 
     @Test func concordanceFindsInflectedRussianAndJapaneseSubstrings() throws {
