@@ -2,11 +2,12 @@ import GRDB
 import GRDBSQLite
 
 /// The SQLite store's ``RankingReader``: prepared statements stepped with the C API, since
-/// ranking reads dozens of hits per lookup and each read must cost about a microsecond.
+/// ranking reads dozens of hits per lookup and each read must cost about a microsecond. Made
+/// once for each ``SQLiteLookupConnection``, and used again by each of its read transactions.
 final class SQLiteRankingReader: RankingReader {
-    private let variants: Statement
-    private let unit: Statement
-    private let wholeUnit: Statement
+    private let variants: OpaquePointer
+    private let unit: OpaquePointer
+    private let wholeUnit: OpaquePointer
     /// The first SQLite error a step met (SQLITE_CORRUPT, an I/O error): the reads answer as
     /// if the row were missing, and the store turns this into an error after ranking, so that
     /// damage never passes for "no such unit".
@@ -14,15 +15,27 @@ final class SQLiteRankingReader: RankingReader {
     /// A unit whose content no longer matches its stored hash (the store reports it after ranking).
     private(set) var damagedUnit: UnitID?
 
-    init(_ db: Database) throws {
+    /// Prepares the reader's statements with `prepare` (the connection's, which owns them).
+    init(prepare: (String) throws(DatabaseError) -> OpaquePointer) throws(DatabaseError) {
         typealias U = UnitTable; typealias V = VariantTable
-        variants = try db.cachedStatement(sql: "SELECT \(V.position), \(V.language), \(V.text) FROM \(V.name) WHERE \(V.unitID) = ?")
-        unit = try db.cachedStatement(sql: "SELECT coalesce(\(U.latestAt), ''), \(U.extra) FROM \(U.name) WHERE \(U.id) = ?")
-        wholeUnit = try db.cachedStatement(sql: StoredUnitRows.select(where: "WHERE u.\(U.id) = ?"))
+        variants = try prepare("SELECT \(V.position), \(V.language), \(V.text) FROM \(V.name) WHERE \(V.unitID) = ?")
+        unit = try prepare("SELECT coalesce(\(U.latestAt), ''), \(U.extra) FROM \(U.name) WHERE \(U.id) = ?")
+        wholeUnit = try prepare(StoredUnitRows.select(where: "WHERE u.\(U.id) = ?"))
+    }
+
+    /// Forgets what the last transaction's reads met.
+    func startOver() {
+        failure = nil
+        damagedUnit = nil
+    }
+
+    /// Finalizes the statements (before the connection closes).
+    func finalize() {
+        for statement in [variants, unit, wholeUnit] { sqlite3_finalize(statement) }
     }
 
     func unit(_ id: UnitID) -> StoredUnit? {
-        let s = wholeUnit.sqliteStatement
+        let s = wholeUnit
         sqlite3_reset(s)
         defer { sqlite3_reset(s) }
         sqlite3_bind_int64(s, 1, id.rawValue)
@@ -42,7 +55,7 @@ final class SQLiteRankingReader: RankingReader {
     }
 
     func candidate(_ key: VariantKey) -> (text: String, others: [(language: String, text: String)])? {
-        let s = variants.sqliteStatement
+        let s = variants
         sqlite3_reset(s)
         sqlite3_bind_int64(s, 1, key.unitID.rawValue)
         var text: String?
@@ -63,7 +76,7 @@ final class SQLiteRankingReader: RankingReader {
     }
 
     func rankingFacts(of unitID: UnitID) -> RankingFacts {
-        let s = unit.sqliteStatement
+        let s = unit
         sqlite3_reset(s)
         sqlite3_bind_int64(s, 1, unitID.rawValue)
         defer { sqlite3_reset(s) }

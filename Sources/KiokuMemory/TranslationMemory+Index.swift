@@ -110,19 +110,29 @@ extension TranslationMemory {
         }
     }
 
+    /// Runs `body` in one read transaction on one of the lookup connections (``SQLiteLookupConnection``),
+    /// taken from the idle ones or opened.
     public func withRankingReader<T>(_ body: (any RankingReader) throws -> T) throws(MemoryError) -> T {
-        try readingSnapshot { db in
-            let reader = try SQLiteRankingReader(db)
-            let result = try body(reader)
-            if let code = reader.failure {
-                throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errstr(code)))
+        do {
+            let connection = try lookupConnections.withLock { $0.popLast() }
+                ?? SQLiteLookupConnection(path: lookupPath.path, isURI: lookupPath.isURI)
+            defer { lookupConnections.withLock { idle in if idle.count < Self.idleLookupConnections { idle.append(connection) } } }
+            return try connection.reading { reader in
+                let result = try body(reader)
+                if let code = reader.failure {
+                    throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errstr(code)))
+                }
+                if let damaged = reader.damagedUnit {
+                    throw MemoryError.damaged(path: self.path, reason: "unit \(damaged.rawValue)'s text is not what was stored (its checksum differs)")
+                }
+                return result
             }
-            if let damaged = reader.damagedUnit {
-                throw MemoryError.damaged(path: self.path, reason: "unit \(damaged.rawValue)'s text is not what was stored (its checksum differs)")
-            }
-            return result
-        }
+        } catch { throw storeError(error, writing: false) }
     }
+
+    /// Lookup connections kept open between lookups (more at once are opened and then closed):
+    /// as many readers as GRDB's pool keeps.
+    static let idleLookupConnections = 5
 
     public func indexFormat() throws(MemoryError) -> Int {
         typealias S = IndexStateTable

@@ -24,6 +24,11 @@ public final class TranslationMemory: MemoryStore, Sendable {
     /// nothing in it was deleted or edited).
     let hasChangeLog: Bool
     let database: DatabasePool
+    /// What lookups open (``SQLiteLookupConnection``): the path, or the URI of a TM in a folder
+    /// that cannot be written.
+    let lookupPath: (path: String, isURI: Bool)
+    /// Lookup connections not in use.
+    let lookupConnections = Locked<[SQLiteLookupConnection]>([])
     private let writes = Locked(0)
 
     public var localWriteCount: Int { writes.withLock { $0 } }
@@ -49,8 +54,9 @@ public final class TranslationMemory: MemoryStore, Sendable {
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA page_size = 16384; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -\(SQLiteWriter.usualCacheKiB); PRAGMA mmap_size = 268435456")
         }
+        lookupPath = access == .readOnlyFolder ? (Self.immutableURI(path), true) : (path, false)
         do {
-            database = try DatabasePool(path: access == .readOnlyFolder ? Self.immutableURI(path) : path, configuration: configuration)
+            database = try DatabasePool(path: lookupPath.path, configuration: configuration)
             if exists {
                 let isKioku = try database.read { db in
                     let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
@@ -161,6 +167,7 @@ public final class TranslationMemory: MemoryStore, Sendable {
     private func setJournal(rollback: Bool) -> Bool {
         // This process's idle readers are closed: the switch needs the file to itself.
         database.releaseMemory()
+        lookupConnections.withLock { $0.removeAll() }
         let (mode, synchronous) = rollback ? ("DELETE", "FULL") : ("WAL", "NORMAL")
         let switched = try? database.writeWithoutTransaction { db in
             guard try String.fetchOne(db, sql: "PRAGMA journal_mode = \(mode)")?.uppercased() == mode else { return false }
@@ -181,25 +188,6 @@ public final class TranslationMemory: MemoryStore, Sendable {
     /// Runs `body` on a reader connection (concurrent with writes).
     func reading<T>(_ body: (Database) throws -> T) throws(MemoryError) -> T {
         do { return try database.read(body) } catch { throw storeError(error, writing: false) }
-    }
-
-    /// Runs `body` in a read transaction, as ``reading(_:)`` does, with the transaction's
-    /// statements prepared once per connection: for lookups, where GRDB's parsing of `BEGIN`
-    /// and `COMMIT` on every read cost more than ranking's own reads.
-    func readingSnapshot<T>(_ body: (Database) throws -> T) throws(MemoryError) -> T {
-        do {
-            return try database.unsafeRead { db in
-                try db.cachedStatement(sql: "BEGIN DEFERRED TRANSACTION").execute()
-                do {
-                    let result = try body(db)
-                    try db.cachedStatement(sql: "COMMIT").execute()
-                    return result
-                } catch {
-                    try? db.cachedStatement(sql: "ROLLBACK").execute()
-                    throw error
-                }
-            }
-        } catch { throw storeError(error, writing: false) }
     }
 
     /// SQLite's integrity check (every page), then each unit's content against the hash it was

@@ -106,4 +106,25 @@ import KiokuText
         try tm.database.writeWithoutTransaction { try $0.execute(sql: "PRAGMA cache_size = -\(SQLiteWriter.usualCacheKiB)") }
         #expect(try tm.importFiles([big]).added == 5_000)
     }
+
+    /// Lookups keep read connections of their own open between lookups; a bulk load into the
+    /// same TM, emptied since, closes them first, or the switch to the rollback journal would
+    /// find the file shared. Lookups open them again afterwards.
+    @Test func theProcesssOwnLookupConnectionsDoNotKeepABulkLoadFromTheRollbackJournal() throws {
+        let tm = try TranslationMemory(path: Scratch.tmPath())
+        _ = try tm.add((0..<10).map(line))
+        let read = try tm.withRankingReader { reader in reader.candidate(VariantKey(unit: 3, position: 0)!)?.text }
+        #expect(read == "Line 2 of the summit notes")
+        #expect(tm.lookupConnections.withLock { $0.count } == 1)
+        _ = try tm.deleteUnits((1...10).map { UnitID(Int64($0)) }, stamp: .now(by: nil))
+        try tm.withSoleAccess { () throws(MemoryError) in
+            #expect((try? journalMode(tm)) == "delete")
+            _ = try tm.add((10..<20).map(line))
+        }
+        #expect(try journalMode(tm) == "wal")
+        let after = try tm.withRankingReader { reader in
+            (reader.candidate(VariantKey(unit: 3, position: 0)!)?.text, reader.unit(UnitID(11))?.unit.variants.first?.segment.text)
+        }
+        #expect(after.0 == nil && after.1 == "Line 10 of the summit notes")
+    }
 }
