@@ -130,9 +130,10 @@ extension TranslationMemory {
         } catch { throw storeError(error, writing: false) }
     }
 
-    /// Lookup connections kept open between lookups (more at once are opened and then closed):
-    /// as many readers as GRDB's pool keeps.
-    static let idleLookupConnections = 5
+    /// Lookup connections kept open between lookups: two for each core, and at least the five
+    /// readers GRDB's pool keeps. A server answers lookups on as many threads as there are cores;
+    /// more at once are opened and then closed.
+    static let idleLookupConnections = max(5, 2 * ProcessInfo.processInfo.activeProcessorCount)
 
     public func indexFormat() throws(MemoryError) -> Int {
         typealias S = IndexStateTable
