@@ -110,7 +110,7 @@ extension TranslationMemory {
         }
     }
 
-    /// Runs `body` in one read transaction on one of the lookup connections (``SQLiteLookupConnection``),
+    /// Runs `body` in one read transaction on one of the lookup connections (`SQLiteLookupConnection`),
     /// taken from the idle ones or opened.
     public func withRankingReader<T>(_ body: (any RankingReader) throws -> T) throws(MemoryError) -> T {
         do {
