@@ -14,6 +14,8 @@ final class SQLiteLookupConnection: @unchecked Sendable {
     private let begin: OpaquePointer
     private let commit: OpaquePointer
     private let rollback: OpaquePointer
+    /// Every statement prepared on the connection, the reader's included: finalized before it closes.
+    private let statements: [OpaquePointer]
     let reader: SQLiteRankingReader
 
     /// The connection's page cache. It maps no part of the file into memory, as the store's own
@@ -53,6 +55,7 @@ final class SQLiteLookupConnection: @unchecked Sendable {
             commit = try prepare("COMMIT")
             rollback = try prepare("ROLLBACK")
             reader = try SQLiteRankingReader(prepare: prepare)
+            statements = prepared
         } catch {
             for statement in prepared { sqlite3_finalize(statement) }
             sqlite3_close_v2(handle)
@@ -61,8 +64,7 @@ final class SQLiteLookupConnection: @unchecked Sendable {
     }
 
     deinit {
-        reader.finalize()
-        for statement in [begin, commit, rollback] { sqlite3_finalize(statement) }
+        for statement in statements { sqlite3_finalize(statement) }
         sqlite3_close_v2(handle)
     }
 

@@ -15,7 +15,7 @@ final class SQLiteRankingReader: RankingReader {
     /// A unit whose content no longer matches its stored hash (the store reports it after ranking).
     private(set) var damagedUnit: UnitID?
 
-    /// Prepares the reader's statements with `prepare` (the connection's, which owns them).
+    /// Prepares the reader's statements with `prepare` (the connection's, which owns and finalizes them).
     init(prepare: (String) throws(DatabaseError) -> OpaquePointer) throws(DatabaseError) {
         typealias U = UnitTable; typealias V = VariantTable
         variants = try prepare("SELECT \(V.position), \(V.language), \(V.text) FROM \(V.name) WHERE \(V.unitID) = ?")
@@ -27,11 +27,6 @@ final class SQLiteRankingReader: RankingReader {
     func startOver() {
         failure = nil
         damagedUnit = nil
-    }
-
-    /// Finalizes the statements (before the connection closes).
-    func finalize() {
-        for statement in [variants, unit, wholeUnit] { sqlite3_finalize(statement) }
     }
 
     func unit(_ id: UnitID) -> StoredUnit? {

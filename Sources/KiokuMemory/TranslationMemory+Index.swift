@@ -115,7 +115,7 @@ extension TranslationMemory {
     public func withRankingReader<T>(_ body: (any RankingReader) throws -> T) throws(MemoryError) -> T {
         do {
             let connection = try lookupConnections.withLock { $0.popLast() }
-                ?? SQLiteLookupConnection(path: lookupPath.path, isURI: lookupPath.isURI)
+                ?? SQLiteLookupConnection(path: sqlitePath.path, isURI: sqlitePath.isURI)
             defer { lookupConnections.withLock { idle in if idle.count < Self.idleLookupConnections { idle.append(connection) } } }
             return try connection.reading { reader in
                 let result = try body(reader)

@@ -24,9 +24,9 @@ public final class TranslationMemory: MemoryStore, Sendable {
     /// nothing in it was deleted or edited).
     let hasChangeLog: Bool
     let database: DatabasePool
-    /// What lookups open (``SQLiteLookupConnection``): the path, or the URI of a TM in a folder
-    /// that cannot be written.
-    let lookupPath: (path: String, isURI: Bool)
+    /// What SQLite opens, for GRDB's pool and for the lookup connections (``SQLiteLookupConnection``):
+    /// the path, or the URI of a TM in a folder that cannot be written.
+    let sqlitePath: (path: String, isURI: Bool)
     /// Lookup connections not in use.
     let lookupConnections = Locked<[SQLiteLookupConnection]>([])
     private let writes = Locked(0)
@@ -54,9 +54,9 @@ public final class TranslationMemory: MemoryStore, Sendable {
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA page_size = 16384; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -\(SQLiteWriter.usualCacheKiB); PRAGMA mmap_size = 268435456")
         }
-        lookupPath = access == .readOnlyFolder ? (Self.immutableURI(path), true) : (path, false)
+        sqlitePath = access == .readOnlyFolder ? (Self.immutableURI(path), true) : (path, false)
         do {
-            database = try DatabasePool(path: lookupPath.path, configuration: configuration)
+            database = try DatabasePool(path: sqlitePath.path, configuration: configuration)
             if exists {
                 let isKioku = try database.read { db in
                     let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
