@@ -18,7 +18,7 @@ import Logging
 enum ServerRequests {
     /// The routes over a scratch copy of a tiny EN–RU TM, made once per process.
     static let responder: RouterResponder<BasicRequestContext> = {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kioku-fuzz-server-\(getpid())")
+        let folder = FuzzScratch.folder.appendingPathComponent("server")
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let memory = try! TranslationMemory(path: folder.appendingPathComponent("fuzz.kioku").path)
         _ = try! memory.add([
@@ -45,7 +45,7 @@ enum ServerRequests {
 
     /// Where the TM lives, and the prefix of a job's scratch folder: neither may reach a client
     /// (unless the client sent it: a 404 names the path it was asked for).
-    static let serverPaths = [FileManager.default.temporaryDirectory.appendingPathComponent("kioku-fuzz-server-\(getpid())").path, "kioku-job-"]
+    static let serverPaths = [FuzzScratch.folder.path, "kioku-job-"]
 
     static func run(_ data: Data) {
         guard let request = parse(data) else { return }

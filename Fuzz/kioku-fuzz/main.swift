@@ -16,8 +16,7 @@ import KiokuTerms
 import KiokuText
 
 /// The readers take paths: each input is written to one scratch file (per process and name).
-let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("kioku-fuzz-\(getpid())")
-try? FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+let scratch = FuzzScratch.folder
 func file(_ name: String, _ data: Data) -> String {
     let path = scratch.appendingPathComponent(name).path
     // Written in place (not atomically: no temporary file and rename per input).
