@@ -86,20 +86,23 @@ enum ServerRequests {
         var headers = request.headers
         headers[.contentLength] = String(request.body.count)
         let head = HTTPRequest(method: request.method, scheme: "http", authority: "localhost", path: request.uri, headerFields: headers)
-        // A channel of its own per request, finished after it: an EmbeddedChannel is not
-        // thread-safe, and the requests are answered on whichever thread the task runs on.
-        let channel = EmbeddedChannel()
-        defer { _ = try? channel.finish() }
+        // A channel of its own per request, finished after it. The task resumes on whichever
+        // thread is free after each `await`: the asynchronous test channel may be used from
+        // any of them (an EmbeddedChannel only from the thread that made it).
+        let channel = NIOAsyncTestingChannel()
         let context = BasicRequestContext(source: ApplicationRequestContextSource(channel: channel, logger: logger))
+        let answer: (Int, String, [UInt8])
         do {
             let response = try await responder.respond(to: Hummingbird.Request(head: head, body: RequestBody(buffer: ByteBuffer(bytes: request.body))),
                                                        context: context)
             let writer = BodyCollector()
             try await response.body.write(writer)
-            return (response.status.code, response.headers[.contentType] ?? "", writer.bytes.value)
+            answer = (response.status.code, response.headers[.contentType] ?? "", writer.bytes.value)
         } catch {
-            return (500, "", Array("\(error)".utf8))
+            answer = (500, "", Array("\(error)".utf8))
         }
+        _ = try? await channel.finish()
+        return answer
     }
 
     /// Collects a response body.
