@@ -1,7 +1,7 @@
 import Foundation
 
-/// The fuzzer's scratch folder: one per process, removed when the process exits (libFuzzer
-/// exits through `exit` at the end of a run, a crash or a timeout's report).
+/// The fuzzer's scratch folder: one per process, removed when the process exits through `exit`
+/// (the end of a libFuzzer run, a replay). A crash leaves it behind, beside the finding.
 enum FuzzScratch {
     static let folder: URL = {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("kioku-fuzz-\(getpid())")

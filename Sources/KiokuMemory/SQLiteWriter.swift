@@ -113,8 +113,8 @@ final class SQLiteWriter: MemoryWriter {
         hashes = nil
         sharedHashes = [:]
         // `write` gives the usual cache back after the commit (a bulk load raised it).
-        try failing { try db.execute(sql: "PRAGMA cache_size = -\(Self.sortCacheKiB); PRAGMA threads = \(Self.sortThreads)") }
         defer { try? db.execute(sql: "PRAGMA threads = 0") }
+        try failing { try db.execute(sql: "PRAGMA cache_size = -\(Self.sortCacheKiB); PRAGMA threads = \(Self.sortThreads)") }
         try failing { try db.execute(sql: "CREATE INDEX IF NOT EXISTS \(Self.hashIndex) ON \(UnitTable.name)(\(UnitTable.contentHash))") }
     }
 
