@@ -7,6 +7,7 @@ import KiokuText
 // snippet.hide
 let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kioku-snippet-\(UUID().uuidString)").path
 try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+defer { try? FileManager.default.removeItem(atPath: folder) }
 let tsv = folder + "/summit.tsv"
 try "en\tru\nMoscow and Tokyo\tМосква и Токио\nThe summit ended.\tСаммит завершился.\n".write(toFile: tsv, atomically: true, encoding: .utf8)
 // snippet.show

@@ -6,7 +6,10 @@ import KiokuMemory
 import KiokuText
 
 // snippet.hide
-let path = FileManager.default.temporaryDirectory.appendingPathComponent("kioku-snippet-\(UUID().uuidString).kioku").path
+let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kioku-snippet-\(UUID().uuidString)").path
+try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+defer { try? FileManager.default.removeItem(atPath: folder) }
+let path = folder + "/summit.kioku"
 // snippet.show
 let tm = try TranslationMemory(path: path)
 try tm.add([TranslationUnit(variants: [

@@ -6,6 +6,7 @@ import KiokuText
 // snippet.hide
 let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kioku-snippet-\(UUID().uuidString)").path
 try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+defer { try? FileManager.default.removeItem(atPath: folder) }
 let tmx = folder + "/summit.tmx"
 try """
     <?xml version="1.0" encoding="UTF-8"?>

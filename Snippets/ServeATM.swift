@@ -8,7 +8,10 @@ import KiokuMemory
 import KiokuServer
 
 // snippet.hide
-let path = FileManager.default.temporaryDirectory.appendingPathComponent("kioku-snippet-\(UUID().uuidString).kioku").path
+let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kioku-snippet-\(UUID().uuidString)").path
+try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+defer { try? FileManager.default.removeItem(atPath: folder) }
+let path = folder + "/summit.kioku"
 try TranslationMemory(path: path).add([TranslationUnit(variants: [
     Variant(language: .english, text: "Moscow and Tokyo"), Variant(language: .russian, text: "Москва и Токио"),
 ], sourceLanguage: .english)])

@@ -3,11 +3,14 @@ import Testing
 import KiokuTestSupport
 
 /// The usage snippets the DocC catalogs show (`Snippets/`) are built with the package; each
-/// must run and print what its comments promise.
+/// must run and print what its comments promise, and leave nothing in the temporary folder.
 @Suite struct SnippetTests {
     func run(_ name: String) throws -> String {
-        let result = try KiokuProcess.run(KiokuProcess.built(name))
+        let temporary = Scratch.directory()
+        let result = try KiokuProcess.run(KiokuProcess.built(name), environment: ["TMPDIR": temporary.path])
         #expect(result.status == 0, "\(name): \(result.errors)")
+        let left = try FileManager.default.contentsOfDirectory(atPath: temporary.path)
+        #expect(left.isEmpty, "\(name) left \(left) in its temporary folder")
         return result.output
     }
 
