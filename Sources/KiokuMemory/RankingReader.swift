@@ -5,7 +5,7 @@ import KiokuFormats
 /// of hits per lookup, so a reader keeps its statements prepared, and everything it reads comes
 /// from one snapshot of the TM, for the length of one ``MemoryStore/withRankingReader(_:)``.
 public protocol RankingReader {
-    /// The variant's text and its unit's other variants (language as stored, text); nil when
+    /// The variant's text and its unit's other variants (language tag, text); nil when
     /// the unit or the variant no longer exists.
     func candidate(_ key: VariantKey) -> (text: String, others: [(language: String, text: String)])?
     /// What orders equal matches and makes a context match.

@@ -72,6 +72,7 @@ final class SQLiteLookupConnection: @unchecked Sendable {
     func reading<T>(_ body: (SQLiteRankingReader) throws -> T) throws -> T {
         try step(begin)
         reader.startOver()
+        defer { reader.startOver() }  // the units it read are not kept between lookups
         do {
             let result = try body(reader)
             try step(commit)

@@ -4,10 +4,17 @@ import GRDBSQLite
 /// The SQLite store's ``RankingReader``: prepared statements stepped with the C API, since
 /// ranking reads dozens of hits per lookup and each read must cost about a microsecond. Made
 /// once for each ``SQLiteLookupConnection``, and used again by each of its read transactions.
+///
+/// A candidate's unit is read whole and kept until the transaction ends: nine in ten of the
+/// candidates ranking reads are winners, whose units ``unit(_:)`` is asked for next, and a
+/// second read of the same rows cost as much as the first (a B-tree descent, a page copied).
 final class SQLiteRankingReader: RankingReader {
-    private let variants: OpaquePointer
     private let unit: OpaquePointer
     private let wholeUnit: OpaquePointer
+    /// The units read in this transaction (nil: no such unit), by id.
+    private var readUnits: [UnitID: StoredUnitRows.Finished?] = [:]
+    /// How many units this transaction read from the file.
+    private(set) var unitReads = 0
     /// The first SQLite error a step met (SQLITE_CORRUPT, an I/O error): the reads answer as
     /// if the row were missing, and the store turns this into an error after ranking, so that
     /// damage never passes for "no such unit".
@@ -17,31 +24,21 @@ final class SQLiteRankingReader: RankingReader {
 
     /// Prepares the reader's statements with `prepare` (the connection's, which owns and finalizes them).
     init(prepare: (String) throws(DatabaseError) -> OpaquePointer) throws(DatabaseError) {
-        typealias U = UnitTable; typealias V = VariantTable
-        variants = try prepare("SELECT \(V.position), \(V.language), \(V.text) FROM \(V.name) WHERE \(V.unitID) = ?")
+        typealias U = UnitTable
         unit = try prepare("SELECT coalesce(\(U.latestAt), ''), \(U.extra) FROM \(U.name) WHERE \(U.id) = ?")
         wholeUnit = try prepare(StoredUnitRows.select(where: "WHERE u.\(U.id) = ?"))
     }
 
-    /// Forgets what the last transaction's reads met.
+    /// Forgets what the last transaction read and met.
     func startOver() {
         failure = nil
         damagedUnit = nil
+        readUnits.removeAll(keepingCapacity: true)
+        unitReads = 0
     }
 
     func unit(_ id: UnitID) -> StoredUnit? {
-        let s = wholeUnit
-        sqlite3_reset(s)
-        defer { sqlite3_reset(s) }
-        sqlite3_bind_int64(s, 1, id.rawValue)
-        var rows = StoredUnitRows(checksContent: true)
-        var step = sqlite3_step(s)
-        while step == SQLITE_ROW {
-            _ = rows.add(s)
-            step = sqlite3_step(s)
-        }
-        if step != SQLITE_DONE { failure = failure ?? step }
-        guard let finished = rows.finish() else { return nil }
+        guard let finished = read(id) else { return nil }
         guard finished.intact else {
             damagedUnit = damagedUnit ?? id
             return nil
@@ -50,24 +47,30 @@ final class SQLiteRankingReader: RankingReader {
     }
 
     func candidate(_ key: VariantKey) -> (text: String, others: [(language: String, text: String)])? {
-        let s = variants
+        guard let finished = read(key.unitID), let own = finished.positions.firstIndex(of: Int64(key.position)) else { return nil }
+        let variants = finished.unit.unit.variants
+        return (variants[own].segment.text,
+                variants.indices.filter { $0 != own }.map { (variants[$0].language.identifier, variants[$0].segment.text) })
+    }
+
+    /// The unit with its variants' positions and whether its content is intact, read once a transaction.
+    private func read(_ id: UnitID) -> StoredUnitRows.Finished? {
+        if let known = readUnits[id] { return known }
+        unitReads += 1
+        let s = wholeUnit
         sqlite3_reset(s)
-        sqlite3_bind_int64(s, 1, key.unitID.rawValue)
-        var text: String?
-        var others: [(language: String, text: String)] = []
-        let position = Int64(key.position)
+        defer { sqlite3_reset(s) }
+        sqlite3_bind_int64(s, 1, id.rawValue)
+        var rows = StoredUnitRows(checksContent: true, keepsPositions: true)
         var step = sqlite3_step(s)
         while step == SQLITE_ROW {
-            if sqlite3_column_int64(s, 0) == position {
-                text = columnText(s, 2)
-            } else {
-                others.append((columnText(s, 1), columnText(s, 2)))
-            }
+            _ = rows.add(s)
             step = sqlite3_step(s)
         }
         if step != SQLITE_DONE { failure = failure ?? step }
-        sqlite3_reset(s)
-        return text.map { ($0, others) }
+        let finished = rows.finish()
+        readUnits[id] = .some(finished)  // a unit not found is remembered too
+        return finished
     }
 
     func rankingFacts(of unitID: UnitID) -> RankingFacts {
