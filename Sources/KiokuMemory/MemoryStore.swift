@@ -53,6 +53,8 @@ public protocol MemoryStore: AnyObject, Sendable {
     func forEachUnit(ids: ClosedRange<UnitID>?, languages: [LanguageTag]?, _ body: (StoredUnit) throws -> Void) throws(MemoryError)
     /// Counts by language, language pair and origin, and the size on disk.
     func statistics() throws(MemoryError) -> MemoryStatistics
+    /// The size on disk alone (``MemoryStatistics/fileBytes``), without counting anything.
+    func storedBytes() throws(MemoryError) -> Int64
     /// The language most units have as their source (a TMX header's `srclang`).
     func dominantSourceLanguage() throws(MemoryError) -> LanguageTag?
     /// Which of `ids` are units of the store, each once, in id order (one read, however many).

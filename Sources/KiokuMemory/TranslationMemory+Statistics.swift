@@ -17,14 +17,19 @@ extension TranslationMemory {
             tally.endUnit()
             let origins = try Row.fetchAll(db, sql: "SELECT \(O.id), \(O.path), \(O.importedAt) FROM \(O.name) ORDER BY \(O.id)")
                 .map { MemoryStatistics.OriginCount(path: $0[1], units: unitsByOrigin[$0[0] as Int64] ?? 0, importedAt: $0[2]) }
-            var bytes: Int64 = 0
-            for suffix in ["", "-wal"] {
-                let attributes = try? FileManager.default.attributesOfItem(atPath: path + suffix)
-                bytes += (attributes?[.size] as? NSNumber)?.int64Value ?? 0
-            }
             return MemoryStatistics(path: path, units: units, segments: tally.segments, languages: tally.languageCounts(),
-                                    pairs: tally.pairCounts(), origins: origins, fileBytes: bytes, unitsWithMarkup: tally.unitsWithMarkup)
+                                    pairs: tally.pairCounts(), origins: origins, fileBytes: storedBytes(), unitsWithMarkup: tally.unitsWithMarkup)
         }
+    }
+
+    /// The sizes of the TM's file and its write-ahead log: a `stat` of each (a TM in memory has neither).
+    public func storedBytes() -> Int64 {
+        var bytes: Int64 = 0
+        for suffix in ["", "-wal"] {
+            let attributes = try? FileManager.default.attributesOfItem(atPath: path + suffix)
+            bytes += (attributes?[.size] as? NSNumber)?.int64Value ?? 0
+        }
+        return bytes
     }
 
     /// How many units there are, and how many came from each origin (units of one file are

@@ -127,14 +127,21 @@ extension PostgresStore {
                 return MemoryStatistics.OriginCount(path: path, units: Int(count), importedAt: importedAt)
             }
             let withMarkup = Int(try session.value("SELECT count(DISTINCT unit_id) FROM variant WHERE markup IS NOT NULL", as: Int64.self) ?? 0)
-            // What Kioku's tables take in the database, indexes and TOAST included.
-            let bytes = try session.value("""
-                SELECT coalesce(sum(pg_total_relation_size(c.oid)), 0)::bigint FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-                WHERE n.nspname = current_schema() AND c.relkind = 'r'
-                """, as: Int64.self) ?? 0
             return MemoryStatistics(path: location, units: units, segments: segments, languages: languages, pairs: pairs,
-                                    origins: origins, fileBytes: bytes, unitsWithMarkup: withMarkup)
+                                    origins: origins, fileBytes: try Self.storedBytes(session), unitsWithMarkup: withMarkup)
         }
+    }
+
+    public func storedBytes() throws(MemoryError) -> Int64 {
+        try readingSnapshot { session in try Self.storedBytes(session) }
+    }
+
+    /// What Kioku's tables take in the database, indexes and TOAST included.
+    private static func storedBytes(_ session: PostgresSession) throws -> Int64 {
+        try session.value("""
+            SELECT coalesce(sum(pg_total_relation_size(c.oid)), 0)::bigint FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE n.nspname = current_schema() AND c.relkind = 'r'
+            """, as: Int64.self) ?? 0
     }
 
     // MARK: The stored glossary

@@ -33,10 +33,10 @@ struct CompactCommand: ParsableCommand {
         try Terminal.reportingErrors(.edit) {
             let start = Date()
             let tm = try memory.open()
-            let before = try tm.statistics().fileBytes
+            let before = try tm.storedBytes()
             let report = try FuzzyIndex(memory: tm).compact()
             try tm.reclaimSpace()
-            let outcome = Outcome(segmentsIndexed: report.documentsAdded, bytesBefore: Int64(before), bytesAfter: Int64(try tm.statistics().fileBytes),
+            let outcome = Outcome(segmentsIndexed: report.documentsAdded, bytesBefore: before, bytesAfter: try tm.storedBytes(),
                                   seconds: Date().timeIntervalSince(start))
             if json { return try Terminal.printJSON(outcome) }
             let megabytes = { (bytes: Int64) in String(format: "%.1f MB", Double(bytes) / 1_000_000) }

@@ -121,10 +121,17 @@ import KiokuTestSupport
         let ids = (1...20).filter { $0 != 22 && $0 % 2 == 0 }.map(String.init)
         #expect(try KiokuProcess.run(["delete", "--tm", tm, "--id"] + ids).status == 0)
         let before = try lookup(tm)
+        func bytesOnDisk() -> Int {
+            ["", "-wal"].reduce(0) { $0 + ((try? FileManager.default.attributesOfItem(atPath: tm + $1)[.size] as? Int) ?? 0) }
+        }
+        let bytesBefore = bytesOnDisk()
         let compact = try KiokuProcess.run(["compact", "--tm", tm, "--json"])
         #expect(compact.status == 0, "\(compact.errors)")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(compact.output.utf8)) as? [String: Any])
         #expect(object["segmentsIndexed"] as? Int == 15 * 3)
+        // the file and its log, before and after (the deleted units' pages given back)
+        #expect(object["bytesBefore"] as? Int == bytesBefore)
+        #expect((object["bytesAfter"] as? Int).map { $0 > 0 && $0 < bytesBefore } == true, "\(object)")
         #expect(try lookup(tm).replacingOccurrences(of: #""took_ms" : [0-9.]+"#, with: "", options: .regularExpression)
                 == before.replacingOccurrences(of: #""took_ms" : [0-9.]+"#, with: "", options: .regularExpression))
         let verify = try KiokuProcess.run(["verify", "--tm", tm])

@@ -29,6 +29,7 @@ import KiokuTestSupport
 
     static func expectSame(_ tm: TranslationMemory) throws {
         let stats = try tm.statistics(), expected = try counted(by: tm)
+        #expect(stats.fileBytes == tm.storedBytes() && stats.fileBytes > 0)
         #expect(stats.units == expected.units && stats.segments == expected.segments)
         #expect(stats.languages == expected.languages)
         #expect(stats.pairs == expected.pairs)

@@ -35,7 +35,7 @@ struct PostgresStoreTests {
         let a = try sqlite.statistics(), b = try postgres.statistics()
         #expect(a.units == b.units && a.segments == b.segments && a.languages == b.languages && a.pairs == b.pairs)
         #expect(a.origins.map(\.path) == b.origins.map(\.path) && a.origins.map(\.units) == b.origins.map(\.units))
-        #expect(b.path == postgres.location && b.fileBytes > 0)
+        #expect(try b.path == postgres.location && b.fileBytes > 0 && b.fileBytes == postgres.storedBytes())
         #expect(try postgres.dominantSourceLanguage() == sqlite.dominantSourceLanguage())
         #expect(try postgres.units(fromOrigin: "more") == sqlite.units(fromOrigin: "more"))
         #expect(try postgres.existingUnits([3, 1, 999, 3]) == [1, 3])

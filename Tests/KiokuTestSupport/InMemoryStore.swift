@@ -201,6 +201,9 @@ public final class InMemoryStore: MemoryStore, @unchecked Sendable {
             unitsWithMarkup: state.units.values.filter { $0.unit.variants.contains { $0.segment.markup != nil } }.count)
     }
 
+    /// Nothing is on disk.
+    public func storedBytes() throws(MemoryError) -> Int64 { 0 }
+
     public func dominantSourceLanguage() throws(MemoryError) -> LanguageTag? {
         var counts: [LanguageTag: Int] = [:]
         for stored in current.units.values { if let source = stored.unit.sourceLanguage { counts[source, default: 0] += 1 } }
