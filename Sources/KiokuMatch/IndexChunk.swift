@@ -267,38 +267,58 @@ struct IndexChunk: Sendable {
     /// The most tokens a document has (0 when there is none).
     var longestDocument: Int { max(0, lengthStarts.count - 2) }
 
+    /// Builds the inverted lists from the documents' tokens: a counting sort, token by token in
+    /// document order. Each token's state is one word — the last document it was met in (plus
+    /// one; 0 for none) in the upper half, its number of documents and then where its next
+    /// posting goes in the lower — so a token met costs one random access where it cost two in
+    /// the counting pass and three in the filling one. With a news TM's vocabulary (500,000
+    /// words) those arrays outgrow the cache, and rebuilding the lists is most of opening a TM.
     mutating func rebuildPostings() {
         let bound = Int(tokens.max() ?? 0) + 1
-        // Pass 1: in how many documents does each token occur?
+        let seenMask: UInt64 = 0xFFFF_FFFF_0000_0000
+        var state = [UInt64](repeating: 0, count: bound)
         var starts = [UInt32](repeating: 0, count: bound + 1)
-        var lastDocument = [Int32](repeating: -1, count: bound)
-        for document in 0..<count {
-            for position in Int(offsets[document])..<Int(offsets[document + 1]) {
-                let token = Int(tokens[position])
-                if lastDocument[token] != Int32(document) {
-                    lastDocument[token] = Int32(document)
-                    starts[token + 1] += 1
-                }
-            }
-        }
-        for index in 1..<starts.count { starts[index] += starts[index - 1] }
-        // Pass 2: one posting per (token, document), its count raised on repeats.
-        var cursor = Array(starts.dropLast())
-        var written = [Int32](repeating: -1, count: bound)  // where the current document's posting of a token is
-        var postings = [UInt32](repeating: 0, count: Int(starts[bound]))
-        for index in 0..<bound { lastDocument[index] = -1 }
-        for document in 0..<count {
-            for position in Int(offsets[document])..<Int(offsets[document + 1]) {
-                let token = Int(tokens[position])
-                if lastDocument[token] != Int32(document) {
-                    lastDocument[token] = Int32(document)
-                    let slot = Int(cursor[token])
-                    cursor[token] += 1
-                    written[token] = Int32(slot)
-                    postings[slot] = Posting(document: document, count: 1).raw
-                } else {
-                    let slot = Int(written[token])
-                    postings[slot] = Posting(raw: postings[slot]).incremented.raw
+        var postings: [UInt32] = []
+        let documents = count
+        tokens.withUnsafeBufferPointer { tokens in
+            offsets.withUnsafeBufferPointer { offsets in
+                state.withUnsafeMutableBufferPointer { state in
+                    // Pass 1: in how many documents does each token occur?
+                    for document in 0..<documents {
+                        let seen = UInt64(document + 1) << 32
+                        for position in Int(offsets[document])..<Int(offsets[document + 1]) {
+                            let token = Int(tokens[position])
+                            let current = state[token]
+                            if current & seenMask != seen { state[token] = seen | ((current & ~seenMask) + 1) }
+                        }
+                    }
+                    // Each token's list starts where the ones before it end; its cursor starts there.
+                    var total: UInt32 = 0
+                    for token in 0..<bound {
+                        starts[token] = total
+                        total += UInt32(truncatingIfNeeded: state[token])
+                        state[token] = UInt64(starts[token])
+                    }
+                    starts[bound] = total
+                    // Pass 2: one posting per (token, document), its count raised on repeats.
+                    postings = [UInt32](unsafeUninitializedCapacity: Int(total)) { postings, initialized in
+                        for document in 0..<documents {
+                            let seen = UInt64(document + 1) << 32
+                            let first = Posting(document: document, count: 1).raw
+                            for position in Int(offsets[document])..<Int(offsets[document + 1]) {
+                                let token = Int(tokens[position])
+                                let current = state[token]
+                                let cursor = Int(truncatingIfNeeded: current & ~seenMask)
+                                if current & seenMask != seen {
+                                    postings[cursor] = first
+                                    state[token] = seen | UInt64(cursor + 1)
+                                } else {
+                                    postings[cursor - 1] = Posting(raw: postings[cursor - 1]).incremented.raw
+                                }
+                            }
+                        }
+                        initialized = Int(total)
+                    }
                 }
             }
         }

@@ -236,6 +236,42 @@ import KiokuText
         #expect(blob.count * 2 < format2)
     }
 
+    /// The inverted lists rebuilt from a chunk's tokens are the ones a plain reading gives: for
+    /// each token, every document holding it once, in document order, with how often it occurs
+    /// there (15 meaning 15 or more) — over a large vocabulary, repeats past the cap, empty
+    /// documents and tokens no document holds.
+    @Test func rebuiltListsAreEachTokensDocumentsWithTheirCounts() throws {
+        var random = ExactnessTests.Generator(state: 29)
+        var chunk = IndexChunk()
+        chunk.append((1...3_000).map { unit in
+            let length = unit % 11 == 0 ? 0 : random.below(40) + 1
+            let tokens = (0..<length).map { _ -> UInt32 in
+                switch random.below(10) {
+                case 0: return 7  // repeated within documents, past the cap of 15
+                case 1...3: return UInt32(random.below(50))
+                default: return UInt32(random.below(60_000)) * 2 + 100  // odd ids above 100 are held by none
+                }
+            }
+            return ChunkDocument(key: VariantKey(unit: UnitID(Int64(unit)), position: 0)!, tokens: tokens, punctuation: PunctuationMark(raw: 0))
+        } + [ChunkDocument(key: VariantKey(unit: 3_001, position: 0)!, tokens: Array(repeating: 7, count: 40), punctuation: PunctuationMark(raw: 0))])
+        var expected: [UInt32: [UInt32]] = [:]
+        for document in 0..<chunk.count {
+            var counts: [UInt32: Int] = [:]
+            let tokens = chunk.tokens[Int(chunk.offsets[document])..<Int(chunk.offsets[document + 1])]
+            for token in tokens { counts[token, default: 0] += 1 }
+            for token in Set(tokens) { expected[token, default: []].append(Posting(document: document, count: counts[token]!).raw) }
+        }
+        let bound = Int(chunk.tokens.max()!) + 1
+        #expect(chunk.postingStarts.count == bound + 1)
+        for token in 0..<bound {
+            let list = Array(chunk.postings[chunk.postingRange(of: UInt32(token))])
+            #expect(list == (expected[UInt32(token)] ?? []), "token \(token)")
+            if list != (expected[UInt32(token)] ?? []) { break }
+        }
+        #expect(chunk.postings.count == expected.values.reduce(0) { $0 + $1.count })
+        #expect(expected[7]!.contains { Posting(raw: $0).shared(with: 40) == 40 })  // a saturated count matches every occurrence
+    }
+
     /// A damaged blob (or one of format 2) is refused, never trusted: no trap, no allocation
     /// sized by a number in it.
     @Test func damagedChunkBlobsAreRefused() throws {
