@@ -340,14 +340,21 @@ final class IndexUpdater {
         var chunks: [IndexChunk] = []
         let location = memory.location
         if !ignoresSaved && !replacesSaved {
-            try memory.loadIndex(language: language, vocabulary: { vocabulary.insert($0, id: $1) }) { bytes, dead in
-                guard var chunk = IndexChunk(encoded: bytes, highestToken: vocabulary.highestID, withPostings: false),
-                      dead.map({ chunk.setDead($0) }) ?? true
-                else { throw MemoryError.damagedIndex(path: location, language: language) }
-                chunks.append(chunk)
+            // The inverted lists are not saved: each chunk's are rebuilt from its tokens, on
+            // the other core while the next chunks load, then on both.
+            let rebuilder = ChunkRebuilder(parallel: parallel)
+            do throws(MemoryError) {
+                try memory.loadIndex(language: language, vocabulary: { vocabulary.insert($0, id: $1) }) { bytes, dead in
+                    guard var chunk = IndexChunk(encoded: bytes, highestToken: vocabulary.highestID, withPostings: false),
+                          dead.map({ chunk.setDead($0) }) ?? true
+                    else { throw MemoryError.damagedIndex(path: location, language: language) }
+                    rebuilder.add(chunk)
+                }
+            } catch {
+                rebuilder.cancel()
+                throw error
             }
-            // The inverted lists are not saved: each chunk's are rebuilt from its tokens, on both cores.
-            concurrentForEach(&chunks, workers: parallel ? 2 : 1) { $0.rebuildPostings() }
+            chunks = rebuilder.finish()
         }
         if chunks.isEmpty && !create { return nil }
         let index = LanguageIndex(language: language, vocabulary: vocabulary, chunks: chunks)

@@ -19,8 +19,11 @@ struct TokenVocabulary: Sendable, Sequence {
 
     private var keyBytes: [UInt8] = []
     private var entries: [Entry] = []
-    /// Entry numbers by hash, -1 for an empty slot; a power of two, never more than half full.
-    private var slots = [Int32](repeating: -1, count: 16)
+    /// By hash, each entry's hash (upper half) and number plus one (lower half), 0 for an empty
+    /// slot; a power of two, never more than half full. A probe passes over other keys by the
+    /// hash in the slot, without reading their entries: a key not held (every insert, when a
+    /// TM's 500,000 words load) cost a cache miss for each entry on its way.
+    private var slots = [UInt64](repeating: 0, count: 16)
     /// The highest id held (0 when empty).
     private(set) var highestID: UInt32 = 0
 
@@ -31,19 +34,40 @@ struct TokenVocabulary: Sendable, Sequence {
     /// The id of `key`, or nil.
     func id(utf8 key: UnsafeBufferPointer<UInt8>) -> UInt32? {
         let hash = Self.hash(key)
-        let mask = slots.count - 1
-        var slot = Int(truncatingIfNeeded: hash) & mask
-        return keyBytes.withUnsafeBufferPointer { stored in
-            while true {
-                let number = slots[slot]
-                if number < 0 { return nil }
-                let entry = entries[Int(number)]
-                // memcmp, not `elementsEqual`: a byte-by-byte loop was a third of every lookup here
-                if entry.hash == UInt32(truncatingIfNeeded: hash), Int(entry.length) == key.count,
-                   key.isEmpty || memcmp(key.baseAddress!, stored.baseAddress! + Int(entry.start), key.count) == 0 {
-                    return entry.id
+        switch find(key, hash: hash) {
+        case .found(let number): return entries[number].id
+        case .vacant: return nil
+        }
+    }
+
+    private enum Probe {
+        case found(entry: Int)
+        /// Not held; the empty slot where it would go.
+        case vacant(slot: Int)
+    }
+
+    private func find(_ key: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Probe {
+        let tag = UInt64(UInt32(truncatingIfNeeded: hash)) << 32
+        return slots.withUnsafeBufferPointer { slots in
+            entries.withUnsafeBufferPointer { entries in
+                keyBytes.withUnsafeBufferPointer { stored in
+                    let mask = slots.count - 1
+                    var slot = Int(truncatingIfNeeded: hash) & mask
+                    while true {
+                        let value = slots[slot]
+                        if value == 0 { return .vacant(slot: slot) }
+                        if value & 0xFFFF_FFFF_0000_0000 == tag {
+                            let number = Int(truncatingIfNeeded: value & 0xFFFF_FFFF) - 1
+                            let entry = entries[number]
+                            // memcmp, not `elementsEqual`: a byte-by-byte loop was a third of every lookup here
+                            if Int(entry.length) == key.count,
+                               key.isEmpty || memcmp(key.baseAddress!, stored.baseAddress! + Int(entry.start), key.count) == 0 {
+                                return .found(entry: number)
+                            }
+                        }
+                        slot = (slot + 1) & mask
+                    }
                 }
-                slot = (slot + 1) & mask
             }
         }
     }
@@ -57,12 +81,12 @@ struct TokenVocabulary: Sendable, Sequence {
     mutating func insert(_ key: String, id: UInt32) {
         var key = key
         key.withUTF8 { bytes in
-            guard self.id(utf8: bytes) == nil else { return }
             if (entries.count + 1) * 2 > slots.count { grow() }
             let hash = Self.hash(bytes)
+            guard case .vacant(let slot) = find(bytes, hash: hash) else { return }
             entries.append(Entry(start: UInt32(keyBytes.count), length: UInt32(bytes.count), id: id, hash: UInt32(truncatingIfNeeded: hash)))
             keyBytes.append(contentsOf: bytes)
-            place(entries.count - 1, hash: hash)
+            slots[slot] = Self.slotValue(entry: entries.count - 1, hash: entries[entries.count - 1].hash)
             highestID = Swift.max(highestID, id)
         }
     }
@@ -81,22 +105,22 @@ struct TokenVocabulary: Sendable, Sequence {
         }
     }
 
+    /// Twice the slots, each entry placed again by the hash it keeps (a slot is its hash's
+    /// lower bits, which the entry's 32 hold while there are fewer than 2³² slots).
     private mutating func grow() {
-        slots = [Int32](repeating: -1, count: slots.count * 2)
+        var grown = [UInt64](repeating: 0, count: slots.count * 2)
+        let mask = grown.count - 1
         for number in entries.indices {
-            let entry = entries[number]
-            let hash = keyBytes.withUnsafeBufferPointer {
-                Self.hash(UnsafeBufferPointer(rebasing: $0[Int(entry.start)..<Int(entry.start + entry.length)]))
-            }
-            place(number, hash: hash)
+            let hash = entries[number].hash
+            var slot = Int(hash) & mask
+            while grown[slot] != 0 { slot = (slot + 1) & mask }
+            grown[slot] = Self.slotValue(entry: number, hash: hash)
         }
+        slots = grown
     }
 
-    private mutating func place(_ number: Int, hash: UInt64) {
-        let mask = slots.count - 1
-        var slot = Int(truncatingIfNeeded: hash) & mask
-        while slots[slot] >= 0 { slot = (slot + 1) & mask }
-        slots[slot] = Int32(number)
+    private static func slotValue(entry number: Int, hash: UInt32) -> UInt64 {
+        UInt64(hash) << 32 | UInt64(number + 1)
     }
 
     /// A fast hash of a short byte string, eight bytes a step (keys are words, not attacker-chosen

@@ -170,8 +170,12 @@ extension TranslationMemory {
                           chunk: (UnsafeRawBufferPointer, UnsafeRawBufferPointer?) throws -> Void) throws(MemoryError) {
         typealias T = IndexTokenTable; typealias C = IndexChunkTable; typealias D = IndexDeadTable
         try reading { db in
-            let rows = try Row.fetchCursor(db, sql: "SELECT \(T.token), \(T.id) FROM \(T.name) WHERE \(T.language) = ?", arguments: [language])
-            while let row = try rows.next() { vocabulary(row[0], UInt32(row[1] as Int64)) }
+            // Stepped with the C API: GRDB's row decoding took 0.8 µs a token (0.4 s for a news
+            // TM's 500,000 words, the longest part of opening it).
+            let tokens = try db.makeStatement(sql: "SELECT \(T.token), \(T.id) FROM \(T.name) WHERE \(T.language) = ?")
+            try tokens.forEachRow(in: db, { s in bindText(s, 1, language) }) { s in
+                vocabulary(columnText(s, 0), UInt32(truncatingIfNeeded: sqlite3_column_int64(s, 1)))
+            }
             // The blobs are read in place, straight from SQLite's buffer; each with its tombstones.
             let dead = hasChangeLog ? "d.\(D.data)" : "NULL"
             let join = hasChangeLog ? "LEFT JOIN \(D.name) d ON d.\(D.language) = c.\(C.language) AND d.\(D.chunk) = c.\(C.chunk)" : ""
