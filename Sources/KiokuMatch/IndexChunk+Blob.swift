@@ -8,7 +8,7 @@
 ///   common words come first).
 ///
 /// The inverted lists are not saved: they follow from the tokens and are rebuilt when the
-/// chunk is read (``rebuildPostings()``, about 7 ms a full chunk). Format 2 saved them, and
+/// chunk is read (``rebuildPostings()``, about 5 ms a full chunk). Format 2 saved them, and
 /// every token as 4 bytes: a blob 3.8 times as large (2.6 GB of a 10M TM's 6.5 GB), which every
 /// import and every save of a server's write paid for in writing. Format 3 had no marks.
 ///
