@@ -138,8 +138,9 @@ extension PostgresStore {
                           chunk: (UnsafeRawBufferPointer, UnsafeRawBufferPointer?) throws -> Void) throws(MemoryError) {
         try readingSnapshot { session in
             for row in try session.rows("SELECT token, id FROM fuzzy_token WHERE lang = \(language)") {
-                let (token, id) = try row.decode((String, Int64).self)
-                vocabulary(token, UInt32(truncatingIfNeeded: id))
+                let (token, stored) = try row.decode((String, Int64).self)
+                guard let id = UInt32(exactly: stored) else { throw MemoryError.damagedIndex(path: location, language: language) }
+                vocabulary(token, id)
             }
             // A chunk at a time, so that a large index is never all in flight at once.
             for number in try session.column("SELECT chunk FROM fuzzy_chunk WHERE lang = \(language) ORDER BY chunk", as: Int64.self) {

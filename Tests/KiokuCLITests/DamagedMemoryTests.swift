@@ -48,6 +48,17 @@ import KiokuTestSupport
         #expect(lookup.errors.contains("is not what was stored (its checksum differs)"), "\(lookup.errors)")
     }
 
+    /// A vocabulary id no index can hold (beyond 32 bits, or negative) is damage reported as
+    /// such, with the way out: it stopped the process before.
+    @Test(arguments: ["4294967296", "-5"]) func aVocabularyIdOutOfRangeIsADamagedIndex(id: String) throws {
+        let tm = try seedTM()
+        try sql(tm, "UPDATE fuzzy_token SET id = \(id) WHERE lang = 'ru' AND token = (SELECT min(token) FROM fuzzy_token WHERE lang = 'ru')")
+        let lookup = try KiokuProcess.run(["lookup", "Москва и Токио", "--tm", tm, "--src", "ru", "--tgt", "en"])
+        #expect(lookup.status == 2 && lookup.errors.contains("kioku reindex --tm"), "\(lookup.status) \(lookup.errors)")
+        #expect(try KiokuProcess.run(["reindex", "--tm", tm]).status == 0)
+        #expect(try KiokuProcess.run(["lookup", "Москва и Токио", "--tm", tm, "--src", "ru", "--tgt", "en"]).status == 0)
+    }
+
     @Test func aDamagedIndexIsFoundAndReindexRepairsIt() throws {
         let tm = try seedTM()
         try sql(tm, "UPDATE fuzzy_chunk SET data = x'0102030405' WHERE lang = 'ru'")

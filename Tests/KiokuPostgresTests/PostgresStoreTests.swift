@@ -28,6 +28,18 @@ struct PostgresStoreTests {
         return (sqlite, postgres)
     }
 
+    /// A vocabulary id no index can hold is a damaged index, as in an SQLite file — not an id
+    /// cut to 32 bits that would find the wrong documents.
+    @Test func aVocabularyIdOutOfRangeIsADamagedIndex() throws {
+        let store = try TestDatabase.seeded()
+        try FuzzyIndex(memory: store).update()
+        try TestDatabase.psql(store.address, "UPDATE fuzzy_token SET id = 4294967296 + id WHERE lang = 'ru' AND token = (SELECT min(token) FROM fuzzy_token WHERE lang = 'ru')")
+        let reopened = try PostgresStore(address: store.address)
+        #expect(throws: MemoryError.damagedIndex(path: reopened.location, language: "ru")) {
+            try Matcher(memory: reopened).lookup("Москва и Токио", from: .russian, to: .english)
+        }
+    }
+
     @Test func bothStoresHoldTheSameUnitsAndExportTheSameTMX() throws {
         let (sqlite, postgres) = try Self.stores()
         #expect(try postgres.allUnits() == sqlite.allUnits())
