@@ -14,7 +14,6 @@ struct TokenVocabulary: Sendable, Sequence {
         var start: UInt32
         var length: UInt32
         var id: UInt32
-        var hash: UInt32
     }
 
     private var keyBytes: [UInt8] = []
@@ -84,9 +83,9 @@ struct TokenVocabulary: Sendable, Sequence {
             if (entries.count + 1) * 2 > slots.count { grow() }
             let hash = Self.hash(bytes)
             guard case .vacant(let slot) = find(bytes, hash: hash) else { return }
-            entries.append(Entry(start: UInt32(keyBytes.count), length: UInt32(bytes.count), id: id, hash: UInt32(truncatingIfNeeded: hash)))
+            entries.append(Entry(start: UInt32(keyBytes.count), length: UInt32(bytes.count), id: id))
             keyBytes.append(contentsOf: bytes)
-            slots[slot] = Self.slotValue(entry: entries.count - 1, hash: entries[entries.count - 1].hash)
+            slots[slot] = UInt64(UInt32(truncatingIfNeeded: hash)) << 32 | UInt64(entries.count)  // the entry's number plus one
             highestID = Swift.max(highestID, id)
         }
     }
@@ -105,22 +104,17 @@ struct TokenVocabulary: Sendable, Sequence {
         }
     }
 
-    /// Twice the slots, each entry placed again by the hash it keeps (a slot is its hash's
-    /// lower bits, which the entry's 32 hold while there are fewer than 2³² slots).
+    /// Twice the slots, each placed again by the hash it holds (a slot is its hash's lower
+    /// bits, which the 32 kept hold while there are fewer than 2³² slots).
     private mutating func grow() {
         var grown = [UInt64](repeating: 0, count: slots.count * 2)
         let mask = grown.count - 1
-        for number in entries.indices {
-            let hash = entries[number].hash
-            var slot = Int(hash) & mask
+        for value in slots where value != 0 {
+            var slot = Int(value >> 32) & mask
             while grown[slot] != 0 { slot = (slot + 1) & mask }
-            grown[slot] = Self.slotValue(entry: number, hash: hash)
+            grown[slot] = value
         }
         slots = grown
-    }
-
-    private static func slotValue(entry number: Int, hash: UInt32) -> UInt64 {
-        UInt64(hash) << 32 | UInt64(number + 1)
     }
 
     /// A fast hash of a short byte string, eight bytes a step (keys are words, not attacker-chosen

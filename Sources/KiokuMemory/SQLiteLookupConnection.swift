@@ -71,8 +71,7 @@ final class SQLiteLookupConnection: @unchecked Sendable {
     /// Runs `body` in one read transaction (one snapshot of the TM).
     func reading<T>(_ body: (SQLiteRankingReader) throws -> T) throws -> T {
         try step(begin)
-        reader.startOver()
-        defer { reader.startOver() }  // the units it read are not kept between lookups
+        defer { reader.startOver() }  // what it read and met is not kept past the transaction
         do {
             let result = try body(reader)
             try step(commit)

@@ -47,10 +47,7 @@ final class SQLiteRankingReader: RankingReader {
     }
 
     func candidate(_ key: VariantKey) -> (text: String, others: [(language: String, text: String)])? {
-        guard let finished = read(key.unitID), let own = finished.positions.firstIndex(of: Int64(key.position)) else { return nil }
-        let variants = finished.unit.unit.variants
-        return (variants[own].segment.text,
-                variants.indices.filter { $0 != own }.map { (variants[$0].language.identifier, variants[$0].segment.text) })
+        read(key.unitID).flatMap { $0.unit.rankingCandidate(position: key.position, positions: $0.positions) }
     }
 
     /// The unit with its variants' positions and whether its content is intact, read once a transaction.

@@ -32,4 +32,14 @@ extension StoredUnit {
         }
         try body(unit)
     }
+
+    /// What ``RankingReader/candidate(_:)`` answers from a unit read whole: the text of its
+    /// variant stored at `position`, and its other variants (language tag, text). `positions`
+    /// holds each variant's stored position; nil when none is `position`.
+    package func rankingCandidate(position: Int, positions: [Int64]) -> (text: String, others: [(language: String, text: String)])? {
+        guard let own = positions.firstIndex(of: Int64(position)) else { return nil }
+        let variants = unit.variants
+        return (variants[own].segment.text,
+                variants.indices.filter { $0 != own }.map { (variants[$0].language.identifier, variants[$0].segment.text) })
+    }
 }

@@ -18,9 +18,8 @@ struct StoredUnitRows {
         self.keepsPositions = keepsPositions
     }
 
-    /// The query, with `condition` (e.g. `WHERE u.id = ?`) on the unit table `u`. Its columns
-    /// are those ``add(_:)`` reads, then the variant's language (``languageColumn``), text
-    /// (``textColumn``) and position (``positionColumn``) as stored.
+    /// The query, with `condition` (e.g. `WHERE u.id = ?`) on the unit table `u`; its last
+    /// column is the variant's stored position.
     static func select(where condition: String) -> String {
         typealias U = UnitTable; typealias V = VariantTable; typealias O = OriginTable
         return """
@@ -31,10 +30,6 @@ struct StoredUnitRows {
             ORDER BY u.\(U.id), v.\(V.position)
             """
     }
-
-    static let languageColumn: Int32 = 8
-    static let textColumn: Int32 = 9
-    static let positionColumn: Int32 = 13
 
     /// A finished unit, with whether its content still hashes to what was stored (true when not checked).
     struct Finished {
@@ -58,10 +53,10 @@ struct StoredUnitRows {
                                   unit: TranslationUnit(variants: [], sourceLanguage: source, metadata: metadata)),
                        sqlite3_column_int64(s, 12), [])
         }
-        if let language = LanguageTag(columnText(s, Self.languageColumn)) {
-            current?.unit.unit.variants.append(Variant(language: language, segment: Segment(text: columnText(s, Self.textColumn), markup: columnOptionalText(s, 10)),
+        if let language = LanguageTag(columnText(s, 8)) {
+            current?.unit.unit.variants.append(Variant(language: language, segment: Segment(text: columnText(s, 9), markup: columnOptionalText(s, 10)),
                                                        metadata: StoredExtras.decodeVariant(columnOptionalText(s, 11))))
-            if keepsPositions { current?.positions.append(sqlite3_column_int64(s, Self.positionColumn)) }
+            if keepsPositions { current?.positions.append(sqlite3_column_int64(s, 13)) }
         }
         return finished
     }

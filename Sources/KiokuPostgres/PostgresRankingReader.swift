@@ -43,10 +43,7 @@ final class PostgresRankingReader: RankingReader {
 
     func candidate(_ key: VariantKey) -> (text: String, others: [(language: String, text: String)])? {
         fetch(key.unitID)
-        guard let unit = units[key.unitID], let own = unit.positions.firstIndex(of: Int64(key.position)) else { return nil }
-        let variants = unit.unit.unit.variants
-        return (variants[own].segment.text,
-                variants.indices.filter { $0 != own }.map { (variants[$0].language.identifier, variants[$0].segment.text) })
+        return units[key.unitID].flatMap { $0.unit.rankingCandidate(position: key.position, positions: $0.positions) }
     }
 
     func rankingFacts(of unit: UnitID) -> RankingFacts {
