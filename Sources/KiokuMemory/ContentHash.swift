@@ -26,7 +26,51 @@ public enum ContentHash {
     }
 
     static func of(variants: [Variant]) -> Int64 {
-        of(keys: variants.map(key))
+        if variants.count == 2, let hash = ofTwo(variants[0], variants[1]) { return hash }
+        return of(keys: variants.map(key))
+    }
+
+    /// The hash of two variants in different languages — almost every unit — from their bytes,
+    /// without making their keys: a lookup checks the hash of each unit it reads, an import
+    /// hashes every unit. Nil when the languages are the same or not plain ASCII tags: their
+    /// keys' order is then String's, which the bytes alone do not give.
+    private static func ofTwo(_ a: Variant, _ b: Variant) -> Int64? {
+        var first = a.language.identifier, second = b.language.identifier
+        guard let order = first.withUTF8({ x in second.withUTF8 { y in tagOrder(x, y) } }) else { return nil }
+        let (low, high) = order ? (a, b) : (b, a)
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        keyHash(low, into: &hash)
+        keyHash(high, into: &hash)
+        return Int64(bitPattern: hash)
+    }
+
+    /// Whether key `x…` sorts before key `y…` (the tags' bytes decide, the separator after a tag
+    /// sorting below every tag byte), or nil when the tags are equal or not printable ASCII.
+    private static func tagOrder(_ x: UnsafeBufferPointer<UInt8>, _ y: UnsafeBufferPointer<UInt8>) -> Bool? {
+        guard x.allSatisfy({ (0x21...0x7e).contains($0) }), y.allSatisfy({ (0x21...0x7e).contains($0) }) else { return nil }
+        for (p, q) in zip(x, y) where p != q { return p < q }
+        return x.count == y.count ? nil : x.count < y.count
+    }
+
+    /// Feeds a variant's key (``key(_:)``) and the key separator to the FNV-1a state.
+    private static func keyHash(_ variant: Variant, into hash: inout UInt64) {
+        func feed(_ byte: UInt8) {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x100_0000_01b3
+        }
+        var tag = variant.language.identifier
+        tag.withUTF8 { for byte in $0 { feed(byte) } }
+        feed(0x01)
+        var content: String
+        if let markup = variant.segment.markup {
+            feed(UInt8(ascii: "M"))
+            content = markup
+        } else {
+            feed(UInt8(ascii: "T"))
+            content = variant.segment.text
+        }
+        content.withUTF8 { for byte in $0 { feed(byte) } }
+        feed(0x02)
     }
 
     private static func of(keys: [String]) -> Int64 {
