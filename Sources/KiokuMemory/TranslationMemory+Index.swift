@@ -99,7 +99,7 @@ extension TranslationMemory {
 
     public func forEachVariant(language: String, _ body: (IndexableVariant) throws -> Void) throws(MemoryError) {
         typealias V = VariantTable
-        try reading { db in
+        try scanning { db in
             let rows = try Row.fetchCursor(db, sql: "SELECT \(V.unitID), \(V.position), \(V.language), \(V.text) FROM \(V.name)")
             while let row = try rows.next() {
                 let tag: String = row[2]
@@ -169,7 +169,7 @@ extension TranslationMemory {
     public func loadIndex(language: String, vocabulary: (String, UInt32) -> Void,
                           chunk: (UnsafeRawBufferPointer, UnsafeRawBufferPointer?) throws -> Void) throws(MemoryError) {
         typealias T = IndexTokenTable; typealias C = IndexChunkTable; typealias D = IndexDeadTable
-        try reading { db in
+        try scanning { db in
             // Stepped with the C API, without GRDB's row objects: a news TM holds 500,000 words.
             let tokens = try db.makeStatement(sql: "SELECT \(T.token), \(T.id) FROM \(T.name) WHERE \(T.language) = ?")
             try tokens.forEachRow(in: db, { s in bindText(s, 1, language) }) { s in

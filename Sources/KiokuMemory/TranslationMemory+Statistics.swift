@@ -8,7 +8,7 @@ extension TranslationMemory {
     /// its pairs counted by a join that looked each unit up again).
     public func statistics() throws(MemoryError) -> MemoryStatistics {
         typealias V = VariantTable; typealias O = OriginTable
-        return try reading { db in
+        return try scanning { db in
             let (units, unitsByOrigin) = try Self.unitsByOrigin(db)
             var tally = VariantTally()
             // in key order (no sort: the table is kept in it), so a unit's variants come together

@@ -28,7 +28,7 @@ extension TranslationMemory {
     /// of `body`.
     func readUnits(ids: ClosedRange<UnitID>?, languages: [LanguageTag]?, changed: ((StoredUnit) throws(MemoryError) -> Void)?,
                    _ body: (StoredUnit) throws -> Void) throws(MemoryError) {
-        try reading { db in
+        try scanning(whole: ids == nil) { db in
             let statement = try db.cachedStatement(sql: StoredUnitRows.select(where: ids == nil ? "" : "WHERE u.\(UnitTable.id) BETWEEN ? AND ?"))
             var rows = StoredUnitRows(checksContent: changed != nil)
             func emit(_ finished: StoredUnitRows.Finished?) throws {

@@ -52,7 +52,7 @@ public final class TranslationMemory: MemoryStore, Sendable {
         // waits for the first instead of failing with "database is locked".
         configuration.busyMode = .timeout(30)
         configuration.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA page_size = 16384; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -\(SQLiteWriter.usualCacheKiB); PRAGMA mmap_size = 268435456")
+            try db.execute(sql: "PRAGMA page_size = 16384; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -\(SQLiteWriter.usualCacheKiB); PRAGMA mmap_size = \(Self.mappedBytes)")
         }
         sqlitePath = access == .readOnlyFolder ? (Self.immutableURI(path), true) : (path, false)
         do {
@@ -190,11 +190,32 @@ public final class TranslationMemory: MemoryStore, Sendable {
         do { return try database.read(body) } catch { throw storeError(error, writing: false) }
     }
 
+    /// How much of the file the store's own connections map into memory (the lookup
+    /// connections map none: ``SQLiteLookupConnection``).
+    static let mappedBytes = 268_435_456
+
+    /// Runs `body` on a reader connection that reads the file instead of mapping it: for reads
+    /// that pass over much of the TM once — loading its index, counting it, exporting it,
+    /// checking it. Every mapped page such a read touches stays in the process's resident set
+    /// until the connection closes (shared with the kernel's page cache, but counted): after
+    /// loading the index and counting the TM, a server over a 1M TM held 256 MB of the file,
+    /// a lookup process 75 MB. Read, a page is copied and let go.
+    /// With `whole` false (a range of a few units, say), the read maps the file as others do.
+    func scanning<T>(whole: Bool = true, _ body: (Database) throws -> T) throws(MemoryError) -> T {
+        try reading { db in
+            if !whole { return try body(db) }
+            try db.execute(sql: "PRAGMA mmap_size = 0")  // unmaps: no page of the map is in use between statements
+            // mapped again, no page touched yet (should that fail, the connection reads unmapped: slower, never wrong)
+            defer { try? db.execute(sql: "PRAGMA mmap_size = \(Self.mappedBytes)") }
+            return try body(db)
+        }
+    }
+
     /// SQLite's integrity check (every page), then each unit's content against the hash it was
     /// stored with: SQLite keeps no checksums, so a flipped byte inside a text would otherwise
     /// pass unseen and be answered as if it were the translation.
     public func integrityProblems() throws(MemoryError) -> [String] {
-        let pages = try reading { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") }
+        let pages = try scanning { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") }
         guard pages == ["ok"] else { return pages }
         var problems: [String] = []
         try readUnits(ids: nil, languages: nil, changed: { unit in
