@@ -3,7 +3,8 @@
 # `kioku serve --tm` (SQLite), then against two `kioku serve --db` replicas sharing one PostgreSQL
 # database (a throwaway server with PostgreSQL's durable defaults), 50 wrk connections spread over
 # both (25 each) while the import goes through the first. Ends with how many imported units each
-# replica answers for. Run by serve-load.sh, which sets: kioku work here base corpus seconds.
+# replica answers for, and how soon a unit written through one replica is answered by the other.
+# Run by serve-load.sh, which sets: kioku work here base corpus seconds.
 set -euo pipefail
 cd "$work"
 token=load-test-token
@@ -92,4 +93,6 @@ lookups_during_import "$first" "$first" "$second"
 sleep 2   # the second replica follows every 250 ms
 echo "TM units: $before before; after: $(units "$first") through replica 1, $(units "$second") through replica 2"
 python3 "$here/visible.py" enru-fresh100k.tsv --sample 500 "$first" "$second" || true
+echo "-- a unit written through one replica, looked up on the other (issue 12: within 1 s), replicas idle"
+python3 "$here/propagation.py" --token "$token" --rounds 40 "$first" "$second" || true
 for n in 1 2; do echo "replica $n log (warnings and errors):"; cat "replica-$n.err"; done
