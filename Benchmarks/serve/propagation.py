@@ -24,10 +24,10 @@ def main():
     headers = {"Authorization": "Bearer " + args.token, "Content-Type": "application/json"}
     delays, lost = [], 0
     stamp = int(time.time())
-    for round in range(args.rounds):
-        writer, reader = connections[round % 2], connections[1 - round % 2]
-        source = f"Propagation check {stamp} number {round} reached the other replica."
-        target = f"Проверка распространения {stamp} номер {round} дошла до другой реплики."
+    for number in range(args.rounds):
+        writer, reader = connections[number % 2], connections[1 - number % 2]
+        source = f"Propagation check {stamp} number {number} reached the other replica."
+        target = f"Проверка распространения {stamp} номер {number} дошла до другой реплики."
         writer.request("POST", "/api/units", json.dumps({"units": [{"en": source, "ru": target}]}), headers)
         answer = writer.getresponse()
         answer.read()

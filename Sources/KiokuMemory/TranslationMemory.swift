@@ -200,6 +200,7 @@ public final class TranslationMemory: MemoryStore, Sendable {
     /// until the connection closes (shared with the kernel's page cache, but counted): after
     /// loading the index and counting the TM, a server over a 1M TM held 256 MB of the file,
     /// a lookup process 75 MB. Read, a page is copied and let go.
+    ///
     /// With `whole` false (a range of a few units, say), the read maps the file as others do.
     func scanning<T>(whole: Bool = true, _ body: (Database) throws -> T) throws(MemoryError) -> T {
         try reading { db in
