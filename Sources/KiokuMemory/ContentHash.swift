@@ -38,7 +38,7 @@ public enum ContentHash {
         var first = a.language.identifier, second = b.language.identifier
         guard let order = first.withUTF8({ x in second.withUTF8 { y in tagOrder(x, y) } }) else { return nil }
         let (low, high) = order ? (a, b) : (b, a)
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        var hash = offsetBasis
         keyHash(low, into: &hash)
         keyHash(high, into: &hash)
         return Int64(bitPattern: hash)
@@ -52,48 +52,50 @@ public enum ContentHash {
         return x.count == y.count ? nil : x.count < y.count
     }
 
-    /// Feeds a variant's key (``key(_:)``) and the key separator to the FNV-1a state.
+    /// Feeds a variant's key (``key(_:)``), then the separator after a key, to the hash.
     private static func keyHash(_ variant: Variant, into hash: inout UInt64) {
-        func feed(_ byte: UInt8) {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x100_0000_01b3
-        }
         var tag = variant.language.identifier
-        tag.withUTF8 { for byte in $0 { feed(byte) } }
-        feed(0x01)
-        var content: String
-        if let markup = variant.segment.markup {
-            feed(UInt8(ascii: "M"))
-            content = markup
-        } else {
-            feed(UInt8(ascii: "T"))
-            content = variant.segment.text
-        }
-        content.withUTF8 { for byte in $0 { feed(byte) } }
-        feed(0x02)
+        var (marker, content) = keyParts(variant)
+        tag.withUTF8 { feed($0, into: &hash) }
+        marker.withUTF8 { feed($0, into: &hash) }
+        content.withUTF8 { feed($0, into: &hash) }
+        feed(0x02, into: &hash)
     }
 
     private static func of(keys: [String]) -> Int64 {
         var keys = keys
         if keys.count != 2 || keys[0] > keys[1] { keys.sort() }
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        var hash = offsetBasis
         for var key in keys {
-            key.withUTF8 { bytes in
-                for byte in bytes {
-                    hash ^= UInt64(byte)
-                    hash = hash &* 0x100_0000_01b3
-                }
-            }
-            hash ^= 0x02
-            hash = hash &* 0x100_0000_01b3
+            key.withUTF8 { feed($0, into: &hash) }
+            feed(0x02, into: &hash)
         }
         return Int64(bitPattern: hash)
     }
 
+    private static let offsetBasis: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    /// One FNV-1a step a byte.
+    private static func feed(_ bytes: UnsafeBufferPointer<UInt8>, into hash: inout UInt64) {
+        for byte in bytes { feed(byte, into: &hash) }
+    }
+
+    private static func feed(_ byte: UInt8, into hash: inout UInt64) {
+        hash ^= UInt64(byte)
+        hash = hash &* 0x100_0000_01b3
+    }
+
+    /// What follows the language in a variant's key: the marker, then the markup (when there
+    /// are codes) or the text.
+    private static func keyParts(_ variant: Variant) -> (marker: String, content: String) {
+        if let markup = variant.segment.markup { return ("\u{1}M", markup) }
+        return ("\u{1}T", variant.segment.text)
+    }
+
     /// A variant's identity: language, then the markup (when there are codes) or the text.
     public static func key(_ variant: Variant) -> String {
-        if let markup = variant.segment.markup { return variant.language.identifier + "\u{1}M" + markup }
-        return variant.language.identifier + "\u{1}T" + variant.segment.text
+        let (marker, content) = keyParts(variant)
+        return variant.language.identifier + marker + content
     }
 
     /// True when two units hold the same languages with the same contents.
