@@ -59,7 +59,7 @@ struct FaultTests {
         #expect(ServerProcess.errorMessage(lookup.data)?.contains("out of reach") == true)
         try server.run("resume")
         // back without restarting the replica (its backoff is at most 2 s)
-        let recovered = try await ReplicaTests.within(10) {
+        let recovered = try await Polling.within(10) {
             try await write()
             return acknowledged.last == n - 1
         }
@@ -99,7 +99,7 @@ struct FaultTests {
                 acknowledged.withLock { $0.append(batch) }
             }
         }
-        _ = try await ReplicaTests.within(20) { acknowledged.withLock { $0.count } >= 5 }
+        _ = try await Polling.within(20) { acknowledged.withLock { $0.count } >= 5 }
         doomed.stop(signal: SIGKILL)
         await writer.value
         let done = acknowledged.withLock { $0 }
@@ -116,7 +116,7 @@ struct FaultTests {
         #expect(Set(perBatch.keys).subtracting(done).count <= 1)  // at most the batch in flight, committed before its answer was sent
         // the other replica answers for them and takes writes (the killed one's lock went with its connection)
         let last = try #require(done.last)
-        let seen = try await ReplicaTests.within(2) {
+        let seen = try await Polling.within(5) {
             try await ReplicaTests.target(on: survivor, "Batch \(last) unit 49.") == "Партия \(last) единица 49."
         }
         #expect(seen != nil)

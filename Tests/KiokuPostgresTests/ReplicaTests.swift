@@ -17,16 +17,6 @@ struct ReplicaTests {
         return (ServerProcess.json(data) as? [[String: Any]])?.first?["target"] as? String
     }
 
-    /// Waits up to `seconds` for `condition`, polling; returns how long it took, nil if it never held.
-    static func within(_ seconds: Double, _ condition: () async throws -> Bool) async throws -> Double? {
-        let start = Date()
-        while Date().timeIntervalSince(start) < seconds {
-            if try await condition() { return Date().timeIntervalSince(start) }
-            try await Task.sleep(nanoseconds: 20_000_000)
-        }
-        return nil
-    }
-
     @Test func whatOneReplicaTakesTheOtherFinds() async throws {
         let address = try TestDatabase.make()
         let imported = try KiokuProcess.run(["import", Repository.sample("seed-summit.tmx"), "--db", Self.url(address)])
@@ -47,7 +37,7 @@ struct ReplicaTests {
             let body = #"{"units":[{"en":"\#(english)","ru":"\#(russian)"}]}"#
             #expect(try await writer.post("/api/units", body, token: "secret").status == 201)
             #expect(try await Self.target(on: writer, english) == russian)  // at once on the writer
-            let seen = try await Self.within(5.0) { try await Self.target(on: reader, english) == russian }
+            let seen = try await Polling.within(5.0) { try await Self.target(on: reader, english) == russian }
             #expect(seen != nil, "\(english) not found on the other replica within 5 s")
         }
         #expect(try await first.unitCount() == 27)
@@ -55,7 +45,7 @@ struct ReplicaTests {
         // a deletion through one replica takes the unit out of the other's answers
         let id = try #require(try PostgresStore(address: address, create: false).units(fromOrigin: "http").first)
         #expect(try await second.request("DELETE", "/api/units/\(id.rawValue)", token: "secret").status == 200)
-        let gone = try await Self.within(5.0) { try await Self.target(on: first, "Sochi hosted the Winter Olympics.") != "Сочи принял зимнюю Олимпиаду." }
+        let gone = try await Polling.within(5.0) { try await Self.target(on: first, "Sochi hosted the Winter Olympics.") != "Сочи принял зимнюю Олимпиаду." }
         #expect(gone != nil)
         #expect(try await first.unitCount() == 26)
     }
@@ -81,7 +71,7 @@ struct ReplicaTests {
         for replica in replicas { #expect(try await replica.unitCount() == 425) }
         // each replica answers for every unit, whichever took it
         for replica in replicas {
-            let all = try await Self.within(5.0) {
+            let all = try await Polling.within(5.0) {
                 for number in 0..<2 {
                     guard try await Self.target(on: replica, "Replica \(number) request 19 unit 9.") == "Реплика \(number) запрос 19 единица 9." else { return false }
                 }

