@@ -22,6 +22,10 @@ public enum MemoryError: Error, Sendable, Equatable, CustomStringConvertible {
     case readOnly(path: String)
     /// Another program held the TM's write lock for longer than the store waits.
     case busy(path: String)
+    /// Another program has the TM to itself while it fills it (an import or a copy into a TM
+    /// that held no units, see ``MemoryStore/withSoleAccess(_:)``): told at once, where a write
+    /// lock is waited for.
+    case filling(path: String)
     /// The database server cannot be reached, or the connection to it broke (a shared store
     /// only); nothing of a write in progress was kept.
     case unreachable(path: String, reason: String)
@@ -55,6 +59,7 @@ public enum MemoryError: Error, Sendable, Equatable, CustomStringConvertible {
         case .diskFull(let path): "\(path): the disk is full; nothing of this write was kept"
         case .readOnly(let path): "\(path): the translation memory (or its folder) is read-only; nothing was written"
         case .busy(let path): "\(path): another program is writing to the translation memory and did not finish in time"
+        case .filling(let path): "\(path): another program is filling the translation memory and holds it alone until it is done"
         case .unreachable(let path, let reason): "\(path): the database is out of reach (\(reason)); nothing was written"
         case .notEmpty(let path, let units): "\(path): the translation memory already holds \(units) unit\(units == 1 ? "" : "s"); a copy goes into an empty one, and nothing was written"
         case .damaged(let path, let reason): "\(path): the translation memory is damaged: \(reason)"

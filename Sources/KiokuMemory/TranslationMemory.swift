@@ -55,6 +55,7 @@ public final class TranslationMemory: MemoryStore, Sendable {
             try db.execute(sql: "PRAGMA page_size = 16384; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -\(SQLiteWriter.usualCacheKiB); PRAGMA mmap_size = \(Self.mappedBytes)")
         }
         sqlitePath = access == .readOnlyFolder ? (Self.immutableURI(path), true) : (path, false)
+        if exists, access == .writable, SoleAccessProbe.isFilledByAnotherProgram(path: path) { throw .filling(path: path) }
         do {
             database = try DatabasePool(path: sqlitePath.path, configuration: configuration)
             if exists {

@@ -27,6 +27,8 @@ extension RequestError {
         switch error {
         case .busy:
             self.init(.serviceUnavailable, "the TM is busy with another program's write; nothing of this request was stored, retry in a moment")
+        case .filling:
+            self.init(.serviceUnavailable, "another program is filling the TM and holds it alone; nothing of this request was stored, retry when it is done")
         case .unreachable:
             self.init(.serviceUnavailable, "the TM's database is out of reach: retry in a moment (the server reconnects by itself); a write in this request was not stored")
         case .diskFull:

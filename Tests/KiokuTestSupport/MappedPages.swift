@@ -6,7 +6,7 @@ public enum MappedPages {
     /// The resident bytes of every mapping of `path` in this process; nil where the system
     /// does not say (no `/proc`).
     public static func residentBytes(of path: String) -> Int? {
-        guard let smaps = procFile("/proc/self/smaps") else { return nil }
+        guard let smaps = ProcFile.read("/proc/self/smaps") else { return nil }
         let target = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
         var inTarget = false, kilobytes = 0
         for line in smaps.split(separator: "\n") {
@@ -18,21 +18,5 @@ public enum MappedPages {
             }
         }
         return kilobytes * 1024
-    }
-
-    /// A file of `/proc`, read to its end: such files report a size of 0, so reading as many
-    /// bytes as the size says reads nothing.
-    private static func procFile(_ path: String) -> String? {
-        let descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else { return nil }
-        defer { close(descriptor) }
-        var bytes: [UInt8] = [], buffer = [UInt8](repeating: 0, count: 65_536)
-        while true {
-            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
-            if count < 0 { return nil }
-            if count == 0 { break }
-            bytes.append(contentsOf: buffer[..<count])
-        }
-        return String(decoding: bytes, as: UTF8.self)
     }
 }
