@@ -65,9 +65,12 @@ import KiokuTestSupport
             }
         }
         // Wait until the server has caught up with the import, then take the answers.
-        try await Task.sleep(nanoseconds: 1_500_000_000)
-        let before = try await answers()
-        #expect(before.allSatisfy { $0.contains("Сообщение base-") })
+        var before: [String] = []
+        let caughtUp = try await Polling.within(30) {
+            before = try await answers()
+            return before.allSatisfy { $0.contains("Сообщение base-") }
+        }
+        #expect(caughtUp != nil, "the server never served the imported units")
         let done = Flag()
         let reindex = Task.detached {
             defer { done.set() }

@@ -209,6 +209,7 @@ import KiokuTestSupport
         for signal in [SIGKILL, SIGTERM] {
             let server = try ServerProcess()
             var acknowledged: [String] = []
+            let answered = AnsweredBatches()
             // Writes go on in a task; the server is stopped while they do.
             let writer = Task { () -> [String] in
                 var done: [String] = []
@@ -218,10 +219,14 @@ import KiokuTestSupport
                     let body = #"{"units":[\#(units.joined(separator: ","))]}"#
                     guard let (status, _) = try? await server.post("/api/units", body, token: "secret") else { break }
                     if status == 201 { done += sentences } else { break }
+                    await answered.add()
                 }
                 return done
             }
-            try await Task.sleep(nanoseconds: 700_000_000)
+            // Stopped once a few writes were answered, with more on the way (a fixed pause of
+            // 0.7 s saw none answered once, the whole suite running on two cores).
+            let started = try await Polling.within(30) { await answered.count >= 3 }
+            #expect(started != nil, "no write was answered within 30 s")
             server.stop(signal: signal)
             acknowledged = await writer.value
             #expect(acknowledged.count > 0, "no write was answered before the signal")
@@ -233,6 +238,12 @@ import KiokuTestSupport
             #expect(lost.isEmpty, "signal \(signal): \(lost.count) of \(acknowledged.count) answered units are missing")
         }
     }
+}
+
+/// How many batches of writes a server has answered so far, counted by the task that sends them.
+actor AnsweredBatches {
+    private(set) var count = 0
+    func add() { count += 1 }
 }
 
 extension ServerProcess {
