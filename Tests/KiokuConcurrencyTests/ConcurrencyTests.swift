@@ -62,7 +62,13 @@ import Testing
         holding.wait()
         #expect(value.withLockIfAvailable { $0 } == nil)
         release.signal()
-        Thread.sleep(forTimeInterval: 0.01)
-        #expect(value.withLockIfAvailable { $0 } == 1)
+        // once the holder lets go (a moment, or longer on a busy machine), the lock is taken
+        var taken: Int?
+        let deadline = Date().addingTimeInterval(5)
+        while taken == nil && Date() < deadline {
+            taken = value.withLockIfAvailable { $0 }
+            if taken == nil { Thread.sleep(forTimeInterval: 0.001) }
+        }
+        #expect(taken == 1)
     }
 }
