@@ -59,7 +59,7 @@ public enum MemoryError: Error, Sendable, Equatable, CustomStringConvertible {
         case .diskFull(let path): "\(path): the disk is full; nothing of this write was kept"
         case .readOnly(let path): "\(path): the translation memory (or its folder) is read-only; nothing was written"
         case .busy(let path): "\(path): another program is writing to the translation memory and did not finish in time"
-        case .filling(let path): "\(path): another program is filling the translation memory and holds it alone until it is done"
+        case .filling(let path): "\(path): another program is filling the translation memory and has it to itself meanwhile"
         case .unreachable(let path, let reason): "\(path): the database is out of reach (\(reason)); nothing was written"
         case .notEmpty(let path, let units): "\(path): the translation memory already holds \(units) unit\(units == 1 ? "" : "s"); a copy goes into an empty one, and nothing was written"
         case .damaged(let path, let reason): "\(path): the translation memory is damaged: \(reason)"

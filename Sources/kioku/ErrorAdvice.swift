@@ -63,7 +63,7 @@ enum ErrorAdvice {
         case .busy:
             return "\(error). Another kioku import or kioku serve is writing to it; try again when it has finished."
         case .filling:
-            return "\(error). A kioku import or kioku copy into it began while it was empty, and takes it to itself until it is done; try again then."
+            return "\(error). A kioku import or kioku copy that began while the TM was empty takes it to itself until it finishes; try again then."
         case .notEmpty:
             return "\(error). Copy into a new file or an empty database (createdb NAME), or import a TMX export into this one instead (kioku export, then kioku import)."
         case .unreachable:
