@@ -47,6 +47,35 @@ import KiokuText
         #expect(try other.integrityProblems().isEmpty)
     }
 
+    /// The probe that tells an open at once that the TM is being filled looks at the header
+    /// first: a TM at rest (WAL), an empty or foreign file, or a file no one holds never counts.
+    @Test func onlyAHeldFileOnTheRollbackJournalIsTakenForOneBeingFilled() throws {
+        let path = Scratch.tmPath()
+        let tm = try TranslationMemory(path: path)
+        _ = try tm.add((0..<10).map(line))
+        #expect(!SoleAccessProbe.usesRollbackJournal(path: path))
+        #expect(!SoleAccessProbe.isFilledByAnotherProgram(path: path))
+        for (name, bytes) in [("empty.kioku", [UInt8]()), ("short.kioku", Array("SQLite format 3".utf8)),
+                              ("text.kioku", Array(String(repeating: "not a database ", count: 10).utf8))] {
+            #expect(!SoleAccessProbe.usesRollbackJournal(path: Scratch.file(name, bytes)), "\(name)")
+        }
+        #expect(!SoleAccessProbe.usesRollbackJournal(path: Scratch.path("missing.kioku")))
+        // on the journal and held by a write: a fill; let go: not (and the TM opens as usual)
+        let filling = try TranslationMemory(path: Scratch.tmPath())
+        var duringTheFill: (onJournal: Bool, held: Bool)?
+        try filling.withSoleAccess { () throws(MemoryError) in
+            let options = ImportOptions(inserted: { id, _ in
+                if id.rawValue == 5 {
+                    duringTheFill = (SoleAccessProbe.usesRollbackJournal(path: filling.path), SoleAccessProbe.isFilledByAnotherProgram(path: filling.path))
+                }
+            })
+            _ = try filling.add((0..<10).map(line), options: options)
+        }
+        #expect(duringTheFill?.onJournal == true && duringTheFill?.held == true)
+        #expect(!SoleAccessProbe.isFilledByAnotherProgram(path: filling.path))
+        #expect(try TranslationMemory(path: filling.path).unitCount() == 10)
+    }
+
     @Test func aTMThatHoldsUnitsKeepsItsLogAndItsReaders() throws {
         let path = Scratch.tmPath()
         let tm = try TranslationMemory(path: path)
