@@ -16,9 +16,9 @@ enum SoleAccessProbe {
 
     /// Whether another program holds a lock on the SQLite file at `path`, whose header says it
     /// runs on the rollback journal: its write lock, or a read of its own (the importer indexing
-    /// what it stored). The probe asks for what the open needs,
-    /// the file alone. False when no one holds it, or the file is not in that mode (WAL, not
-    /// SQLite, unreadable): the usual open then decides.
+    /// what it stored). The probe asks for what the open needs, the file alone. False when no
+    /// one holds it, or the file is not in that mode (WAL, not SQLite, unreadable): the usual
+    /// open then decides.
     static func isFilledByAnotherProgram(path: String) -> Bool {
         // Not a `-journal` beside a WAL header: a TM in WAL mode may have a writer (a server)
         // whose write the probe would take for a fill. (Only while an importer switches the TM

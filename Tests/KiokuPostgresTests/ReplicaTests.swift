@@ -4,7 +4,7 @@ import KiokuPostgres
 import KiokuTestSupport
 
 /// Two `kioku serve --db` processes on one database, over real HTTP: what one takes, the
-/// other answers with within a second.
+/// other answers with (how soon is measured by `Benchmarks/serve/propagation.py`, not here).
 @Suite(.enabled(if: TestDatabase.enabled, "no PostgreSQL server (scripts/test.sh starts one)"), .serialized)
 struct ReplicaTests {
     /// The URL the CLI is given: the address as Kioku shows it (the test server takes no password).
