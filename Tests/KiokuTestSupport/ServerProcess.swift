@@ -12,6 +12,11 @@ public final class ServerProcess: @unchecked Sendable {
     public let tm: String
     public let base: URL
     private let errors = Pipe()
+    /// What the server has written on standard error so far, read as it comes (a pipe left
+    /// unread would stall a server that logs more than it holds), and a signal at its end.
+    private let logLock = NSLock()
+    private var logged = Data()
+    private let logEnded = DispatchSemaphore(value: 0)
 
     /// Starts a server over a fresh copy of the seed memory; `arguments` are added to
     /// `kioku serve --tm … --port 0`. With `openFiles`, the server may hold only that many
@@ -55,6 +60,15 @@ public final class ServerProcess: @unchecked Sendable {
         guard let port = text.split(separator: ":").last.flatMap({ Int($0) }) else { throw ServerError.noPort(text) }
         base = URL(string: "http://127.0.0.1:\(port)")!
         self.port = port
+        let reading = errors.fileHandleForReading
+        Thread { [self] in
+            while true {
+                let data = reading.availableData
+                if data.isEmpty { break }
+                logLock.withLock { logged.append(data) }
+            }
+            logEnded.signal()
+        }.start()
     }
 
     public let port: Int
@@ -72,9 +86,13 @@ public final class ServerProcess: @unchecked Sendable {
 
     public var isRunning: Bool { process.isRunning }
 
-    /// What the server wrote on standard error (its log), once it has stopped.
+    /// What the server has written on standard error (its log) so far; once it has stopped, all of it.
     public func log() -> String {
-        String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        if !process.isRunning {
+            logEnded.wait()
+            logEnded.signal()  // for the next call
+        }
+        return logLock.withLock { String(decoding: logged, as: UTF8.self) }
     }
 
     public func request(_ method: String, _ path: String, body: Data? = nil, token: String? = nil) async throws -> (status: Int, data: Data) {
