@@ -39,14 +39,11 @@ import KiokuTestSupport
         let expected = 25 + 5_000 + acknowledged
         #expect(try await server.unitCount() == expected)
         // The server serves what the other program imported.
-        let deadline = Date().addingTimeInterval(5)
-        var found = false
-        while !found && Date() < deadline {
+        let found = try await Polling.within(5) {
             let (_, data) = try await server.post("/api/lookup", #"{"text": "Report cli-4999: fishing talks near Sakhalin resumed on day 19.", "src": "en", "tgt": "ru", "max": 1}"#)
-            found = String(decoding: data, as: UTF8.self).contains("Сообщение cli-4999")
-            if !found { try await Task.sleep(nanoseconds: 200_000_000) }
+            return String(decoding: data, as: UTF8.self).contains("Сообщение cli-4999")
         }
-        #expect(found)
+        #expect(found != nil)
         server.stop()
         let verify = try KiokuProcess.run(["verify", "--tm", server.tm])
         #expect(verify.status == 0 && verify.output.contains(": \(expected.formatted()) units"), "\(verify.output)\(verify.errors)")
