@@ -227,7 +227,7 @@ struct XLIFFJobReader {
                 case "notes":
                     try parser.skip("notes")
                     // Before the white space that precedes </notes>, so a new note lines up with the others.
-                    var end = parser.eventEnd - "</notes>".utf8.count
+                    var end = parser.eventStart  // where </notes> starts, however it is written (`</notes\n>`)
                     while end > 0, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[end - 1]) { end -= 1 }
                     unit.notesEnd = end
                 default:

@@ -135,6 +135,18 @@ import KiokuText
             """))
     }
 
+    /// `</notes >` and `</notes` + a line break + `>` are well-formed end tags: a note is added
+    /// before the tag, wherever its `>` is (the fuzzer found one added inside the tag).
+    @Test func xliff20NotesEndingInAnEndTagWithWhiteSpaceTakeANewNote() throws {
+        for endTag in ["</notes >", "</notes\n>"] {
+            let document = try JobDocument.read(path: Scratch.file("w.xlf", Self.xliff20.replacingOccurrences(of: "</notes>", with: endTag)))
+            let out = document.patched(fills: [0: fill("一つの太字。", notes: ["glossary"])])
+            #expect(out.contains("<note category=\"kioku\" appliesTo=\"target\">glossary</note>\n      \(endTag)"), "\(out)")
+            let again = try JobDocument.read(path: Scratch.file("w2.xlf", out))
+            #expect(again.segments.count == document.segments.count)
+        }
+    }
+
     @Test func aFileInUTF16IsWrittenAsUTF8() throws {
         let text = Self.xliff12.replacingOccurrences(of: "encoding=\"UTF-8\"", with: "encoding=\"UTF-16\"")
         let path = Scratch.file("wide.xlf", [0xFF, 0xFE] + text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
